@@ -1,0 +1,120 @@
+"""Read YAML files with line numbers, exact decimals and editor-friendly errors.
+
+We load YAML ourselves instead of using mkdocs-macros' include_yaml, which
+silently ignores a missing file and keeps no line numbers.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, problem
+
+
+class Marked(dict):
+    """A mapping that remembers the line of itself and of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class MarkedList(list):
+    line: int = 0
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps line numbers, reads floats as Decimal and rejects duplicate keys."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Marked:
+    loader.flatten_mapping(node)
+    result = Marked()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise DataError(
+                loader.name, key_node.start_mark.line + 1, str(key),
+                problem("同じ項目が2回書かれています", "the same key appears twice in one mapping",
+                        "どちらか一方を削除してください", "delete one of them"))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> MarkedList:
+    result = MarkedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
+    # Decimal keeps the printed precision (60.0 stays 60.0) and avoids binary rounding.
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite():
+        raise DataError(
+            loader.name, node.start_mark.line + 1, "value",
+            problem(f"「{text}」は有限の数値ではありません", f"{text!r} is not a finite number",
+                    "数字で書いてください", "write a plain number"))
+    return value
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+
+
+def _yaml_error(display: str, err: yaml.YAMLError) -> DataError:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line = mark.line + 1 if mark else None
+    detail = getattr(err, "problem", None) or str(err).splitlines()[0]
+    if "\t" in detail or "'\\t'" in detail:
+        return DataError(display, line, "YAML",
+                         problem("タブ文字は字下げに使えません", "a tab character cannot be used for indentation",
+                                 "タブを半角スペースに置き換えてください", "replace tabs with spaces"))
+    return DataError(display, line, "YAML",
+                     problem(f"YAML の書式が正しくありません（{detail}）", f"invalid YAML syntax ({detail})",
+                             "字下げ、コロン、引用符の対応を確認してください",
+                             "check indentation, colons and matching quotes"))
+
+
+def load_yaml(path: Path, display: str) -> Any:
+    """Parse one YAML file. `display` is the path shown to editors (relative to the project)."""
+    if not path.is_file():
+        raise DataError(display, None, "file",
+                        problem("ファイルがありません", "the file does not exist",
+                                "ファイル名と場所を確認してください", "check the file name and folder"))
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError(display, line, "encoding",
+                        problem("文字コードが UTF-8 ではありません", "the file is not UTF-8",
+                                "UTF-8 で保存し直してください", "save the file as UTF-8")) from None
+    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+        raise DataError(display, 1, "file",
+                        problem("ファイルが空です", "the file is empty",
+                                "内容を戻すか、不要ならファイルを削除してください",
+                                "restore its content, or delete the file if it is not needed"))
+    loader = _Loader(text)
+    loader.name = display
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError as err:
+        raise _yaml_error(display, err) from None
+    finally:
+        loader.dispose()

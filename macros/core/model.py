@@ -1,0 +1,204 @@
+"""The domain model: report → strategy → policy → measure → KPI (plain, immutable data)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+class Status(str, Enum):
+    """The report's own four categories, in its column order."""
+
+    ACHIEVED = "achieved"    # 目標達成
+    IMPROVED = "improved"    # 改善↑
+    UNCHANGED = "unchanged"  # －（変化なし・比較不能）
+    WORSE = "worse"          # 未達成↓
+
+
+class Direction(str, Enum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+@dataclass(frozen=True)
+class Text:
+    ja: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """English falls back to nothing: a missing translation is caught by validation."""
+        return self.ja if lang == "ja" else self.en
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Value:
+    """One table cell: a number in a fiscal year."""
+
+    amount: Decimal
+    fy: int
+    printed: str | None = None   # the cell as printed when it carried its own year note
+    implied: bool = False        # not printed: implied by the printed progress rate
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: str   # extraction | typo | source | other
+    text: Text
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    fy: int
+    value: Decimal
+    period: str = "fy"   # fy | calendar
+
+
+@dataclass(frozen=True)
+class History:
+    source: Text
+    points: tuple[HistoryPoint, ...]
+
+
+@dataclass(frozen=True)
+class SummaryTable:
+    """How the report's overall summary table (【KPI達成状況】) prints this KPI, where it differs."""
+
+    name: str | None = None
+    baseline: Decimal | None = None
+    published_progress_pct: Decimal | None = None
+    cumulative_mark: bool | None = None
+
+
+@dataclass(frozen=True)
+class Kpi:
+    id: str
+    name: Text
+    unit: str
+    baseline: Value | None
+    actual: Value | None
+    target: Value | None
+    cumulative: bool
+    direction: Direction
+    published_progress_pct: Decimal | None
+    source: Source
+    summary_table: SummaryTable | None = None
+    history: History | None = None
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def measure_id(self) -> str:
+        return self.id.rsplit("-", 1)[0]
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    title: Text
+    kpis: tuple[Kpi, ...]
+    source: Source
+    printed_without_number: bool = False
+
+
+@dataclass(frozen=True)
+class Policy:
+    id: str
+    title: Text
+    measures: tuple[Measure, ...]
+    source: Source
+
+    @property
+    def number(self) -> int:
+        return int(self.id.rsplit("-", 1)[1])
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    achieved: int = 0
+    improved: int = 0
+    unchanged: int = 0
+    worse: int = 0
+
+    def get(self, status: Status) -> int:
+        return getattr(self, status.value)
+
+    @property
+    def total(self) -> int:
+        return self.achieved + self.improved + self.unchanged + self.worse
+
+
+@dataclass(frozen=True)
+class Strategy:
+    id: int
+    title: Text
+    policies: tuple[Policy, ...]
+    published_status_counts: StatusCounts
+    source: Source
+
+    def kpis(self) -> list[Kpi]:
+        return [k for p in self.policies for m in p.measures for k in m.kpis]
+
+    def measures(self) -> list[Measure]:
+        return [m for p in self.policies for m in p.measures]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Fiscal years given by the KPI tables' column headings."""
+
+    baseline_fy: int
+    actual_fy: int
+    target_fy: int
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: Text
+    publisher: Text
+    published: Text
+    columns: Columns
+    published_status_counts: StatusCounts
+    licence_id: str
+    licence_url: str
+
+
+@dataclass(frozen=True)
+class TextNote:
+    """A note on the transcription of the narrative (docs/), from data/text-notes/."""
+
+    file: str
+    where: str
+    kind: str
+    printed: str
+    reading: str
+    note_en: str
+
+
+@dataclass(frozen=True)
+class Report:
+    meta: Meta
+    strategies: tuple[Strategy, ...]
+    units: dict[str, Text]
+    context: dict
+    text_notes: tuple[TextNote, ...] = ()
+    index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def kpis(self) -> list[Kpi]:
+        return [k for s in self.strategies for k in s.kpis()]
+
+    def strategy(self, sid: int) -> Strategy | None:
+        return self.index.get(("strategy", sid))
+
+    def policy(self, pid: str) -> Policy | None:
+        return self.index.get(("policy", pid))
+
+    def measure(self, mid: str) -> Measure | None:
+        return self.index.get(("measure", mid))
+
+    def kpi(self, kid: str) -> Kpi | None:
+        return self.index.get(("kpi", kid))

@@ -1,0 +1,81 @@
+"""Progress rate and status, by the report's own rules.
+
+Progress (%), one decimal, rounded half up:
+  b / c              for an ordinary KPI
+  (b − a) / (c − a)  for a cumulative KPI (marked ※); a missing baseline counts as 0
+None when it cannot be computed (a missing value or a zero denominator): shown as 「算出不可」.
+
+Status:
+  1. progress ≥ 100 %                       → achieved
+  2. else compare b with a, in the KPI's good direction: better → improved, worse → worse, equal → unchanged
+  3. no baseline: a cumulative KPI counts from 0; any other KPI → unchanged (not comparable)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .model import Direction, Kpi, Status, StatusCounts
+
+ONE_DECIMAL = Decimal("0.1")
+HUNDRED = Decimal(100)
+
+
+def round_pct(ratio: Decimal) -> Decimal:
+    """A ratio as a percentage with one decimal, half up (as printed in the report)."""
+    return (ratio * HUNDRED).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+def effective_baseline(kpi: Kpi) -> Decimal | None:
+    if kpi.baseline is not None:
+        return kpi.baseline.amount
+    return Decimal(0) if kpi.cumulative else None
+
+
+def progress_pct(kpi: Kpi) -> Decimal | None:
+    if kpi.actual is None or kpi.target is None:
+        return None
+    b, c = kpi.actual.amount, kpi.target.amount
+    if kpi.cumulative:
+        a = effective_baseline(kpi)
+        numerator, denominator = b - a, c - a
+    else:
+        numerator, denominator = b, c
+    if denominator == 0:
+        return None
+    return round_pct(numerator / denominator)
+
+
+def status(kpi: Kpi, progress: Decimal | None) -> Status:
+    if progress is not None and progress >= HUNDRED:
+        return Status.ACHIEVED
+    a = effective_baseline(kpi)
+    if a is None or kpi.actual is None:
+        return Status.UNCHANGED
+    change = kpi.actual.amount - a
+    if kpi.direction is Direction.LOWER:
+        change = -change
+    if change > 0:
+        return Status.IMPROVED
+    if change < 0:
+        return Status.WORSE
+    return Status.UNCHANGED
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    kpi: Kpi
+    progress_pct: Decimal | None
+    status: Status
+
+
+def evaluate(kpi: Kpi) -> Evaluation:
+    p = progress_pct(kpi)
+    return Evaluation(kpi, p, status(kpi, p))
+
+
+def count_statuses(evaluations: list[Evaluation]) -> StatusCounts:
+    tally = {s: 0 for s in Status}
+    for e in evaluations:
+        tally[e.status] += 1
+    return StatusCounts(**{s.value: n for s, n in tally.items()})

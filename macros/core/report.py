@@ -1,0 +1,124 @@
+"""Load the whole report from data/: files → validated model → evaluations → notes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError, problem
+from .loader import Marked, load_yaml
+from .model import Report, StatusCounts, Strategy, Text, TextNote
+from .notes import DataNote, report_notes
+from .progress import Evaluation, count_statuses, evaluate
+from .validate import Builder, build_meta, check_schema
+
+
+@dataclass(frozen=True)
+class LoadedReport:
+    """The model plus everything computed from it, ready for rendering and export."""
+
+    report: Report
+    evaluations: dict[str, Evaluation]
+    counts: dict[int, StatusCounts]
+    total: StatusCounts
+    notes: list[DataNote] = field(default_factory=list)
+
+    def evaluations_of(self, strategy: Strategy) -> list[Evaluation]:
+        return [self.evaluations[k.id] for k in strategy.kpis()]
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _duplicate(display: str, line: int, kind_ja: str, kind_en: str, ident, first: str) -> DataError:
+    return DataError(display, line, "id", problem(
+        f"{kind_ja} ID「{ident}」が重複しています（最初は {first}）", f"duplicate {kind_en} id {ident!r} (first in {first})",
+        "ID を一意にしてください", "give it a unique id"))
+
+
+def _index(report: Report) -> None:
+    idx = report.index
+    for s in report.strategies:
+        if ("strategy", s.id) in idx:
+            raise _duplicate(s.source.file, s.source.line, "重点戦略", "strategy", s.id, idx[("strategy", s.id)].source.file)
+        idx[("strategy", s.id)] = s
+        for p in s.policies:
+            for kind, obj in [("policy", p)] + [("measure", m) for m in p.measures] + \
+                    [("kpi", k) for m in p.measures for k in m.kpis]:
+                key = (kind, obj.id)
+                if key in idx:
+                    first = idx[key].source
+                    raise _duplicate(obj.source.file, obj.source.line, kind.upper() if kind == "kpi" else
+                                     {"policy": "戦略方針", "measure": "具体的施策"}[kind], kind, obj.id,
+                                     f"{first.file}:{first.line}")
+                idx[key] = obj
+
+
+def _units(root: Path) -> dict[str, Text]:
+    display = "data/units.yaml"
+    doc = load_yaml(root / display, display)
+    check_schema(doc, "units.schema.json", display)
+    return {name: Text(name, v["en"]) for name, v in doc.items()}
+
+
+def _text_notes(root: Path) -> tuple[TextNote, ...]:
+    out = []
+    for path in sorted((root / "data" / "text-notes").glob("*.yaml")):
+        display = _display(path, root)
+        doc = load_yaml(path, display)
+        check_schema(doc, "text-notes.schema.json", display)
+        out += [TextNote(display, n["where"], n["kind"], n["printed"], n["reading"], n["note_en"]) for n in doc]
+    return tuple(out)
+
+
+def _check_english(report: Report) -> None:
+    """Every title and name needs its English: the English edition never shows Japanese fallbacks."""
+    for s in report.strategies:
+        items = [("title", s, s.source)] + [("title", p, p.source) for p in s.policies] + \
+            [("title", m, m.source) for m in s.measures()] + [("name", k, k.source) for k in s.kpis()]
+        for attr, obj, src in items:
+            if not getattr(obj, attr).en.strip():
+                raise DataError(src.file, src.line, f"{getattr(obj, 'id', '')}.{attr}.en", problem(
+                    "英語名が空です", "the English name is empty",
+                    "en: に英語名を書いてください", "write the English name in en:"))
+
+
+def load_report(root: Path, require_english: bool = True) -> LoadedReport:
+    """Load and validate everything under root/data. Raises DataError on the first editor mistake."""
+    root = Path(root)
+    meta_doc = load_yaml(root / "data/report.yaml", "data/report.yaml")
+    check_schema(meta_doc, "report.schema.json", "data/report.yaml")
+    meta = build_meta(meta_doc)
+    units = _units(root)
+    context_doc = load_yaml(root / "data/context.yaml", "data/context.yaml")
+    check_schema(context_doc, "context.schema.json", "data/context.yaml")
+
+    files = sorted((root / "data" / "strategies").glob("*.yaml"))
+    if not files:
+        raise DataError("data/strategies", None, "file", problem(
+            "重点戦略のファイルがありません", "no strategy files found",
+            "data/strategies/strategy-N.yaml を置いてください", "add data/strategies/strategy-N.yaml"))
+    strategies = []
+    for path in files:
+        display = _display(path, root)
+        doc = load_yaml(path, display)
+        check_schema(doc, "strategy.schema.json", display)
+        strategies.append(Builder(doc, display, meta.columns, units).strategy())
+    strategies.sort(key=lambda s: s.id)
+
+    report = Report(meta, tuple(strategies), units, dict(context_doc), _text_notes(root))
+    _index(report)
+    if require_english:
+        _check_english(report)
+    evaluations = {k.id: evaluate(k) for k in report.kpis()}
+    counts = {s.id: count_statuses([evaluations[k.id] for k in s.kpis()]) for s in report.strategies}
+    total = count_statuses(list(evaluations.values()))
+    notes = report_notes(report, list(evaluations.values()), counts)
+    if total != meta.published_status_counts:
+        notes.append(DataNote("counts_mismatch", None, Text(
+            f"全体の状況別件数が報告書の表と異なります（計算 {total}、報告書 {meta.published_status_counts}）。",
+            f"Overall computed status counts {total} differ from the report's {meta.published_status_counts}.")))
+    return LoadedReport(report, evaluations, counts, total, notes)
