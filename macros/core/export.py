@@ -1,0 +1,56 @@
+"""Open-data downloads: one row per KPI, the same columns in CSV and JSON."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from .report import LoadedReport
+
+COLUMNS = ("id", "strategy", "policy", "measure", "name_ja", "name_en", "unit", "baseline", "baseline_fy",
+           "actual", "actual_fy", "target", "target_fy", "cumulative", "direction", "progress_pct",
+           "published_progress_pct", "status")
+
+
+def _num(d: Decimal | None):
+    """Exact decimals as JSON numbers: integers stay integers, 60.0 stays 60.0."""
+    if d is None:
+        return None
+    return int(d) if d == d.to_integral_value() and d.as_tuple().exponent >= 0 else float(d)
+
+
+def rows(data: LoadedReport) -> list[dict]:
+    out = []
+    for k in data.report.kpis():
+        e = data.evaluations[k.id]
+        parts = k.id.split("-")
+        v = lambda x: (x.amount if x else None)
+        fy = lambda x: (x.fy if x else None)
+        out.append({
+            "id": k.id, "strategy": int(parts[0]), "policy": "-".join(parts[:2]), "measure": "-".join(parts[:3]),
+            "name_ja": k.name.ja, "name_en": k.name.en, "unit": k.unit,
+            "baseline": v(k.baseline), "baseline_fy": fy(k.baseline),
+            "actual": v(k.actual), "actual_fy": fy(k.actual),
+            "target": v(k.target), "target_fy": fy(k.target),
+            "cumulative": k.cumulative, "direction": k.direction.value,
+            "progress_pct": e.progress_pct, "published_progress_pct": k.published_progress_pct,
+            "status": e.status.value,
+        })
+    return out
+
+
+def to_json(data: LoadedReport) -> str:
+    items = [{c: (_num(r[c]) if isinstance(r[c], Decimal) else r[c]) for c in COLUMNS} for r in rows(data)]
+    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_csv(data: LoadedReport) -> bytes:
+    """UTF-8 with BOM so that Excel opens it with the right encoding."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(COLUMNS)
+    for r in rows(data):
+        w.writerow(["" if r[c] is None else ("true" if r[c] is True else "false" if r[c] is False else str(r[c]))
+                    for c in COLUMNS])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -1,0 +1,243 @@
+"""mkdocs-macros wiring: the only module here that knows about MkDocs.
+
+define_env runs once per language build; the page language is read at call
+time. Data is loaded once per process and reloaded only when a file under
+data/ changes (live preview).
+"""
+from __future__ import annotations
+
+import logging
+import posixpath
+import sys
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+
+from . import translations
+from .core.errors import DataError, problem
+from .core.export import to_csv, to_json
+from .core.report import LoadedReport, load_report
+from .render.pages import PageFragments
+from .render.renderer import make_env
+
+ROOT = Path(__file__).resolve().parent.parent
+# Warnings about the source report and stale translations must be seen but must not fail `--strict`
+# (which counts every warning on the "mkdocs" logger), so they go to a logger of their own.
+notice = logging.getLogger("minereport")
+if not notice.handlers:
+    _h = logging.StreamHandler(sys.stderr)
+    _h.setFormatter(logging.Formatter("NOTICE  -  %(message)s"))
+    notice.addHandler(_h)
+    notice.propagate = False
+    notice.setLevel(logging.INFO)
+
+_cache: dict = {}
+_templates = make_env()
+
+
+def _signature(root: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in (root / "data").rglob("*") if p.is_file()))
+
+
+def loaded(root: Path = ROOT) -> LoadedReport:
+    sig = _signature(root)
+    if _cache.get("sig") != sig:
+        _cache["data"] = load_report(root)
+        _cache["sig"] = sig
+        _cache["announced"] = False
+    return _cache["data"]
+
+
+def _language(env) -> str:
+    i18n = env.conf.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or env.conf["theme"]["language"]
+    return "en" if lang == "en" else "ja"
+
+
+def _page_line(env, needle: str) -> int | None:
+    for n, line in enumerate(env.markdown.splitlines(), 1):
+        if needle in line:
+            return n
+    return None
+
+
+def _unknown(env, kind_ja: str, kind_en: str, ident) -> DataError:
+    page = env.page.file.src_path
+    return DataError(f"docs/{page}", _page_line(env, f'"{ident}"') or _page_line(env, str(ident)), f"{kind_en} id",
+                     problem(f"{kind_ja}「{ident}」は data/ にありません", f"there is no {kind_en} {ident!r} in data/",
+                             "ID を data/strategies/ の id と同じにしてください",
+                             "use an id that exists in data/strategies/"))
+
+
+def _check_pages(docs: Path) -> None:
+    """Every Japanese page needs its English page: a fallback would be served labelled lang="en"."""
+    for ja in translations.missing(docs):
+        rel = ja.relative_to(docs.parent).as_posix()
+        raise DataError(rel, None, "translation", problem(
+            "英語版のページがありません", "the English page is missing",
+            f"{rel[:-3]}.en.md を作成してください", f"create {rel[:-3]}.en.md"))
+    for en in translations.orphans(docs):
+        rel = en.relative_to(docs.parent).as_posix()
+        raise DataError(rel, None, "translation", problem(
+            "対応する日本語版のページがありません", "there is no Japanese page for it",
+            "ファイル名を日本語版と合わせてください", "name it after its Japanese page"))
+
+
+def _announce(data: LoadedReport, docs: Path) -> None:
+    if _cache.get("announced"):
+        return
+    _cache["announced"] = True
+    for n in data.notes:
+        notice.info("data note: %s%s", f"{n.kpi_id}: " if n.kpi_id else "", n.text.en)
+    for en in translations.stale(docs):
+        notice.warning("stale translation: %s was translated from an older version of its Japanese page "
+                       "(update it, then run: python -m macros.translations --stamp %s)",
+                       en.relative_to(docs.parent).as_posix(), en.relative_to(docs.parent).as_posix())
+
+
+def define_env(env) -> None:
+    docs = Path(env.conf["docs_dir"])
+    try:
+        _check_pages(docs)
+        data = loaded()
+    except DataError as err:
+        raise PluginError(str(err)) from None
+    _announce(data, docs)
+
+    def fragments() -> PageFragments:
+        page_dir = posixpath.dirname(env.page.url.rstrip("/")) if env.page.url.rstrip("/") else ""
+        here = env.page.url if env.page.url.endswith("/") or not env.page.url else posixpath.dirname(env.page.url) + "/"
+
+        def href(target: str) -> str:
+            path, _, anchor = target.partition("#")
+            rel = posixpath.relpath("/" + path, "/" + here) if here else path
+            rel = rel if rel != "." else "./"
+            if path.endswith("/") and not rel.endswith("/"):
+                rel += "/"
+            return rel + (f"#{anchor}" if anchor else "")
+        del page_dir
+        return PageFragments(loaded(), _language(env), href, _templates)
+
+    def need(kind: str, ident):
+        d = loaded().report
+        obj = {"strategy": d.strategy, "policy": d.policy, "measure": d.measure}[kind](ident)
+        if obj is None:
+            names = {"strategy": ("重点戦略", "strategy"), "policy": ("戦略方針", "policy"), "measure": ("具体的施策", "measure")}
+            raise _unknown(env, *names[kind], ident)
+        return obj
+
+    @env.macro
+    def strategy_title(sid: int) -> str:
+        need("strategy", sid)
+        return fragments().strategy_title(sid)
+
+    @env.macro
+    def strategy_status(sid: int) -> Markup:
+        need("strategy", sid)
+        return fragments().status_summary(sid)
+
+    @env.macro
+    def policy_heading(pid: str) -> str:
+        need("policy", pid)
+        return fragments().policy_heading(pid)
+
+    @env.macro
+    def measure_heading(mid: str) -> str:
+        need("measure", mid)
+        return fragments().measure_heading(mid)
+
+    @env.macro
+    def kpi_table(mid: str) -> Markup:
+        return fragments().kpi_table(need("measure", mid))
+
+    @env.macro
+    def kpi_chart(mid: str) -> Markup:
+        return fragments().kpi_chart(need("measure", mid))
+
+    @env.macro
+    def status_summary() -> Markup:
+        return fragments().status_summary()
+
+    @env.macro
+    def summary_chart() -> Markup:
+        return fragments().summary_chart()
+
+    @env.macro
+    def strategy_cards() -> Markup:
+        return fragments().strategy_cards()
+
+    @env.macro
+    def kpi_list() -> Markup:
+        return fragments().kpi_list()
+
+    @env.macro
+    def kpi_count() -> int:
+        return len(loaded().report.kpis())
+
+    @env.macro
+    def data_notes() -> Markup:
+        return fragments().data_notes()
+
+    @env.macro
+    def text_notes() -> Markup:
+        return fragments().text_notes()
+
+    @env.macro
+    def census_table() -> Markup:
+        return fragments().census_table()
+
+    @env.macro
+    def census_chart() -> Markup:
+        return fragments().census_chart()
+
+    @env.macro
+    def report_meta(field: str) -> str:
+        meta = loaded().report.meta
+        value = getattr(meta, field)
+        return Markup.escape(value.get(_language(env)) if hasattr(value, "get") else value)
+
+
+def on_post_build(env) -> None:
+    """Write the language-neutral downloads once, into the root of the built site."""
+    if _language(env) != "ja":
+        return
+    data = loaded()
+    out = Path(env.conf["site_dir"]) / "data"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "kpis.csv").write_bytes(to_csv(data))
+    (out / "kpis.json").write_text(to_json(data), encoding="utf-8")
+    for schema in sorted((ROOT / "data" / "schema").glob("*.json")):
+        (out / schema.name).write_bytes(schema.read_bytes())
+
+
+# --- one-line errors for mistakes in Markdown pages ---------------------------------
+# mkdocs-macros formats a failing page with format_error(), a singledispatch function
+# whose default prints a Python traceback. Registering our types keeps it to one line.
+from jinja2 import TemplateSyntaxError, UndefinedError  # noqa: E402
+from mkdocs_macros.errors import format_error  # noqa: E402
+
+
+def _page_of(page) -> str:
+    return f"docs/{page.file.src_path}"
+
+
+@format_error.register
+def _format_data_error(error: DataError, markdown: str, page) -> str:
+    return str(error)
+
+
+@format_error.register
+def _format_undefined(error: UndefinedError, markdown: str, page) -> str:
+    name = str(error.message or "").split("'")[1] if "'" in str(error.message or "") else str(error)
+    line = next((n for n, text in enumerate(markdown.splitlines(), 1) if name in text), None)
+    return str(DataError(_page_of(page), line, "macro", problem(
+        f"マクロまたは変数「{name}」は定義されていません", f"macro or variable {name!r} is not defined",
+        "綴りを確認してください（使えるマクロは README を参照）", "check the spelling (the README lists the macros)")))
+
+
+@format_error.register
+def _format_syntax(error: TemplateSyntaxError, markdown: str, page) -> str:
+    return str(DataError(_page_of(page), error.lineno, "macro", problem(
+        f"マクロの書き方が正しくありません（{error.message}）", f"invalid macro syntax ({error.message})",
+        "{{ と }} の対応、引用符、括弧を確認してください", "check matching {{ }}, quotes and brackets")))

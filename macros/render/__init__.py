@@ -1,0 +1,1 @@
+"""Rendering: model → HTML/Markdown fragments for pages (Jinja templates with autoescape)."""

@@ -1,0 +1,71 @@
+"""Interface words in both languages. Content words live in data/ and docs/."""
+from __future__ import annotations
+
+from ..core.model import Status
+
+STATUS_ORDER = (Status.ACHIEVED, Status.IMPROVED, Status.UNCHANGED, Status.WORSE)
+
+# The icon repeats the meaning in shape, so status is never told by colour alone.
+STATUS_ICON = {Status.ACHIEVED: "◎", Status.IMPROVED: "↑", Status.UNCHANGED: "－", Status.WORSE: "↓"}
+
+_LABELS = {
+    "ja": {
+        "status.achieved": "目標達成", "status.improved": "改善", "status.unchanged": "変化なし・比較不能",
+        "status.worse": "未達成（悪化）",
+        "status.short.achieved": "目標達成", "status.short.improved": "改善↑", "status.short.unchanged": "－",
+        "status.short.worse": "未達成↓",
+        "kpi": "KPI名", "unit": "単位", "baseline": "策定時(a)", "actual": "実績値(b)", "target": "目標(c)",
+        "progress": "進捗率", "status": "状況", "na": "算出不可", "no_value": "—",
+        "cumulative": "※ 累計の指標。進捗率は (b−a)/(c−a) で計算しています。",
+        "implied": "† 原表では空欄。印刷された進捗率から逆算した値です。",
+        "lower_better": "↘ 低いほど良い指標です。",
+        "table_caption": "具体的施策 {id} のKPI",
+        "chart_caption": "図：具体的施策 {id} のKPI進捗率（縦線が目標100%、◇が策定時の水準）。数値は上の表のとおりです。",
+        "history_caption": "図：{name}の推移（{unit}）。出典：{source}。",
+        "history_table_caption": "{name}の推移",
+        "year": "年度", "value": "値",
+        "summary_caption": "KPIの達成状況（件数）", "count": "件数", "total": "合計",
+        "summary_chart_caption": "図：KPIの達成状況の内訳。数値は左の表のとおりです。",
+        "strategy": "重点戦略", "all": "すべて", "filter_status": "状況で絞り込む", "filter_strategy": "重点戦略で絞り込む",
+        "shown": "{n}件を表示", "notes": "注記", "see_notes": "注記あり",
+        "strategy_label": "重点戦略{n}", "policy_label": "【戦略方針{n}】", "measure_label": "具体的施策 {id}",
+        "kpis_count": "KPI {n}件", "open": "詳しく見る",
+        "chart_loading": "グラフを読み込んでいます。内容は上の表と同じです。",
+        "progress_bar": "進捗率 {p}",
+        "calendar_year": "{y}年", "fy_note": "",
+    },
+    "en": {
+        "status.achieved": "Achieved", "status.improved": "Improved", "status.unchanged": "No change or not comparable",
+        "status.worse": "Not achieved, worse",
+        "status.short.achieved": "Achieved", "status.short.improved": "Improved ↑", "status.short.unchanged": "No change –",
+        "status.short.worse": "Worse ↓",
+        "kpi": "KPI", "unit": "Unit", "baseline": "Baseline (a)", "actual": "Actual (b)", "target": "Target (c)",
+        "progress": "Progress", "status": "Status", "na": "n/a", "no_value": "—",
+        "cumulative": "※ Cumulative KPI: progress is (b−a)/(c−a).",
+        "implied": "† Blank in the report; implied by the printed progress rate.",
+        "lower_better": "↘ Lower is better.",
+        "table_caption": "KPIs of measure {id}",
+        "chart_caption": "Figure: progress of the KPIs of measure {id} (the vertical line is the 100% target; ◇ marks the baseline level). The figures are in the table above.",
+        "history_caption": "Figure: {name}, year by year ({unit}). Source: {source}.",
+        "history_table_caption": "{name}, year by year",
+        "year": "Year", "value": "Value",
+        "summary_caption": "KPI status (number of KPIs)", "count": "KPIs", "total": "Total",
+        "summary_chart_caption": "Figure: KPIs by status. The figures are in the table.",
+        "strategy": "Priority Strategy", "all": "All", "filter_status": "Filter by status", "filter_strategy": "Filter by strategy",
+        "shown": "{n} shown", "notes": "Notes", "see_notes": "see notes",
+        "strategy_label": "Priority Strategy {n}", "policy_label": "Strategic Policy {n}:", "measure_label": "Measure {id}:",
+        "kpis_count": "{n} KPIs", "open": "Read more",
+        "chart_loading": "Loading the chart. It shows the same figures as the table above.",
+        "progress_bar": "Progress {p}",
+        "calendar_year": "{y}", "fy_note": "",
+    },
+}
+
+
+def label(lang: str, key: str, **fmt) -> str:
+    text = _LABELS[lang][key]
+    return text.format(**fmt) if fmt else text
+
+
+def status_label(lang: str, status: Status, short: bool = False) -> str:
+    return label(lang, ("status.short." if short else "status.") + status.value)

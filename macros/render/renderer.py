@@ -1,0 +1,207 @@
+"""Render page fragments for one language from the loaded report.
+
+HTML comes from the templates in templates/ with autoescape on, so every
+string from data/ is escaped. Headings are returned as Markdown (so they join
+the table of contents) with Markdown and HTML special characters escaped.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from ..core.fiscal import fy_label, wareki
+from ..core.model import Direction, Kpi, Measure, Status
+from ..core.progress import Evaluation
+from ..core.report import LoadedReport
+from . import charts
+from .labels import STATUS_ICON, STATUS_ORDER, _LABELS, label, status_label
+from .numbers import fmt_number, fmt_pct
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a Markdown heading: Markdown punctuation and HTML."""
+    return html.escape(_MD_SPECIAL.sub(r"\\\1", text), quote=False).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+
+
+def make_env() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False,
+                       keep_trailing_newline=False)
+
+
+@dataclass(frozen=True)
+class StatusView:
+    code: str
+    icon: str
+    label: str
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: str
+    year: str
+    off_column: bool
+    implied: bool
+
+
+class Renderer:
+    """All fragments for one page language. `href` maps a site path (e.g. 'strategy-1/') to a relative URL."""
+
+    def __init__(self, data: LoadedReport, lang: str, href: Callable[[str], str], env: Environment | None = None):
+        self.data, self.lang, self.href = data, lang, href
+        self.env = env or make_env()
+        self.L = _LABELS[lang]
+
+    # --- small pieces -------------------------------------------------------------
+    def status_view(self, status: Status, count: int = 0, short: bool = False) -> StatusView:
+        return StatusView(status.value, STATUS_ICON[status], status_label(self.lang, status, short), count)
+
+    def _render(self, name: str, **ctx) -> Markup:
+        html_text = self.env.get_template(name).render(L=self.L, **ctx)
+        # One block with no blank lines, so Markdown leaves the raw HTML alone.
+        return Markup("\n".join(line for line in html_text.splitlines() if line.strip()))
+
+    def _cell(self, kpi: Kpi, which: str, default_fy: int) -> Cell:
+        v = getattr(kpi, which)
+        if v is None:
+            return Cell(self.L["no_value"], "", False, False)
+        year = "" if v.implied else fy_label(v.fy, self.lang)
+        return Cell(fmt_number(v.amount), year, v.fy != default_fy and not v.implied, v.implied)
+
+    def _marks(self, kpi: Kpi) -> list[str]:
+        marks = []
+        if kpi.cumulative:
+            marks.append("※")
+        if kpi.direction is Direction.LOWER:
+            marks.append("↘")
+        return marks
+
+    def _row(self, e: Evaluation, with_links: bool = False) -> dict:
+        k, cols = e.kpi, self.data.report.meta.columns
+        p = e.progress_pct
+        width = None if p is None else float(max(Decimal(0), min(p, Decimal(100))))
+        row = {
+            "id": k.id, "name": k.name.get(self.lang), "unit": self.unit(k.unit), "marks": self._marks(k),
+            "cells": [self._cell(k, "baseline", cols.baseline_fy), self._cell(k, "actual", cols.actual_fy),
+                      self._cell(k, "target", cols.target_fy)],
+            "progress_text": fmt_pct(p, self.L["na"]), "progress_width": width,
+            "status": self.status_view(e.status),
+        }
+        if with_links:
+            row["href"] = self.href(f"{self.strategy_path(int(k.id.split('-')[0]))}#kpi-{k.id}")
+        return row
+
+    def _footnotes(self, evaluations: list[Evaluation]) -> list[str]:
+        out = []
+        if any(e.kpi.cumulative for e in evaluations):
+            out.append(self.L["cumulative"])
+        if any(e.kpi.baseline is not None and e.kpi.baseline.implied for e in evaluations):
+            out.append(self.L["implied"])
+        if any(e.kpi.direction is Direction.LOWER for e in evaluations):
+            out.append(self.L["lower_better"])
+        return out
+
+    def unit(self, unit: str) -> str:
+        return unit if self.lang == "ja" else self.data.report.units[unit].en
+
+    @staticmethod
+    def strategy_path(sid: int) -> str:
+        return f"strategy-{sid}/"
+
+    # --- headings (Markdown) ------------------------------------------------------
+    def strategy_title(self, sid: int) -> str:
+        s = self.data.report.strategy(sid)
+        sep = " " if self.lang == "ja" else ": "
+        return md_escape(label(self.lang, "strategy_label", n=s.id) + sep + s.title.get(self.lang))
+
+    def policy_heading(self, pid: str) -> str:
+        p = self.data.report.policy(pid)
+        sep = "" if self.lang == "ja" else " "
+        text = label(self.lang, "policy_label", n=p.number) + sep + p.title.get(self.lang)
+        return f"## {md_escape(text)} {{#policy-{p.id}}}"
+
+    def measure_heading(self, mid: str) -> str:
+        m = self.data.report.measure(mid)
+        text = label(self.lang, "measure_label", id=m.id) + " " + m.title.get(self.lang)
+        return f"### {md_escape(text)} {{#measure-{m.id}}}"
+
+    # --- KPI tables and charts ----------------------------------------------------
+    def kpi_table(self, measure: Measure) -> Markup:
+        evs = [self.data.evaluations[k.id] for k in measure.kpis]
+        notes = []
+        for n in self.data.notes:
+            if n.kpi_id and n.kpi_id.rsplit("-", 1)[0] == measure.id:
+                notes.append({"name": self.data.report.kpi(n.kpi_id).name.get(self.lang), "text": n.text.get(self.lang)})
+        return self._render("kpi_table.html", measure=measure, rows=[self._row(e) for e in evs],
+                            caption=label(self.lang, "table_caption", id=measure.id),
+                            footnotes=self._footnotes(evs), notes=notes)
+
+    def kpi_chart(self, measure: Measure) -> Markup:
+        evs = [self.data.evaluations[k.id] for k in measure.kpis]
+        spec, height = charts.progress_chart(evs, self.lang)
+        parts = [self._render("figure.html", chart_id=f"chart-{measure.id}", figure_json=spec, height=height,
+                              caption=label(self.lang, "chart_caption", id=measure.id))]
+        for k in measure.kpis:
+            if k.history:
+                parts.append(self.history(k))
+        return Markup("\n\n".join(parts))
+
+    def history(self, k: Kpi) -> Markup:
+        years = [self._period_label(p.fy, p.period) for p in k.history.points]
+        values = [p.value for p in k.history.points]
+        name, unit = k.name.get(self.lang), self.unit(k.unit)
+        spec, height = charts.line_chart(years, values, name, unit)
+        return self._render(
+            "history.html", chart_id=f"history-{k.id}", figure_json=spec, height=height, unit=unit,
+            caption=label(self.lang, "history_caption", name=name, unit=unit, source=k.history.source.get(self.lang)),
+            table_caption=label(self.lang, "history_table_caption", name=name),
+            points=[{"year": y, "value": fmt_number(v)} for y, v in zip(years, values)])
+
+    def _period_label(self, year: int, period: str) -> str:
+        if period == "fy":
+            return fy_label(year, self.lang)
+        if self.lang == "en":
+            return str(year)
+        return wareki(year).removesuffix("度")   # calendar year: 令和2年
+
+    # --- summaries ----------------------------------------------------------------
+    def status_summary(self, sid: int | None = None) -> Markup:
+        counts = self.data.total if sid is None else self.data.counts[sid]
+        views = [self.status_view(s, counts.get(s)) for s in STATUS_ORDER]
+        caption = self.L["summary_caption"]
+        if sid is not None:
+            caption = label(self.lang, "strategy_label", n=sid) + " " + caption
+        return self._render("status_summary.html", statuses=views, total=counts.total, caption=caption)
+
+    def strategy_cards(self) -> Markup:
+        cards = []
+        for s in self.data.report.strategies:
+            c = self.data.counts[s.id]
+            cards.append({"href": self.href(self.strategy_path(s.id)), "label": label(self.lang, "strategy_label", n=s.id),
+                          "title": s.title.get(self.lang), "kpis": label(self.lang, "kpis_count", n=c.total),
+                          "statuses": [self.status_view(st, c.get(st), short=True) for st in STATUS_ORDER]})
+        return self._render("strategy_cards.html", cards=cards)
+
+    def kpi_list(self) -> Markup:
+        groups = []
+        all_evs = []
+        for s in self.data.report.strategies:
+            evs = self.data.evaluations_of(s)
+            all_evs += evs
+            groups.append({"id": s.id, "short": label(self.lang, "strategy_label", n=s.id),
+                           "label": label(self.lang, "strategy_label", n=s.id) + " " + s.title.get(self.lang),
+                           "href": self.href(self.strategy_path(s.id)),
+                           "rows": [self._row(e, with_links=True) for e in evs]})
+        statuses = [self.status_view(s) for s in STATUS_ORDER]
+        return self._render("kpi_list.html", groups=groups, statuses=statuses, footnotes=self._footnotes(all_evs))
