@@ -14,7 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import translations
+from . import assets, translations
 from .core.errors import DataError, problem
 from .core.export import to_csv, to_json
 from .core.report import LoadedReport, load_report
@@ -100,6 +100,8 @@ def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
     try:
         _check_pages(docs)
+        from plotly.offline import get_plotlyjs_version
+        assets.check_version(ROOT, get_plotlyjs_version())
         data = loaded()
     except DataError as err:
         raise PluginError(str(err)) from None
@@ -209,6 +211,7 @@ def on_post_build(env) -> None:
     (out / "kpis.json").write_text(to_json(data), encoding="utf-8")
     for schema in sorted((ROOT / "data" / "schema").glob("*.json")):
         (out / schema.name).write_bytes(schema.read_bytes())
+    assets.copy_assets(ROOT, Path(env.conf["site_dir"]))
 
 
 # --- one-line errors for mistakes in Markdown pages ---------------------------------

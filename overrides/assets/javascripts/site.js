@@ -1,0 +1,92 @@
+/* Site behaviour: lazy plotly charts and the KPI list filter. No third-party code is loaded
+   from anywhere but this site; plotly is fetched only when a chart is about to be seen. */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  // site.js lives at <lang root>/assets/javascripts/site.js; the vendored plotly is in the site root.
+  var langRoot = script ? script.src.replace(/assets\/javascripts\/site\.js.*$/, "") : "/";
+  var lang = document.documentElement.lang === "en" ? "en" : "ja";
+  var siteRoot = lang === "en" ? langRoot.replace(/en\/$/, "") : langRoot;
+  var plotlyPromise = null;
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.async = true;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("failed to load " + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function loadPlotly() {
+    if (!plotlyPromise) {
+      plotlyPromise = loadScript(siteRoot + "assets/vendor/plotly-basic.min.js").then(function () {
+        return lang === "ja" ? loadScript(siteRoot + "assets/vendor/plotly-locale-ja.js") : null;
+      });
+    }
+    return plotlyPromise;
+  }
+
+  function draw(el) {
+    if (el.dataset.rendered) { return; }
+    el.dataset.rendered = "pending";
+    var fig = JSON.parse(el.getAttribute("data-plotly-figure"));
+    loadPlotly().then(function () {
+      el.innerHTML = "";
+      return window.Plotly.newPlot(el, fig.data, fig.layout, {
+        displayModeBar: false, responsive: true, locale: lang, scrollZoom: false
+      });
+    }).then(function () {
+      el.dataset.rendered = "1";
+      // The SVG is decorative for assistive technology: the figure's role="img" and caption describe it.
+      el.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
+    }).catch(function (err) {
+      el.dataset.rendered = "error";
+      if (window.console) { console.warn(err); }
+    });
+  }
+
+  function initCharts() {
+    var charts = document.querySelectorAll("[data-plotly-figure]");
+    if (!charts.length) { return; }
+    if (!("IntersectionObserver" in window)) { charts.forEach(draw); return; }
+    var io = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { io.unobserve(entry.target); draw(entry.target); }
+      });
+    }, { rootMargin: "200px 0px" });
+    charts.forEach(function (el) { io.observe(el); });
+  }
+
+  function initFilter() {
+    var list = document.querySelector("[data-kpi-list]");
+    if (!list) { return; }
+    var form = list.querySelector(".kpi-filter");
+    var counter = form.querySelector(".kpi-filter__count");
+    form.hidden = false;
+    function apply() {
+      var status = form.elements.status.value;
+      var strategy = form.elements.strategy.value;
+      var shown = 0;
+      list.querySelectorAll(".kpi-list__group").forEach(function (group) {
+        var groupOn = !strategy || group.dataset.strategy === strategy;
+        var rows = 0;
+        group.querySelectorAll("tbody tr").forEach(function (tr) {
+          var on = groupOn && (!status || tr.dataset.status === status);
+          tr.hidden = !on;
+          if (on) { rows += 1; }
+        });
+        group.hidden = rows === 0;
+        shown += rows;
+      });
+      counter.textContent = counter.dataset.template.replace("{n}", String(shown));
+    }
+    form.addEventListener("change", apply);
+    apply();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { initCharts(); initFilter(); });
+})();

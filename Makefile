@@ -1,0 +1,62 @@
+# Two commands for a fresh machine (see README.md):
+#   make serve   set up, then build and serve the site with live preview
+#   make test    set up, then run every test
+SHELL := /bin/bash
+PY := .venv/bin/python
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: the sitemap date comes from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: setup setup-python setup-node setup-browser build serve test test-fast bench lock stamp clean
+
+setup: setup-python setup-node
+
+setup-python: .venv/.installed
+.venv/.installed: requirements.txt
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
+	touch $@
+
+setup-node: node_modules/.installed
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests (no browser download tool works here), Java for the Nu checker.
+setup-browser:
+	@command -v chromium >/dev/null && command -v java >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null)
+
+# Build into a temporary folder and swap it in only when the whole strict build succeeded,
+# so a failed build never replaces a good site.
+build: setup
+	rm -rf site.tmp
+	$(PY) -m mkdocs build --strict --quiet -d site.tmp
+	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
+	@echo "built site/"
+
+serve: build
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: setup setup-browser build
+	$(PY) -m pytest -q
+
+test-fast: setup
+	$(PY) -m pytest -q tests/core tests/render
+
+bench: setup
+	$(PY) bench/run.py
+
+# Regenerate the exact pins from requirements.in (never lets a resolver pick mkdocs 2 pre-releases).
+lock:
+	rm -rf .venv-lock && python3 -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -r requirements.in
+	(echo "# Generated from requirements.in by 'make lock'. Every package pinned exactly."; .venv-lock/bin/pip freeze) > requirements.txt
+	rm -rf .venv-lock
+
+# After updating an English page, record which Japanese version it was translated from.
+stamp:
+	$(PY) -m macros.translations --stamp $(PAGES)
+
+clean:
+	rm -rf site site.tmp site.old .pytest_cache
