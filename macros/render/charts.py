@@ -52,7 +52,7 @@ def progress_chart(evaluations: list[Evaluation], lang: str) -> tuple[str, int]:
         p = e.progress_pct
         shown.append(float(min(p, AXIS_CAP)) if p is not None else 0.0)
         pct = label(lang, "na") if p is None else f"{p:,}%"
-        texts.append(f"{pct} {STATUS_ICON[e.status]} {html.escape(status_label(lang, e.status, short=True))}")
+        texts.append(f"{pct} {STATUS_ICON[e.status]} {html.escape(status_label(lang, e.status))}")
         colours.append(STATUS_COLOUR[e.status])
         base_x.append(_baseline_level(e))
     fig = go.Figure()
