@@ -2,6 +2,7 @@
 
 Progress (%), one decimal, rounded half up:
   b / c              for an ordinary KPI
+  c / b              for an ordinary KPI where lower is better (the report has none; b / c would reward failure)
   (b − a) / (c − a)  for a cumulative KPI (marked ※); a missing baseline counts as 0
 None when it cannot be computed (a missing value or a zero denominator): shown as 「算出不可」.
 
@@ -39,6 +40,8 @@ def progress_pct(kpi: Kpi) -> Decimal | None:
     if kpi.cumulative:
         a = effective_baseline(kpi)
         numerator, denominator = b - a, c - a
+    elif kpi.direction is Direction.LOWER:
+        numerator, denominator = c, b
     else:
         numerator, denominator = b, c
     if denominator == 0:

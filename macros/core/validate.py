@@ -47,9 +47,24 @@ def _line_at(doc: Any, path: list) -> int | None:
     return line
 
 
-def _field_name(path: list) -> str:
-    parts = [f"[{p}]" if isinstance(p, int) else f".{p}" for p in path]
-    return "".join(parts).lstrip(".") or "(top)"
+def _field_name(doc: Any, path: list) -> str:
+    """'1-1-1-1.target' rather than 'policies[0].measures[0].kpis[0].target': name the nearest record by its id."""
+    node, start = doc, 0
+    for i, step in enumerate(path):
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), (str, int)) and i + 1 < len(path):
+            start = i + 1
+    prefix = ""
+    if start:
+        owner = doc
+        for step in path[:start]:
+            owner = owner[step]
+        prefix = f"{owner['id']}."
+    parts = [f"[{p}]" if isinstance(p, int) else f".{p}" for p in path[start:]]
+    return (prefix + "".join(parts).lstrip(".")).rstrip(".") or "(top)"
 
 
 _TYPE_JA = {"string": "文字列", "integer": "整数", "number": "数値", "boolean": "true か false",
@@ -102,7 +117,9 @@ def check_schema(doc: Any, schema_name: str, display: str) -> None:
     errors = list(_validator(schema_name).iter_errors(_plain(doc)))
     if not errors:
         return
-    err = min(errors, key=lambda e: (len(e.absolute_path), str(list(e.absolute_path))))
+    # Shallowest first; at the same place an unknown field (often a typo) explains a "missing" one.
+    rank = {"additionalProperties": 0, "required": 1}
+    err = min(errors, key=lambda e: (len(e.absolute_path), rank.get(e.validator, 2), str(list(e.absolute_path))))
     # oneOf hides the real cause; prefer the most specific sub-error when it is unambiguous.
     if err.validator == "oneOf" and isinstance(err.instance, dict):
         subs = [e for e in err.context if e.validator not in ("type",)]
@@ -110,7 +127,7 @@ def check_schema(doc: Any, schema_name: str, display: str) -> None:
             err = min(subs, key=lambda e: len(e.absolute_path))
             err.path.extendleft(reversed(list(err.parent.absolute_path)) if err.parent else [])
     prob, path = _describe(err)
-    raise DataError(display, _line_at(doc, path), _field_name(path), prob)
+    raise DataError(display, _line_at(doc, path), _field_name(doc, path), prob)
 
 
 def _plain(obj: Any) -> Any:

@@ -1,0 +1,63 @@
+"""Validation of a strategy file: each mistake stops with one line naming file, line and field."""
+import shutil
+
+import pytest
+
+from macros.core.errors import DataError
+from macros.core.report import load_report
+
+GOOD = "data/strategies/strategy-1.yaml"
+
+
+@pytest.fixture()
+def project(tmp_path, root):
+    shutil.copytree(root / "data", tmp_path / "data")
+    return tmp_path
+
+
+def break_file(project, find, replace, path=GOOD, count=1):
+    p = project / path
+    text = p.read_text(encoding="utf-8")
+    assert find in text, find
+    p.write_text(text.replace(find, replace, count), encoding="utf-8")
+    return text[: text.index(find)].count("\n") + 1   # the line of the change
+
+
+def error_of(project) -> str:
+    with pytest.raises(DataError) as err:
+        load_report(project)
+    return str(err.value)
+
+
+@pytest.mark.parametrize("find,replace,field,words", [
+    ("            target: 540\n", "            taget: 540\n", "taget", "unknown field"),
+    ("            target: 540\n", "", "target", "required field 'target' is missing"),
+    ("            actual: 382\n", "            actual: \"382\"\n", "actual", "not a number"),
+    ("            unit: \"千人\"", "            unit: \"千匹\"", "unit", "not in data/units.yaml"),
+    ("            published_progress_pct: 70.7\n", "            published_progress_pct: 70.7\n            direction: up\n",
+     "direction", "not allowed"),
+    ("          - id: 1-1-1-1", "          - id: 1-1-1-A", "id", "malformed"),
+    ("          - id: 1-1-1-1", "          - id: 1-1-2-9", "1-1-2-9.id", "does not belong"),
+    ("{value: 11, fy: 2019, printed: \"11(R1)\"}", "{value: 11, fy: 1850}", "fy", "out of range"),
+    ("{value: 11, fy: 2019, printed: \"11(R1)\"}", "{value: 12, fy: 2019, printed: \"11(R1)\"}", "printed", "disagrees"),
+    ("{ja: \"三洞入洞者数\", en: \"Visitors to the three caves\"}", "{ja: \"三洞入洞者数\", en: \"\"}", "name.en", "English name is empty"),
+])
+def test_strategy_mistakes(project, find, replace, field, words):
+    line = break_file(project, find, replace)
+    msg = error_of(project)
+    assert msg.startswith(f"{GOOD}:") and field in msg and words in msg and "\n" not in msg
+    reported = int(msg.split(":")[1])
+    # The changed line, or for a missing field the line where its record starts.
+    assert line - 6 <= reported <= line + 1, (reported, line, msg)
+
+
+def test_duplicate_kpi_id_across_files(project):
+    break_file(project, "          - id: 2-1-1-1", "          - id: 2-1-1-2", "data/strategies/strategy-2.yaml")
+    msg = error_of(project)
+    assert "duplicate" in msg and "2-1-1-2" in msg and msg.startswith("data/strategies/strategy-2.yaml:")
+
+
+def test_unknown_unit_names_the_remedy_in_both_languages(project):
+    break_file(project, "            unit: \"千人\"", "            unit: \"千匹\"")
+    msg = error_of(project)
+    assert "data/units.yaml に英語名と一緒に追加" in msg and "add it to data/units.yaml" in msg

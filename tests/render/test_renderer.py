@@ -1,0 +1,109 @@
+"""The render layer: escaping, languages, labels. Uses the real data plus one hostile KPI."""
+import dataclasses
+import json
+import re
+
+import pytest
+
+from macros.core.model import Text
+from macros.core.progress import evaluate
+from macros.core.report import load_report
+from macros.render import charts
+from macros.render.pages import PageFragments
+from macros.render.renderer import md_escape
+
+HOSTILE = '<script>alert(1)</script> "q" & {{ 7*7 }}'
+
+
+@pytest.fixture(scope="module")
+def data(root):
+    return load_report(root)
+
+
+def frag(data, lang):
+    return PageFragments(data, lang, lambda target: "../" + target)
+
+
+def hostile_data(data):
+    """The same report with KPI 1-1-1-1 renamed to a hostile string."""
+    k = data.report.kpi("1-1-1-1")
+    bad = dataclasses.replace(k, name=Text(HOSTILE, HOSTILE))
+    data.report.index[("kpi", k.id)] = bad
+    m = data.report.measure("1-1-1")
+    new_m = dataclasses.replace(m, kpis=(bad,) + m.kpis[1:])
+    data.report.index[("measure", m.id)] = new_m
+    evs = dict(data.evaluations)
+    evs[k.id] = evaluate(bad)
+    return dataclasses.replace(data, evaluations=evs), new_m
+
+
+def test_table_escapes_data(root):
+    data, m = hostile_data(load_report(root))
+    html = frag(data, "ja").kpi_table(m)
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&amp;" in html and "{{ 7*7 }}" in html
+
+
+def test_chart_json_escapes_data_in_the_attribute(root):
+    data, m = hostile_data(load_report(root))
+    html = frag(data, "en").kpi_chart(m)
+    assert "<script>alert" not in html
+    attr = re.search(r'data-plotly-figure="([^"]*)"', html).group(1)
+    import html as h
+    spec = json.loads(h.unescape(attr))
+    names = " ".join(spec["data"][0]["y"])
+    assert "&lt;script&gt;" in names and "<script>" not in names   # plotly shows entities as text
+    assert "template" not in spec["layout"]                        # no per-chart default template
+
+
+def test_heading_escapes_markdown_and_html():
+    assert md_escape("a*b_c <i>") == r"a\*b\_c &lt;i&gt;"
+
+
+def test_japanese_table_labels_and_fiscal_years(data):
+    html = frag(data, "ja").kpi_table(data.report.measure("1-1-2"))
+    assert "令和元年度" in html and "令和4年度" in html and "平成30年度" in html
+    assert "目標達成" in html and "↑" in html and "観光地キャッシュレス導入店舗割合" in html
+
+
+def test_english_table_labels_and_fiscal_years(data):
+    html = frag(data, "en").kpi_table(data.report.measure("1-1-2"))
+    assert "FY2019" in html and "FY2022" in html and "令和" not in html
+    import html as h
+    assert "Achieved" in html and "Improved" in html
+    assert h.escape(data.report.kpi("1-1-2-1").name.en) in html
+    assert "locations" in html    # unit in English
+
+
+def test_status_badge_has_icon_and_text_not_colour_alone(data):
+    html = frag(data, "en").status_summary()
+    for word in ("Achieved", "Improved", "No change or not comparable", "Not achieved, worse"):
+        assert word in html
+    assert html.count('aria-hidden="true"') >= 4
+
+
+def test_status_summary_numbers_are_computed(data):
+    html = frag(data, "ja").status_summary(5)
+    cells = re.findall(r'<td class="kpi-num">(\d+)</td>', html)
+    c = data.counts[5]
+    assert cells == [str(c.achieved), str(c.improved), str(c.unchanged), str(c.worse), str(c.total)]
+
+
+def test_not_computable_progress_is_labelled(data):
+    assert "算出不可" in frag(data, "ja").kpi_table(data.report.measure("4-2-2"))
+    assert "n/a" in frag(data, "en").kpi_table(data.report.measure("4-2-2"))
+
+
+def test_cumulative_and_implied_footnotes(data):
+    html = frag(data, "ja").kpi_table(data.report.measure("5-1-2"))
+    assert "(b−a)/(c−a)" in html and "†" in html
+
+
+def test_kpi_list_links_to_strategy_pages(data):
+    html = frag(data, "ja").kpi_list()
+    assert html.count('data-status="') == 78
+    assert 'href="../strategy-3/#kpi-3-1-3-2"' in html
+
+
+def test_plot_text_wraps_and_escapes():
+    assert charts.plot_text("<b>あいうえお", 3) == "&lt;b&gt;<br>あいう<br>えお"
