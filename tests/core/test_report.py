@@ -76,3 +76,10 @@ def test_notes_collect_source_inconsistencies(root):
     assert ("target_not_better", "4-2-3-2") in kinds       # target equals baseline
     assert ("year_note", "4-2-1-1") in kinds               # 79 (R4)
     assert ("implied_baseline", "5-1-2-3") in kinds
+
+
+def test_history_series_from_the_narrative(root):
+    k = load_report(root).report.kpi("1-1-1-1")
+    assert [(p.fy, int(p.value), p.period) for p in k.history.points][0] == (2019, 487, "calendar")
+    assert k.history.points[-1].value == k.actual.amount and k.history.points[-1].period == "fy"
+    assert "1-1-1" in k.history.source.ja
