@@ -40,7 +40,7 @@ def _signature(root: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in (root / "data").rglob("*") if p.is_file()))
 
 
-def loaded(root: Path = ROOT) -> LoadedReport:
+def load_cached(root: Path = ROOT) -> LoadedReport:
     sig = _signature(root)
     if _cache.get("sig") != sig:
         _cache["data"] = load_report(root)
@@ -102,10 +102,14 @@ def define_env(env) -> None:
         _check_pages(docs)
         from plotly.offline import get_plotlyjs_version
         assets.check_version(ROOT, get_plotlyjs_version())
-        data = loaded()
+        data = load_cached()
     except DataError as err:
         raise PluginError(str(err)) from None
     _announce(data, docs)
+
+    # One report per build: macros below use it directly instead of re-checking data/ on every call.
+    def loaded() -> LoadedReport:
+        return data
 
     def fragments() -> PageFragments:
         page_dir = posixpath.dirname(env.page.url.rstrip("/")) if env.page.url.rstrip("/") else ""
@@ -204,7 +208,7 @@ def on_post_build(env) -> None:
     """Write the language-neutral downloads once, into the root of the built site."""
     if _language(env) != "ja":
         return
-    data = loaded()
+    data = load_cached()
     out = Path(env.conf["site_dir"]) / "data"
     out.mkdir(parents=True, exist_ok=True)
     (out / "kpis.csv").write_bytes(to_csv(data))

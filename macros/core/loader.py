@@ -77,8 +77,16 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
+# For these the parser notices the mistake only on a later line (an unclosed quote, brace or
+# bracket, a key without its colon): the context mark is where the editor has to look.
+_OPENING_CONTEXTS = ("while scanning a simple key", "while scanning a quoted scalar",
+                     "while parsing a flow mapping", "while parsing a flow sequence")
+
+
 def _yaml_error(display: str, err: yaml.YAMLError) -> DataError:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    if getattr(err, "context", None) in _OPENING_CONTEXTS and getattr(err, "context_mark", None):
+        mark = err.context_mark
     line = mark.line + 1 if mark else None
     detail = getattr(err, "problem", None) or str(err).splitlines()[0]
     if "\t" in detail or "'\\t'" in detail:

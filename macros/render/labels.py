@@ -25,7 +25,7 @@ _LABELS = {
         "history_table_caption": "{name}の推移",
         "year": "年度", "value": "値",
         "summary_caption": "KPIの達成状況（件数）", "count": "件数", "total": "合計",
-        "summary_chart_caption": "図：KPIの達成状況の内訳。数値は左の表のとおりです。",
+        "summary_chart_caption": "図：KPIの達成状況の内訳（件数）。数値は上の表のとおりです。",
         "strategy": "重点戦略", "all": "すべて", "filter_status": "状況で絞り込む", "filter_strategy": "重点戦略で絞り込む",
         "shown": "{n}件を表示", "notes": "注記", "see_notes": "注記あり",
         "strategy_label": "重点戦略{n}", "policy_label": "【戦略方針{n}】", "measure_label": "具体的施策 {id}",

@@ -6,7 +6,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from markupsafe import Markup
 
 from ..core.progress import round_pct
-from . import charts
 from .labels import STATUS_ORDER
 from .numbers import fmt_number
 from .renderer import Renderer
@@ -37,13 +36,19 @@ class PageFragments(Renderer):
         ja, en = NOTE_KIND.get(kind, (kind, kind))
         return ja if self.lang == "ja" else en
 
+    def _bars(self, chart_id: str, caption: str, items: list[tuple]) -> Markup:
+        """A bar chart in plain HTML and CSS: drawn without plotly, so pages whose only chart sits
+        at the top (overview, context) do not load the plotly bundle at all."""
+        top = max((v for _l, v, *_ in items), default=0) or 1
+        bars = [{"label": lbl, "value": f"{v:,}", "width": round(v / top * 100, 1),
+                 "code": rest[0] if rest else "", "icon": rest[1] if len(rest) > 1 else ""}
+                for lbl, v, *rest in items]
+        return self._render("bars.html", chart_id=chart_id, caption=caption, bars=bars)
+
     def summary_chart(self) -> Markup:
         counts = self.data.total
-        names = [self.status_view(s).icon + " " + self.status_view(s, short=True).label for s in STATUS_ORDER]
-        spec, height = charts.bar_chart(names, [counts.get(s) for s in STATUS_ORDER], self.L["count"],
-                                        [charts.STATUS_COLOUR[s] for s in STATUS_ORDER])
-        return self._render("figure.html", chart_id="chart-summary", figure_json=spec, height=height,
-                            caption=self.L["summary_chart_caption"])
+        items = [(self.status_view(s).label, counts.get(s), s.value, self.status_view(s).icon) for s in STATUS_ORDER]
+        return self._bars("chart-summary", self.L["summary_chart_caption"], items)
 
     def data_notes(self) -> Markup:
         rows = []
@@ -116,8 +121,6 @@ class PageFragments(Renderer):
     def census_chart(self) -> Markup:
         c, pops, _change, _pct = self._census()
         ja = self.lang == "ja"
-        spec, height = charts.bar_chart([p["label"]["ja" if ja else "en"] for p in pops], [p["value"] for p in pops],
-                                        "人" if ja else "people")
-        caption = ("図：美祢市の国勢調査人口（平成27年・令和2年）。数値は上の表のとおりです。" if ja else
-                   "Figure: population of Mine City in the 2015 and 2020 censuses. The figures are in the table above.")
-        return self._render("figure.html", chart_id="chart-census", figure_json=spec, height=height, caption=caption)
+        caption = ("図：美祢市の国勢調査人口（平成27年・令和2年、人）。数値は上の表のとおりです。" if ja else
+                   "Figure: population of Mine City in the 2015 and 2020 censuses (people). The figures are in the table above.")
+        return self._bars("chart-census", caption, [(p["label"]["ja" if ja else "en"], p["value"]) for p in pops])

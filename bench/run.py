@@ -1,0 +1,148 @@
+"""Benchmark: bilingual strict build time and peak memory at 1×, 10×, 100× the KPIs; page weights.
+
+Prints a table and writes it to bench/results.md. Not a test: it measures, it does not judge.
+Usage: python bench/run.py [--runs 3] [--factors 1,10,100] [--no-weights]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth  # noqa: E402
+
+ROOT = synth.ROOT
+# Run one build in a child process that reports its own peak RSS (resource is per process).
+BUILD = ("import resource, sys; from mkdocs.__main__ import cli\n"
+         "try:\n    cli(['build', '--strict', '-q', '-f', sys.argv[1], '-d', sys.argv[2]])\n"
+         "except SystemExit as e:\n    code = e.code or 0\nelse:\n    code = 0\n"
+         "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(code)\n")
+
+
+def build_once(project: Path, out: Path) -> tuple[float, int]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    start = time.perf_counter()
+    r = subprocess.run([sys.executable, "-c", BUILD, str(project / "mkdocs.yml"), str(out)], cwd=project,
+                       capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if r.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{r.stderr[-2000:]}")
+    rss = int(next(l.split()[1] for l in r.stderr.splitlines() if l.startswith("MAXRSS")))
+    return elapsed, rss // 1024
+
+
+def kpi_count(project: Path) -> int:
+    return sum(f.read_text(encoding="utf-8").count("            name: {ja:")
+               for f in (project / "data/strategies").glob("*.yaml"))
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Serve the site with gzip, as GitHub Pages does, so transferred bytes are realistic."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        import io
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def page_weights(site: Path, paths: list[str]) -> list[tuple[str, int, int]]:
+    from playwright.sync_api import sync_playwright
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        for path in paths:
+            ctx = browser.new_context(viewport={"width": 390, "height": 844})
+            page = ctx.new_page()
+            sizes: list = []
+            page.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"] + req.sizes()["responseHeadersSize"]))
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_timeout(500)
+            first = sum(sizes)
+            height = page.evaluate("document.body.scrollHeight")
+            for y in range(0, height + 844, 600):
+                page.evaluate(f"window.scrollTo(0, {y})")
+                page.wait_for_timeout(60)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(800)
+            out.append((path, first, sum(sizes)))
+            ctx.close()
+        browser.close()
+    server.shutdown()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--factors", default="1,10,100")
+    ap.add_argument("--no-weights", action="store_true")
+    args = ap.parse_args()
+    lines = [f"# Benchmark results\n", f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}. "
+             f"Command: `python bench/run.py --runs {args.runs} --factors {args.factors}`.\n",
+             "## Full bilingual `mkdocs build --strict`\n",
+             "| size | KPIs | pages (ja+en) | median s | runs s | s per 1,000 KPIs | peak RSS MB |", "|---|---|---|---|---|---|---|"]
+    base_time = None
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for factor in [int(f) for f in args.factors.split(",")]:
+            project = ROOT if factor == 1 else synth.make(tmp / f"x{factor}", factor)
+            runs, rss = [], 0
+            n_runs = args.runs if factor < 100 else 1
+            for i in range(n_runs):
+                t, r = build_once(project, tmp / f"site{factor}-{i}")
+                runs.append(t)
+                rss = max(rss, r)
+            med = statistics.median(runs)
+            base_time = base_time or med
+            kpis = kpi_count(project)
+            pages = len(list((tmp / f"site{factor}-0").rglob("index.html")))
+            row = (f"| {factor}× | {kpis:,} | {pages:,} | {med:.2f} | {', '.join(f'{r:.2f}' for r in runs)} | "
+                   f"{med / kpis * 1000:.1f} | {rss} |")
+            print(row, flush=True)
+            lines.append(row)
+        if not args.no_weights:
+            site = tmp / "site1-0"
+            paths = ["/", "/strategy-1/", "/strategy-2/", "/strategy-3/", "/strategy-4/", "/strategy-5/", "/kpis/",
+                     "/context/", "/data/", "/en/", "/en/strategy-1/", "/en/strategy-4/", "/en/kpis/"]
+            lines += ["\n## Page weight (gzip, 390×844, first visit, Chromium)\n",
+                      "| page | before scrolling KB | fully scrolled KB | budget (before / scrolled) |", "|---|---|---|---|"]
+            for path, first, full in page_weights(site, paths):
+                budget = "200 / 650" if path in ("/", "/en/") else ("220 / 650" if "strategy" in path else "— / 650")
+                row = f"| {path} | {first / 1024:.0f} | {full / 1024:.0f} | {budget} |"
+                print(row, flush=True)
+                lines.append(row)
+    (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("wrote bench/results.md")
+
+
+if __name__ == "__main__":
+    main()
