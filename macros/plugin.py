@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 import sys
 from pathlib import Path
 
@@ -55,19 +56,18 @@ def _language(env) -> str:
     return "en" if lang == "en" else "ja"
 
 
-def _page_line(env, needle: str) -> int | None:
-    for n, line in enumerate(env.markdown.splitlines(), 1):
-        if needle in line:
-            return n
-    return None
-
-
-def _unknown(env, kind_ja: str, kind_en: str, ident) -> DataError:
-    page = env.page.file.src_path
-    return DataError(f"docs/{page}", _page_line(env, f'"{ident}"') or _page_line(env, str(ident)), f"{kind_en} id",
-                     problem(f"{kind_ja}「{ident}」は data/ にありません", f"there is no {kind_en} {ident!r} in data/",
-                             "ID を data/strategies/ の id と同じにしてください",
-                             "use an id that exists in data/strategies/"))
+def _unknown(env, macro: str, kind_ja: str, kind_en: str, ident) -> DataError:
+    page = env.page
+    if isinstance(ident, str) or kind_en == "strategy":
+        line = page_errors.source_line(page, rf"{macro}\(\s*[\"']?{re.escape(str(ident))}[\"']?\s*\)")
+        return DataError(page_errors.page_path(page), line, f"{macro}: {kind_en} id", problem(
+            f"{kind_ja}「{ident}」は data/ にありません", f"there is no {kind_en} {ident!r} in data/",
+            "ID を data/strategies/ の id と同じにしてください", "use an id that exists in data/strategies/"))
+    # kpi_table(1-1-2) without quotes is arithmetic: Jinja passes -2.
+    line = page_errors.source_line(page, rf"{macro}\(\s*[^\"'\s)]")
+    return DataError(page_errors.page_path(page), line, f"{macro}: {kind_en} id", problem(
+        "ID が引用符で囲まれていません", f"the {kind_en} id is not quoted",
+        f'{macro}("1-1-2") のように ID を " で囲んでください', f'quote the id, as in {macro}("1-1-2")'))
 
 
 def _check_pages(docs: Path) -> None:
@@ -125,41 +125,41 @@ def define_env(env) -> None:
         del page_dir
         return PageFragments(loaded(), _language(env), href, _templates)
 
-    def need(kind: str, ident):
+    def need(kind: str, ident, macro: str):
         d = loaded().report
         obj = {"strategy": d.strategy, "policy": d.policy, "measure": d.measure}[kind](ident)
         if obj is None:
             names = {"strategy": ("重点戦略", "strategy"), "policy": ("戦略方針", "policy"), "measure": ("具体的施策", "measure")}
-            raise _unknown(env, *names[kind], ident)
+            raise _unknown(env, macro, *names[kind], ident)
         return obj
 
     @env.macro
     def strategy_title(sid: int) -> str:
-        need("strategy", sid)
+        need("strategy", sid, "strategy_title")
         return fragments().strategy_title(sid)
 
     @env.macro
     def strategy_status(sid: int) -> Markup:
-        need("strategy", sid)
+        need("strategy", sid, "strategy_status")
         return fragments().status_summary(sid)
 
     @env.macro
     def policy_heading(pid: str) -> str:
-        need("policy", pid)
+        need("policy", pid, "policy_heading")
         return fragments().policy_heading(pid)
 
     @env.macro
     def measure_heading(mid: str) -> str:
-        need("measure", mid)
+        need("measure", mid, "measure_heading")
         return fragments().measure_heading(mid)
 
     @env.macro
     def kpi_table(mid: str) -> Markup:
-        return fragments().kpi_table(need("measure", mid))
+        return fragments().kpi_table(need("measure", mid, "kpi_table"))
 
     @env.macro
     def kpi_chart(mid: str) -> Markup:
-        return fragments().kpi_chart(need("measure", mid))
+        return fragments().kpi_chart(need("measure", mid, "kpi_chart"))
 
     @env.macro
     def status_summary() -> Markup:
@@ -200,6 +200,11 @@ def define_env(env) -> None:
     @env.macro
     def report_meta(field: str) -> str:
         meta = loaded().report.meta
+        if field not in ("title", "publisher", "published"):
+            raise DataError(page_errors.page_path(env.page), page_errors.source_line(env.page, r"report_meta\(\s*[\"']" + re.escape(field)),
+                            "report_meta", problem(f"項目「{field}」はありません", f"there is no field {field!r}",
+                                                   "title, publisher, published のいずれかにしてください",
+                                                   "use title, publisher or published"))
         value = getattr(meta, field)
         return Markup.escape(value.get(_language(env)) if hasattr(value, "get") else value)
 
@@ -218,33 +223,5 @@ def on_post_build(env) -> None:
     assets.copy_assets(ROOT, Path(env.conf["site_dir"]))
 
 
-# --- one-line errors for mistakes in Markdown pages ---------------------------------
-# mkdocs-macros formats a failing page with format_error(), a singledispatch function
-# whose default prints a Python traceback. Registering our types keeps it to one line.
-from jinja2 import TemplateSyntaxError, UndefinedError  # noqa: E402
-from mkdocs_macros.errors import format_error  # noqa: E402
-
-
-def _page_of(page) -> str:
-    return f"docs/{page.file.src_path}"
-
-
-@format_error.register
-def _format_data_error(error: DataError, markdown: str, page) -> str:
-    return str(error)
-
-
-@format_error.register
-def _format_undefined(error: UndefinedError, markdown: str, page) -> str:
-    name = str(error.message or "").split("'")[1] if "'" in str(error.message or "") else str(error)
-    line = next((n for n, text in enumerate(markdown.splitlines(), 1) if name in text), None)
-    return str(DataError(_page_of(page), line, "macro", problem(
-        f"マクロまたは変数「{name}」は定義されていません", f"macro or variable {name!r} is not defined",
-        "綴りを確認してください（使えるマクロは README を参照）", "check the spelling (the README lists the macros)")))
-
-
-@format_error.register
-def _format_syntax(error: TemplateSyntaxError, markdown: str, page) -> str:
-    return str(DataError(_page_of(page), error.lineno, "macro", problem(
-        f"マクロの書き方が正しくありません（{error.message}）", f"invalid macro syntax ({error.message})",
-        "{{ と }} の対応、引用符、括弧を確認してください", "check matching {{ }}, quotes and brackets")))
+# One-line errors for mistakes in Markdown pages: see page_errors.py.
+from . import page_errors  # noqa: E402,F401  (registers the formatters)

@@ -74,18 +74,6 @@ def _text_notes(root: Path) -> tuple[TextNote, ...]:
     return tuple(out)
 
 
-def _check_english(report: Report) -> None:
-    """Every title and name needs its English: the English edition never shows Japanese fallbacks."""
-    for s in report.strategies:
-        items = [("title", s, s.source)] + [("title", p, p.source) for p in s.policies] + \
-            [("title", m, m.source) for m in s.measures()] + [("name", k, k.source) for k in s.kpis()]
-        for attr, obj, src in items:
-            if not getattr(obj, attr).en.strip():
-                raise DataError(src.file, src.line, f"{getattr(obj, 'id', '')}.{attr}.en", problem(
-                    "英語名が空です", "the English name is empty",
-                    "en: に英語名を書いてください", "write the English name in en:"))
-
-
 def load_report(root: Path, require_english: bool = True) -> LoadedReport:
     """Load and validate everything under root/data. Raises DataError on the first editor mistake."""
     root = Path(root)
@@ -106,13 +94,11 @@ def load_report(root: Path, require_english: bool = True) -> LoadedReport:
         display = _display(path, root)
         doc = load_yaml(path, display)
         check_schema(doc, "strategy.schema.json", display)
-        strategies.append(Builder(doc, display, meta.columns, units).strategy())
+        strategies.append(Builder(doc, display, meta.columns, units, require_english).strategy())
     strategies.sort(key=lambda s: s.id)
 
     report = Report(meta, tuple(strategies), units, dict(context_doc), _text_notes(root))
     _index(report)
-    if require_english:
-        _check_english(report)
     evaluations = {k.id: evaluate(k) for k in report.kpis()}
     counts = {s.id: count_statuses([evaluations[k.id] for k in s.kpis()]) for s in report.strategies}
     total = count_statuses(list(evaluations.values()))

@@ -144,8 +144,19 @@ def _text(raw: Marked) -> Text:
 class Builder:
     """Turns one validated strategy document into model objects, checking cross-field rules."""
 
-    def __init__(self, doc: Marked, display: str, columns: Columns, units: dict[str, Text]) -> None:
+    def __init__(self, doc: Marked, display: str, columns: Columns, units: dict[str, Text],
+                 require_english: bool = True) -> None:
         self.doc, self.display, self.columns, self.units = doc, display, columns, units
+        self.require_english = require_english
+
+    def text(self, node: Marked, key: str, ident) -> Text:
+        """A ja/en mapping; the English edition never shows a Japanese fallback, so en must be filled."""
+        raw = node[key]
+        if self.require_english and not str(raw.get("en", "")).strip():
+            raise self.fail(raw, "en", f"{ident}.{key}.en", problem(
+                "英語名が空です", "the English name is empty",
+                "en: に英語名を書いてください", "write the English name in en:"))
+        return _text(raw)
 
     def fail(self, node: Marked, key: str, field: str, prob) -> DataError:
         return DataError(self.display, node.line_of(key) if isinstance(node, Marked) else None, field, prob)
@@ -155,7 +166,7 @@ class Builder:
         sid = d["id"]
         policies = tuple(self.policy(p, sid) for p in d["policies"])
         counts = StatusCounts(**{k: int(v) for k, v in d["published_status_counts"].items()})
-        return Strategy(sid, _text(d["title"]), policies, counts, Source(self.display, d.line))
+        return Strategy(sid, self.text(d, "title", sid), policies, counts, Source(self.display, d.line))
 
     def _check_child_id(self, node: Marked, parent_id: str, kind_ja: str, kind_en: str) -> str:
         cid = node["id"]
@@ -170,12 +181,12 @@ class Builder:
     def policy(self, p: Marked, sid: int) -> Policy:
         pid = self._check_child_id(p, str(sid), "戦略方針", "policy")
         measures = tuple(self.measure(m, pid) for m in p["measures"])
-        return Policy(pid, _text(p["title"]), measures, Source(self.display, p.line))
+        return Policy(pid, self.text(p, "title", pid), measures, Source(self.display, p.line))
 
     def measure(self, m: Marked, pid: str) -> Measure:
         mid = self._check_child_id(m, pid, "具体的施策", "measure")
         kpis = tuple(self.kpi(k, mid) for k in m["kpis"])
-        return Measure(mid, _text(m["title"]), kpis, Source(self.display, m.line),
+        return Measure(mid, self.text(m, "title", mid), kpis, Source(self.display, m.line),
                        bool(m.get("printed_without_number", False)))
 
     def kpi(self, k: Marked, mid: str) -> Kpi:
@@ -198,7 +209,7 @@ class Builder:
                                    s.get("cumulative_mark"))
         published = k.get("published_progress_pct")
         return Kpi(
-            id=kid, name=_text(k["name"]), unit=k["unit"], baseline=baseline, actual=actual,
+            id=kid, name=self.text(k, "name", kid), unit=k["unit"], baseline=baseline, actual=actual,
             target=target, cumulative=bool(k.get("cumulative", False)),
             direction=Direction(k.get("direction", "higher")),
             published_progress_pct=Decimal(published) if published is not None else None,

@@ -1,0 +1,129 @@
+"""The open-data downloads written by the build: <site>/data/kpis.csv and kpis.json."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from decimal import Decimal
+
+import jsonschema
+import pytest
+import yaml
+
+COLUMNS = ["id", "strategy", "policy", "measure", "name_ja", "name_en", "unit", "baseline", "baseline_fy",
+           "actual", "actual_fy", "target", "target_fy", "cumulative", "direction", "progress_pct",
+           "published_progress_pct", "status"]
+KPI_COUNT = 78
+# 【KPI達成状況】(p.48) of the source report: the published totals, not values computed here.
+PUBLISHED_COUNTS = {"achieved": 26, "improved": 19, "unchanged": 13, "worse": 20}
+
+_number_or_null = {"type": ["number", "null"]}
+_fy_or_null = {"type": ["integer", "null"], "minimum": 1989, "maximum": 2100}
+ROW_SCHEMA = {
+    "type": "object",
+    "required": COLUMNS,
+    "additionalProperties": False,
+    "properties": {
+        "id": {"type": "string", "pattern": r"^[0-9]+-[0-9]+-[0-9]+-[0-9]+$"},
+        "strategy": {"type": "integer", "minimum": 1},
+        "policy": {"type": "string", "pattern": r"^[0-9]+-[0-9]+$"},
+        "measure": {"type": "string", "pattern": r"^[0-9]+-[0-9]+-[0-9]+$"},
+        "name_ja": {"type": "string", "minLength": 1},
+        "name_en": {"type": "string", "minLength": 1},
+        "unit": {"type": "string", "minLength": 1},
+        "baseline": _number_or_null, "baseline_fy": _fy_or_null,
+        "actual": _number_or_null, "actual_fy": _fy_or_null,
+        "target": _number_or_null, "target_fy": _fy_or_null,
+        "cumulative": {"type": "boolean"},
+        "direction": {"enum": ["higher", "lower"]},
+        "progress_pct": _number_or_null,
+        "published_progress_pct": _number_or_null,
+        "status": {"enum": list(PUBLISHED_COUNTS)},
+    },
+}
+SCHEMA = {"type": "array", "minItems": KPI_COUNT, "maxItems": KPI_COUNT, "items": ROW_SCHEMA}
+
+
+@pytest.fixture(scope="module")
+def csv_bytes(site) -> bytes:
+    return (site / "data" / "kpis.csv").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def csv_rows(csv_bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(csv_bytes.decode("utf-8-sig"), newline="")))
+
+
+@pytest.fixture(scope="module")
+def items(site) -> list:
+    # Exact decimals, and pairs kept in file order (to check the key order).
+    text = (site / "data" / "kpis.json").read_text(encoding="utf-8")
+    return json.loads(text, parse_float=Decimal, object_pairs_hook=lambda pairs: pairs)
+
+
+def _as_dict(pairs) -> dict:
+    return dict(pairs)
+
+
+def test_csv_starts_with_utf8_bom(csv_bytes):
+    assert csv_bytes.startswith(b"\xef\xbb\xbf")
+    assert not csv_bytes.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+
+
+def test_csv_header_and_row_count(csv_rows):
+    assert csv_rows[0] == COLUMNS
+    body = csv_rows[1:]
+    assert len(body) == KPI_COUNT
+    assert all(len(r) == len(COLUMNS) for r in body), [r for r in body if len(r) != len(COLUMNS)]
+
+
+def test_json_is_78_objects_with_the_columns_in_order(items):
+    assert isinstance(items, list) and len(items) == KPI_COUNT
+    for pairs in items:
+        assert [k for k, _ in pairs] == COLUMNS
+
+
+def test_json_structure_validates(site, root, items):
+    plain = json.loads((site / "data" / "kpis.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(plain), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:20])
+    ids = [row["id"] for row in plain]
+    assert len(set(ids)) == len(ids), "duplicate KPI ids"
+    units = yaml.safe_load((root / "data" / "units.yaml").read_text(encoding="utf-8"))
+    for row in plain:
+        parts = row["id"].split("-")
+        assert (row["strategy"], row["policy"], row["measure"]) == (
+            int(parts[0]), "-".join(parts[:2]), "-".join(parts[:3])), row["id"]
+        assert row["unit"] in units, row
+        for col in ("baseline", "actual", "target"):
+            assert (row[col] is None) == (row[col + "_fy"] is None), (row["id"], col)
+
+
+def _same(cell: str, value) -> bool:
+    if value is None:
+        return cell == ""
+    if isinstance(value, bool):
+        return cell == ("true" if value else "false")
+    if isinstance(value, (int, Decimal)):
+        return Decimal(cell) == Decimal(value)
+    return cell == value
+
+
+def test_csv_and_json_have_the_same_content(csv_rows, items):
+    assert len(csv_rows) - 1 == len(items)
+    diffs = []
+    for row, pairs in zip(csv_rows[1:], items):
+        obj = _as_dict(pairs)
+        for col, cell in zip(COLUMNS, row):
+            if not _same(cell, obj[col]):
+                diffs.append(f"{obj['id']}.{col}: csv {cell!r} json {obj[col]!r}")
+    assert not diffs, "\n".join(diffs[:30])
+
+
+def test_status_counts_match_the_reports_published_totals(items, root):
+    counts = Counter(_as_dict(p)["status"] for p in items)
+    assert dict(counts) == PUBLISHED_COUNTS
+    report = yaml.safe_load((root / "data" / "report.yaml").read_text(encoding="utf-8"))
+    assert report["published_status_counts"] == PUBLISHED_COUNTS
