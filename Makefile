@@ -44,8 +44,9 @@ test: setup setup-browser build
 test-fast: setup
 	$(PY) -m pytest -q tests/core tests/render
 
-bench: setup
+bench: setup build
 	$(PY) bench/run.py
+	$(PY) bench/lighthouse.py site
 
 # Regenerate the exact pins from requirements.in (never lets a resolver pick mkdocs 2 pre-releases).
 lock:
