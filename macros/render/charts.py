@@ -45,16 +45,18 @@ def progress_chart(evaluations: list[Evaluation], lang: str) -> tuple[str, int]:
     """Horizontal bars of progress toward 100 %, baseline level marked. Returns (json, height px)."""
     width = 12 if lang == "ja" else 22
     names = [plot_text(e.kpi.name.get(lang), width) for e in evaluations]
-    shown, texts, colours, base_x = [], [], [], []
+    shown, texts, hovers, colours, base_x = [], [], [], [], []
     for e in evaluations:
         p = e.progress_pct
         shown.append(float(min(p, AXIS_CAP)) if p is not None else 0.0)
         pct = label(lang, "na") if p is None else f"{p:,}%"
-        texts.append(f"{pct} {STATUS_ICON[e.status]} {html.escape(status_label(lang, e.status))}")
+        # The bar label stays short enough for a 390 px screen; the hover and the table carry the status name.
+        texts.append(f"{pct} {STATUS_ICON[e.status]}")
+        hovers.append(f"{pct} {STATUS_ICON[e.status]} {html.escape(status_label(lang, e.status))}")
         colours.append(STATUS_COLOUR[e.status])
         base_x.append(_baseline_level(e))
     bars = {"type": "bar", "x": shown, "y": names, "orientation": "h", "marker": {"color": colours}, "text": texts,
-            "textposition": "outside", "cliponaxis": False, "hoverinfo": "text", "hovertext": texts,
+            "textposition": "outside", "cliponaxis": False, "hoverinfo": "text", "hovertext": hovers,
             "name": label(lang, "progress"), "showlegend": False}
     marks = {"type": "scatter", "x": [b for b in base_x if b is not None],
              "y": [n for n, b in zip(names, base_x) if b is not None], "mode": "markers",
