@@ -88,5 +88,166 @@
     apply();
   }
 
-  document.addEventListener("DOMContentLoaded", function () { initCharts(); initFilter(); });
+  // Material wraps every content table in a sideways-scrolling div. A scrolling region that holds
+  // nothing focusable cannot be scrolled with the keyboard (WCAG 2.1.1; axe
+  // "scrollable-region-focusable"), so a wrapper that actually overflows becomes a labelled,
+  // focusable region; one that fits is left alone (no useless tab stop).
+  var tableWord = lang === "en" ? "Table" : "表";
+  function updateScrollRegion(wrap) {
+    var overflows = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (overflows && !wrap.hasAttribute("tabindex")) {
+      var caption = wrap.querySelector("caption");
+      var name = caption ? caption.textContent.replace(/\s+/g, " ").trim() : "";
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", name || tableWord);
+    } else if (!overflows && wrap.hasAttribute("tabindex")) {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+  }
+  var scrollObserver = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var wrap = entry.target.closest(".md-typeset__scrollwrap");
+      if (wrap) { updateScrollRegion(wrap); }
+    });
+  }) : null;
+  function initScrollRegions() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.dataset.scrollRegion) { return; }
+      wrap.dataset.scrollRegion = "1";
+      updateScrollRegion(wrap);
+      if (scrollObserver) {
+        scrollObserver.observe(wrap);
+        var table = wrap.querySelector("table");
+        if (table) { scrollObserver.observe(table); }
+      }
+    });
+  }
+
+  // Keyboard access to Material's CSS-only toggles. Material opens the navigation drawer, the
+  // search (small screens) and the drawer's sub-panels with <label>s for hidden checkboxes: they
+  // cannot be focused, and the links of a closed panel stay focusable although they are off-screen
+  // (site.css now hides closed panels). Here the labels become buttons: focusable, named, Space/Enter
+  // toggle them (Material itself clicks a focused label on Enter), focus follows the panel that
+  // opens, Escape closes the drawer (focus back on the menu button) and so does tabbing out of it.
+  var buttonNames = {
+    drawer: lang === "en" ? "Navigation menu" : "ナビゲーションメニュー",
+    search: lang === "en" ? "Search" : "検索"
+  };
+  var drawerMode = window.matchMedia("(max-width: 76.234375em)");  // Material's drawer breakpoint
+
+  function makeButton(label) {
+    if (!label.hasAttribute("data-site-button")) {
+      label.setAttribute("data-site-button", label.getAttribute("tabindex") || "");
+    }
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+  }
+  function unmakeButton(label) {
+    if (!label.hasAttribute("data-site-button")) { return; }
+    var tabindex = label.getAttribute("data-site-button");
+    if (tabindex) { label.setAttribute("tabindex", tabindex); } else { label.removeAttribute("tabindex"); }
+    label.removeAttribute("role");
+    label.removeAttribute("data-site-button");
+  }
+  function syncExpanded(label) {
+    var toggle = document.getElementById(label.htmlFor);
+    if (toggle && label.getAttribute("role") === "button" && !label.classList.contains("md-nav__title")) {
+      label.setAttribute("aria-expanded", String(toggle.checked));
+    }
+  }
+  // Sub-panel openers and "back" titles only act as buttons where the drawer is in use.
+  function updateNavButtons() {
+    document.querySelectorAll(
+      ".md-nav--primary label.md-nav__link[for], .md-nav--primary label.md-nav__title[for]:not([for='__drawer'])"
+    ).forEach(function (label) {
+      if (drawerMode.matches) { makeButton(label); syncExpanded(label); }
+      else { unmakeButton(label); label.removeAttribute("aria-expanded"); }
+    });
+  }
+  function isShown(el) {
+    var r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && window.getComputedStyle(el).visibility === "visible";
+  }
+  function focusFirstIn(container) {
+    var items = container.querySelectorAll("a[href], label[role='button']");
+    for (var i = 0; i < items.length; i++) {
+      if (isShown(items[i]) && !items[i].closest(".md-nav__toggle:not(:checked) ~ .md-nav")) {
+        items[i].focus();
+        return;
+      }
+    }
+  }
+  function afterToggle(label) {
+    var toggle = document.getElementById(label.htmlFor);
+    if (!toggle) { return; }
+    syncExpanded(label);
+    if (toggle.id === "__drawer") {
+      var drawer = document.querySelector(".md-sidebar--primary");
+      if (toggle.checked && drawer) { focusFirstIn(drawer); }
+    } else if (toggle.classList.contains("md-nav__toggle")) {
+      var panel = toggle.parentNode.querySelector(":scope > .md-nav");
+      if (toggle.checked && panel) {
+        var back = panel.querySelector(":scope > label.md-nav__title");
+        if (back) { back.focus(); } else { focusFirstIn(panel); }
+      } else {
+        var opener = toggle.parentNode.querySelector(":scope > label.md-nav__link");
+        if (opener) { opener.focus(); }
+      }
+    }
+  }
+  function initToggleButtons() {
+    document.querySelectorAll(".md-header label.md-header__button[for]").forEach(function (label) {
+      var toggle = document.getElementById(label.htmlFor);
+      var kind = toggle && toggle.getAttribute("data-md-toggle");
+      if (!kind || !buttonNames[kind]) { return; }
+      makeButton(label);
+      label.setAttribute("aria-label", buttonNames[kind]);
+      if (kind === "drawer") { syncExpanded(label); }
+    });
+    updateNavButtons();
+    if (drawerMode.addEventListener) { drawerMode.addEventListener("change", updateNavButtons); }
+    document.addEventListener("change", function (ev) {
+      var toggle = ev.target;
+      if (!toggle.id) { return; }
+      document.querySelectorAll("label[for='" + toggle.id + "'][role='button']").forEach(syncExpanded);
+    });
+    // (Material also opens and closes toggles without a change event: aria-expanded is refreshed
+    // on focus.) Tabbing out of the open drawer closes it, as Material closes the search, so the
+    // focus is never on the page hidden under the drawer's overlay.
+    document.addEventListener("focusin", function (ev) {
+      if (ev.target.matches && ev.target.matches("label[for][role='button']")) { syncExpanded(ev.target); }
+      var drawer = document.getElementById("__drawer");
+      if (!drawer || !drawer.checked || !drawerMode.matches) { return; }
+      if (ev.target.closest(".md-sidebar--primary, label[for='__drawer']")) { return; }
+      drawer.checked = false;
+      drawer.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    document.addEventListener("keydown", function (ev) {
+      var label = ev.target.closest ? ev.target.closest("label[for][role='button']") : null;
+      if (label && (ev.key === "Enter" || ev.key === " ")) {
+        if (ev.key === " ") { ev.preventDefault(); label.click(); }
+        window.setTimeout(function () { afterToggle(label); }, 50);
+        return;
+      }
+      var drawer = document.getElementById("__drawer");
+      if (ev.key === "Escape" && drawer && drawer.checked) {
+        drawer.checked = false;
+        drawer.dispatchEvent(new Event("change", { bubbles: true }));
+        var button = document.querySelector(".md-header label.md-header__button[for='__drawer']");
+        if (button) { button.focus(); }
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { initCharts(); initFilter(); initToggleButtons(); });
+  // Material's documented hook: runs once its components (the table wrappers among them) are mounted.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(initScrollRegions);
+  } else {
+    document.addEventListener("DOMContentLoaded", initScrollRegions);
+  }
+  window.addEventListener("load", initScrollRegions);
 })();
