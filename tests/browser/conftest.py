@@ -118,9 +118,10 @@ def pages(site: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def browser():
+    # A missing browser is a failure, not a skip: a green run must mean the pages were tested.
     if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
+        pytest.fail(f"{CHROMIUM} is not installed: run `make setup-browser` (Debian package chromium)")
+    from playwright import sync_api
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

@@ -108,7 +108,8 @@ def test_404_page(desktop, server):
     log = watch(page, server)
     response = page.goto(server + "no-such-page/", wait_until="load")
     assert response.status == 404
-    assert page.locator("h1").first.inner_text().startswith("404")
+    assert page.locator("h1").first.inner_text() == "ページが見つかりません"
+    assert page.locator('[lang="en"] h2').inner_text() == "Page not found"
     page.wait_for_load_state("networkidle")
     violations = run_axe(page)
     # the document itself is the expected 404; anything else failing is a problem

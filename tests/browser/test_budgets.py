@@ -1,0 +1,55 @@
+"""Page-weight budgets on a phone, first visit, served with gzip (issue: fast for residents on phones).
+
+Transferred bytes are what Chromium reports for each finished request (headers + encoded body).
+"Before scrolling" is the page as loaded; "fully scrolled" is after every chart has been drawn.
+"""
+import pytest
+
+from .support import new_context
+
+KB = 1024
+TOP, STRATEGY, ANY_PAGE = 200 * KB, 220 * KB, 650 * KB
+
+
+def transferred(page, base: str, path: str, scroll: bool) -> tuple[int, int, list[str]]:
+    sizes: dict[str, int] = {}
+
+    def done(req):
+        s = req.sizes()
+        sizes[req.url] = sizes.get(req.url, 0) + s["responseBodySize"] + s["responseHeadersSize"]
+
+    page.on("requestfinished", done)
+    page.goto(base + path, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    first = sum(sizes.values())
+    if scroll:
+        height = page.evaluate("document.body.scrollHeight")
+        for y in range(0, height + 844, 700):
+            page.evaluate(f"window.scrollTo(0, {y})")
+            page.wait_for_timeout(40)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_function("[...document.querySelectorAll('[data-plotly-figure]')]"
+                               ".every(e => e.dataset.rendered === '1')", timeout=20000)
+    return first, sum(sizes.values()), sorted(sizes, key=sizes.get, reverse=True)[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path,budget", [("", TOP), ("en/", TOP)] +
+                         [(f"{lang}strategy-{n}/", STRATEGY) for lang in ("", "en/") for n in range(1, 6)])
+def test_first_visit_budget(mobile, server, path, budget):
+    page = mobile.new_page()
+    first, _full, biggest = transferred(page, server, path, scroll=False)
+    assert first <= budget, f"/{path}: {first / KB:.0f} KB before scrolling > {budget / KB:.0f} KB; largest: {biggest}"
+    assert not any("plotly" in url for url in biggest), f"/{path} loaded plotly before a chart was in view"
+
+
+@pytest.mark.browser
+def test_every_page_fully_scrolled_within_budget(browser, server, pages):
+    over = []
+    for path in pages:
+        ctx = new_context(browser, "mobile")   # a fresh context: first visit, empty cache
+        _first, full, _ = transferred(ctx.new_page(), server, path, scroll=True)
+        ctx.close()
+        if full > ANY_PAGE:
+            over.append(f"/{path}: {full / KB:.0f} KB")
+    assert not over, "pages over 650 KB fully scrolled: " + ", ".join(over)
