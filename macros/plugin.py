@@ -6,6 +6,7 @@ data/ changes (live preview).
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import posixpath
 import re
@@ -35,6 +36,25 @@ if not notice.handlers:
 
 _cache: dict = {}
 _templates = make_env()
+
+# Generated HTML skips Markdown: a macro leaves a plain-text token in the page, and the
+# on_page_content hook (macros/hooks.py) puts the HTML back after conversion. Python-Markdown
+# re-parses raw HTML blocks tag by tag, which was most of the build time for large reports.
+_fragments: dict[str, str] = {}
+TOKEN = re.compile(r"<p>(MINEHTML\d+Z)</p>|(MINEHTML\d+Z)")
+
+
+_serial = itertools.count()
+
+
+def defer(html: Markup) -> str:
+    token = f"MINEHTML{next(_serial):08d}Z"
+    _fragments[token] = str(html)
+    return f"\n\n{token}\n\n"
+
+
+def restore(html: str) -> str:
+    return TOKEN.sub(lambda m: _fragments.pop(m.group(1) or m.group(2)), html)
 
 
 def _signature(root: Path) -> tuple:
@@ -139,9 +159,9 @@ def define_env(env) -> None:
         return fragments().strategy_title(sid)
 
     @env.macro
-    def strategy_status(sid: int) -> Markup:
+    def strategy_status(sid: int) -> str:
         need("strategy", sid, "strategy_status")
-        return fragments().status_summary(sid)
+        return defer(fragments().status_summary(sid))
 
     @env.macro
     def policy_heading(pid: str) -> str:
@@ -154,48 +174,48 @@ def define_env(env) -> None:
         return fragments().measure_heading(mid)
 
     @env.macro
-    def kpi_table(mid: str) -> Markup:
-        return fragments().kpi_table(need("measure", mid, "kpi_table"))
+    def kpi_table(mid: str) -> str:
+        return defer(fragments().kpi_table(need("measure", mid, "kpi_table")))
 
     @env.macro
-    def kpi_chart(mid: str) -> Markup:
-        return fragments().kpi_chart(need("measure", mid, "kpi_chart"))
+    def kpi_chart(mid: str) -> str:
+        return defer(fragments().kpi_chart(need("measure", mid, "kpi_chart")))
 
     @env.macro
-    def status_summary() -> Markup:
-        return fragments().status_summary()
+    def status_summary() -> str:
+        return defer(fragments().status_summary())
 
     @env.macro
-    def summary_chart() -> Markup:
-        return fragments().summary_chart()
+    def summary_chart() -> str:
+        return defer(fragments().summary_chart())
 
     @env.macro
-    def strategy_cards() -> Markup:
-        return fragments().strategy_cards()
+    def strategy_cards() -> str:
+        return defer(fragments().strategy_cards())
 
     @env.macro
-    def kpi_list() -> Markup:
-        return fragments().kpi_list()
+    def kpi_list() -> str:
+        return defer(fragments().kpi_list())
 
     @env.macro
     def kpi_count() -> int:
         return len(loaded().report.kpis())
 
     @env.macro
-    def data_notes() -> Markup:
-        return fragments().data_notes()
+    def data_notes() -> str:
+        return defer(fragments().data_notes())
 
     @env.macro
-    def text_notes() -> Markup:
-        return fragments().text_notes()
+    def text_notes() -> str:
+        return defer(fragments().text_notes())
 
     @env.macro
-    def census_table() -> Markup:
-        return fragments().census_table()
+    def census_table() -> str:
+        return defer(fragments().census_table())
 
     @env.macro
-    def census_chart() -> Markup:
-        return fragments().census_chart()
+    def census_chart() -> str:
+        return defer(fragments().census_chart())
 
     @env.macro
     def report_meta(field: str) -> str:
