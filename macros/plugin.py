@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import assets, translations
+from . import assets, page_errors, translations
 from .core.errors import DataError, problem
 from .core.export import to_csv, to_json
 from .core.report import LoadedReport, load_report
@@ -42,8 +42,6 @@ _templates = make_env()
 # re-parses raw HTML blocks tag by tag, which was most of the build time for large reports.
 _fragments: dict[str, str] = {}
 TOKEN = re.compile(r"<p>(MINEHTML\d+Z)</p>|(MINEHTML\d+Z)")
-
-
 _serial = itertools.count()
 
 
@@ -132,7 +130,6 @@ def define_env(env) -> None:
         return data
 
     def fragments() -> PageFragments:
-        page_dir = posixpath.dirname(env.page.url.rstrip("/")) if env.page.url.rstrip("/") else ""
         here = env.page.url if env.page.url.endswith("/") or not env.page.url else posixpath.dirname(env.page.url) + "/"
 
         def href(target: str) -> str:
@@ -142,7 +139,6 @@ def define_env(env) -> None:
             if path.endswith("/") and not rel.endswith("/"):
                 rel += "/"
             return rel + (f"#{anchor}" if anchor else "")
-        del page_dir
         return PageFragments(loaded(), _language(env), href, _templates)
 
     def need(kind: str, ident, macro: str):
@@ -241,7 +237,3 @@ def on_post_build(env) -> None:
     for schema in sorted((ROOT / "data" / "schema").glob("*.json")):
         (out / schema.name).write_bytes(schema.read_bytes())
     assets.copy_assets(ROOT, Path(env.conf["site_dir"]))
-
-
-# One-line errors for mistakes in Markdown pages: see page_errors.py.
-from . import page_errors  # noqa: E402,F401  (registers the formatters)
