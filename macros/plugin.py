@@ -177,50 +177,23 @@ def define_env(env) -> None:
     def kpi_chart(mid: str) -> str:
         return defer(fragments().kpi_chart(need("measure", mid, "kpi_chart")))
 
-    @env.macro
-    def status_summary() -> str:
-        return defer(fragments().status_summary())
-
-    @env.macro
-    def summary_chart() -> str:
-        return defer(fragments().summary_chart())
-
-    @env.macro
-    def strategy_cards() -> str:
-        return defer(fragments().strategy_cards())
-
-    @env.macro
-    def kpi_list() -> str:
-        return defer(fragments().kpi_list())
+    # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.
+    for name in ("status_summary", "summary_chart", "strategy_cards", "kpi_list", "data_notes", "text_notes",
+                 "census_table", "census_chart"):
+        env.macro(lambda name=name: defer(getattr(fragments(), name)()), name)
 
     @env.macro
     def kpi_count() -> int:
         return len(loaded().report.kpis())
 
     @env.macro
-    def data_notes() -> str:
-        return defer(fragments().data_notes())
-
-    @env.macro
-    def text_notes() -> str:
-        return defer(fragments().text_notes())
-
-    @env.macro
-    def census_table() -> str:
-        return defer(fragments().census_table())
-
-    @env.macro
-    def census_chart() -> str:
-        return defer(fragments().census_chart())
-
-    @env.macro
     def report_meta(field: str) -> str:
         meta = loaded().report.meta
         if field not in ("title", "publisher", "published"):
-            raise DataError(page_errors.page_path(env.page), page_errors.source_line(env.page, r"report_meta\(\s*[\"']" + re.escape(field)),
-                            "report_meta", problem(f"項目「{field}」はありません", f"there is no field {field!r}",
-                                                   "title, publisher, published のいずれかにしてください",
-                                                   "use title, publisher or published"))
+            line = page_errors.source_line(env.page, r"report_meta\(\s*[\"']" + re.escape(field))
+            raise DataError(page_errors.page_path(env.page), line, "report_meta", problem(
+                f"項目「{field}」はありません", f"there is no field {field!r}",
+                "title, publisher, published のいずれかにしてください", "use title, publisher or published"))
         value = getattr(meta, field)
         return Markup.escape(value.get(_language(env)) if hasattr(value, "get") else value)
 
