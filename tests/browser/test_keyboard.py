@@ -87,19 +87,19 @@ def test_drawer_navigation_by_keyboard(mobile, server, lang):
     """Phone: the menu button opens the drawer, focus moves into it, a section opens its panel,
     a link in the panel navigates; Escape closes the drawer and returns to the menu button."""
     page, log = open_page(mobile, server, HOME[lang])
-    menu = tab_until(page, lambda f: f["tag"] == "label" and "md-header__button" in f["classes"])[-1]
+    menu = tab_until(page, lambda f: f["tag"] == "button" and "md-header__button" in f["classes"])[-1]
     assert menu["desc"].endswith('"Navigation menu"') or menu["desc"].endswith('"ナビゲーションメニュー"'), menu
-    assert page.locator("label[for=__drawer].md-header__button").get_attribute("aria-expanded") == "false"
+    assert page.locator("button[data-site-toggle=__drawer].md-header__button").get_attribute("aria-expanded") == "false"
 
     page.keyboard.press("Enter")
     page.wait_for_function("document.getElementById('__drawer').checked")
     page.wait_for_timeout(300)  # the drawer slides in
     inside = focus_info(page)
     assert inside and inside["inSidebar"], f"focus stayed at {inside and inside['desc']} when the drawer opened"
-    assert page.locator("label[for=__drawer].md-header__button").get_attribute("aria-expanded") == "true"
+    assert page.locator("button[data-site-toggle=__drawer].md-header__button").get_attribute("aria-expanded") == "true"
 
     # "Report" / 報告書 is a section: Enter opens its panel and focus goes to the panel's title
-    section = tab_until(page, lambda f: f["tag"] == "label" and f["inSidebar"]
+    section = tab_until(page, lambda f: f["tag"] == "button" and f["inSidebar"]
                         and ("報告書" in f["desc"] or "Report" in f["desc"]))[-1]
     assert invisible_reason(section) is None, invisible_reason(section)
     page.keyboard.press("Enter")
@@ -114,7 +114,7 @@ def test_drawer_navigation_by_keyboard(mobile, server, lang):
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__drawer').checked")
     back = focus_info(page)
-    assert back and back["tag"] == "label" and "md-header__button" in back["classes"], back
+    assert back and back["tag"] == "button" and "md-header__button" in back["classes"], back
 
     # reopened, the drawer shows the panel left open: follow its link this time
     page.keyboard.press("Enter")
@@ -138,7 +138,7 @@ def test_search_by_keyboard(context, viewport, server, lang):
     word, target = SEARCH[lang]
     page, log = open_page(context, server, HOME[lang])
     if viewport == "mobile":
-        tab_until(page, lambda f: f["tag"] == "label" and "md-header__button" in f["classes"]
+        tab_until(page, lambda f: f["tag"] == "button" and "md-header__button" in f["classes"]
                   and f["desc"].endswith(('"Search"', '"検索"')))
         page.keyboard.press("Enter")
         page.wait_for_function("document.activeElement.classList.contains('md-search__input')")

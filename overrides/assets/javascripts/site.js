@@ -129,33 +129,57 @@
   // Keyboard access to Material's CSS-only toggles. Material opens the navigation drawer, the
   // search (small screens) and the drawer's sub-panels with <label>s for hidden checkboxes: they
   // cannot be focused, and the links of a closed panel stay focusable although they are off-screen
-  // (site.css now hides closed panels). Here the labels become buttons: focusable, named, Space/Enter
-  // toggle them (Material itself clicks a focused label on Enter), focus follows the panel that
-  // opens, Escape closes the drawer (focus back on the menu button) and so does tabbing out of it.
+  // (site.css now hides closed panels). Here each such label gets a real <button> beside it (same
+  // classes and content, named) that clicks the label, so Material sees the very toggle a pointer
+  // click makes; the label leaves the tab order and the accessibility tree while its button is in
+  // use (without JavaScript the labels work as before). Focus follows the panel that opens, Escape
+  // closes the drawer (focus back on the menu button) and so does tabbing out of it.
   var buttonNames = {
     drawer: lang === "en" ? "Navigation menu" : "ナビゲーションメニュー",
     search: lang === "en" ? "Search" : "検索"
   };
   var drawerMode = window.matchMedia("(max-width: 76.234375em)");  // Material's drawer breakpoint
 
+  function buttonFor(label) { return label.previousElementSibling && label.previousElementSibling.siteLabel === label ? label.previousElementSibling : null; }
   function makeButton(label) {
-    if (!label.hasAttribute("data-site-button")) {
-      label.setAttribute("data-site-button", label.getAttribute("tabindex") || "");
+    var button = buttonFor(label);
+    if (!button) {
+      button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className;
+      button.setAttribute("data-site-toggle", label.htmlFor);
+      for (var n = label.firstChild; n; n = n.nextSibling) { button.appendChild(n.cloneNode(true)); }
+      button.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+      button.siteLabel = label;
+      button.addEventListener("click", function (ev) {
+        label.click();
+        syncExpanded(button);
+        // activated from the keyboard (a pointer click has a click count): focus follows the toggle
+        if (ev.detail === 0) { window.setTimeout(function () { afterToggle(button); }, 50); }
+      });
+      label.parentNode.insertBefore(button, label);  // before: Material's "label + link" rules still hold
     }
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
+    button.hidden = false;
+    if (!label.hasAttribute("data-site-replaced")) {
+      label.setAttribute("data-site-replaced", label.getAttribute("tabindex") === null ? "-" : label.getAttribute("tabindex"));
+    }
+    label.setAttribute("tabindex", "-1");
+    label.setAttribute("aria-hidden", "true");
+    return button;
   }
   function unmakeButton(label) {
-    if (!label.hasAttribute("data-site-button")) { return; }
-    var tabindex = label.getAttribute("data-site-button");
-    if (tabindex) { label.setAttribute("tabindex", tabindex); } else { label.removeAttribute("tabindex"); }
-    label.removeAttribute("role");
-    label.removeAttribute("data-site-button");
+    var button = buttonFor(label);
+    if (button) { button.hidden = true; }
+    if (!label.hasAttribute("data-site-replaced")) { return; }
+    var tabindex = label.getAttribute("data-site-replaced");
+    if (tabindex !== "-") { label.setAttribute("tabindex", tabindex); } else { label.removeAttribute("tabindex"); }
+    label.removeAttribute("aria-hidden");
+    label.removeAttribute("data-site-replaced");
   }
-  function syncExpanded(label) {
-    var toggle = document.getElementById(label.htmlFor);
-    if (toggle && label.getAttribute("role") === "button" && !label.classList.contains("md-nav__title")) {
-      label.setAttribute("aria-expanded", String(toggle.checked));
+  function syncExpanded(button) {
+    var toggle = document.getElementById(button.getAttribute("data-site-toggle"));
+    if (toggle && !button.hidden && button.hasAttribute("aria-expanded")) {
+      button.setAttribute("aria-expanded", String(toggle.checked));
     }
   }
   // Sub-panel openers and "back" titles only act as buttons where the drawer is in use.
@@ -163,8 +187,11 @@
     document.querySelectorAll(
       ".md-nav--primary label.md-nav__link[for], .md-nav--primary label.md-nav__title[for]:not([for='__drawer'])"
     ).forEach(function (label) {
-      if (drawerMode.matches) { makeButton(label); syncExpanded(label); }
-      else { unmakeButton(label); label.removeAttribute("aria-expanded"); }
+      if (drawerMode.matches) {
+        var button = makeButton(label);
+        if (label.classList.contains("md-nav__link")) { button.setAttribute("aria-expanded", "false"); }
+        syncExpanded(button);
+      } else { unmakeButton(label); }
     });
   }
   function isShown(el) {
@@ -172,7 +199,7 @@
     return r.width > 0 && r.height > 0 && window.getComputedStyle(el).visibility === "visible";
   }
   function focusFirstIn(container) {
-    var items = container.querySelectorAll("a[href], label[role='button']");
+    var items = container.querySelectorAll("a[href], button[data-site-toggle]:not([hidden])");
     for (var i = 0; i < items.length; i++) {
       if (isShown(items[i]) && !items[i].closest(".md-nav__toggle:not(:checked) ~ .md-nav")) {
         items[i].focus();
@@ -180,63 +207,60 @@
       }
     }
   }
-  function afterToggle(label) {
-    var toggle = document.getElementById(label.htmlFor);
+  function afterToggle(button) {
+    var toggle = document.getElementById(button.getAttribute("data-site-toggle"));
     if (!toggle) { return; }
-    syncExpanded(label);
+    syncExpanded(button);
     if (toggle.id === "__drawer") {
       var drawer = document.querySelector(".md-sidebar--primary");
       if (toggle.checked && drawer) { focusFirstIn(drawer); }
     } else if (toggle.classList.contains("md-nav__toggle")) {
       var panel = toggle.parentNode.querySelector(":scope > .md-nav");
       if (toggle.checked && panel) {
-        var back = panel.querySelector(":scope > label.md-nav__title");
+        var back = panel.querySelector(":scope > button.md-nav__title[data-site-toggle]:not([hidden])");
         if (back) { back.focus(); } else { focusFirstIn(panel); }
       } else {
-        var opener = toggle.parentNode.querySelector(":scope > label.md-nav__link");
+        var opener = toggle.parentNode.querySelector(":scope > button.md-nav__link[data-site-toggle]:not([hidden])");
         if (opener) { opener.focus(); }
       }
     }
+  }
+  function closeDrawer(drawer) {
+    drawer.checked = false;
+    drawer.dispatchEvent(new Event("change", { bubbles: true }));
   }
   function initToggleButtons() {
     document.querySelectorAll(".md-header label.md-header__button[for]").forEach(function (label) {
       var toggle = document.getElementById(label.htmlFor);
       var kind = toggle && toggle.getAttribute("data-md-toggle");
       if (!kind || !buttonNames[kind]) { return; }
-      makeButton(label);
-      label.setAttribute("aria-label", buttonNames[kind]);
-      if (kind === "drawer") { syncExpanded(label); }
+      var button = makeButton(label);
+      label.hidden = true;
+      button.setAttribute("aria-label", buttonNames[kind]);
+      if (kind === "drawer") { button.setAttribute("aria-expanded", "false"); syncExpanded(button); }
     });
     updateNavButtons();
     if (drawerMode.addEventListener) { drawerMode.addEventListener("change", updateNavButtons); }
     document.addEventListener("change", function (ev) {
       var toggle = ev.target;
       if (!toggle.id) { return; }
-      document.querySelectorAll("label[for='" + toggle.id + "'][role='button']").forEach(syncExpanded);
+      document.querySelectorAll("button[data-site-toggle='" + toggle.id + "']").forEach(syncExpanded);
     });
     // (Material also opens and closes toggles without a change event: aria-expanded is refreshed
     // on focus.) Tabbing out of the open drawer closes it, as Material closes the search, so the
     // focus is never on the page hidden under the drawer's overlay.
     document.addEventListener("focusin", function (ev) {
-      if (ev.target.matches && ev.target.matches("label[for][role='button']")) { syncExpanded(ev.target); }
+      if (ev.target.matches && ev.target.matches("button[data-site-toggle]")) { syncExpanded(ev.target); }
       var drawer = document.getElementById("__drawer");
       if (!drawer || !drawer.checked || !drawerMode.matches) { return; }
-      if (ev.target.closest(".md-sidebar--primary, label[for='__drawer']")) { return; }
-      drawer.checked = false;
-      drawer.dispatchEvent(new Event("change", { bubbles: true }));
+      if (ev.target.closest(".md-sidebar--primary, [data-site-toggle='__drawer']")) { return; }
+      closeDrawer(drawer);
     });
     document.addEventListener("keydown", function (ev) {
-      var label = ev.target.closest ? ev.target.closest("label[for][role='button']") : null;
-      if (label && (ev.key === "Enter" || ev.key === " ")) {
-        if (ev.key === " ") { ev.preventDefault(); label.click(); }
-        window.setTimeout(function () { afterToggle(label); }, 50);
-        return;
-      }
       var drawer = document.getElementById("__drawer");
       if (ev.key === "Escape" && drawer && drawer.checked) {
-        drawer.checked = false;
-        drawer.dispatchEvent(new Event("change", { bubbles: true }));
-        var button = document.querySelector(".md-header label.md-header__button[for='__drawer']");
+        closeDrawer(drawer);
+        var button = document.querySelector(".md-header button[data-site-toggle='__drawer']");
         if (button) { button.focus(); }
       }
     });
