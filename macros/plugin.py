@@ -125,10 +125,6 @@ def define_env(env) -> None:
         raise PluginError(str(err)) from None
     _announce(data, docs)
 
-    # One report per build: macros below use it directly instead of re-checking data/ on every call.
-    def loaded() -> LoadedReport:
-        return data
-
     def fragments() -> PageFragments:
         here = env.page.url if env.page.url.endswith("/") or not env.page.url else posixpath.dirname(env.page.url) + "/"
 
@@ -139,56 +135,45 @@ def define_env(env) -> None:
             if path.endswith("/") and not rel.endswith("/"):
                 rel += "/"
             return rel + (f"#{anchor}" if anchor else "")
-        return PageFragments(loaded(), _language(env), href, _templates)
+        return PageFragments(data, _language(env), href, _templates)
 
-    def need(kind: str, ident, macro: str):
-        d = loaded().report
-        obj = {"strategy": d.strategy, "policy": d.policy, "measure": d.measure}[kind](ident)
-        if obj is None:
-            names = {"strategy": ("重点戦略", "strategy"), "policy": ("戦略方針", "policy"), "measure": ("具体的施策", "measure")}
-            raise _unknown(env, macro, *names[kind], ident)
-        return obj
+    lookups = {"strategy": (data.report.strategy, "重点戦略"), "policy": (data.report.policy, "戦略方針"),
+               "measure": (data.report.measure, "具体的施策")}
 
-    @env.macro
-    def strategy_title(sid: int) -> str:
-        need("strategy", sid, "strategy_title")
-        return fragments().strategy_title(sid)
+    def by_id(name: str, kind: str, render, html: bool) -> None:
+        """A macro taking one id: look it up (a clear error if unknown), render, defer HTML past Markdown."""
+        def macro(ident):
+            find, kind_ja = lookups[kind]
+            obj = find(ident)
+            if obj is None:
+                raise _unknown(env, name, kind_ja, kind, ident)
+            out = render(fragments(), obj)
+            return defer(out) if html else out
+        macro.__name__ = macro.__qualname__ = name   # so a wrong call names the macro in its error
+        env.macro(macro, name)
 
-    @env.macro
-    def strategy_status(sid: int) -> str:
-        need("strategy", sid, "strategy_status")
-        return defer(fragments().status_summary(sid))
-
-    @env.macro
-    def policy_heading(pid: str) -> str:
-        need("policy", pid, "policy_heading")
-        return fragments().policy_heading(pid)
-
-    @env.macro
-    def measure_heading(mid: str) -> str:
-        need("measure", mid, "measure_heading")
-        return fragments().measure_heading(mid)
-
-    @env.macro
-    def kpi_table(mid: str) -> str:
-        return defer(fragments().kpi_table(need("measure", mid, "kpi_table")))
-
-    @env.macro
-    def kpi_chart(mid: str) -> str:
-        return defer(fragments().kpi_chart(need("measure", mid, "kpi_chart")))
+    by_id("strategy_title", "strategy", lambda f, s: f.strategy_title(s.id), html=False)
+    by_id("strategy_status", "strategy", lambda f, s: f.status_summary(s.id), html=True)
+    by_id("policy_heading", "policy", lambda f, p: f.policy_heading(p.id), html=False)
+    by_id("measure_heading", "measure", lambda f, m: f.measure_heading(m.id), html=False)
+    by_id("kpi_table", "measure", lambda f, m: f.kpi_table(m), html=True)
+    by_id("kpi_chart", "measure", lambda f, m: f.kpi_chart(m), html=True)
 
     # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.
     for name in ("status_summary", "summary_chart", "strategy_cards", "kpi_list", "data_notes", "text_notes",
                  "census_table", "census_chart"):
-        env.macro(lambda name=name: defer(getattr(fragments(), name)()), name)
+        def whole(name=name):
+            return defer(getattr(fragments(), name)())
+        whole.__name__ = whole.__qualname__ = name
+        env.macro(whole, name)
 
     @env.macro
     def kpi_count() -> int:
-        return len(loaded().report.kpis())
+        return len(data.report.kpis())
 
     @env.macro
     def report_meta(field: str) -> str:
-        meta = loaded().report.meta
+        meta = data.report.meta
         if field not in ("title", "publisher", "published"):
             line = page_errors.source_line(env.page, r"report_meta\(\s*[\"']" + re.escape(field))
             raise DataError(page_errors.page_path(env.page), line, "report_meta", problem(

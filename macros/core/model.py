@@ -26,7 +26,7 @@ class Text:
     en: str
 
     def get(self, lang: str) -> str:
-        """English falls back to nothing: a missing translation is caught by validation."""
+        """The text for a page language (validation guarantees the English is filled in)."""
         return self.ja if lang == "ja" else self.en
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .errors import DataError, problem
@@ -21,6 +22,15 @@ class LoadedReport:
     counts: dict[int, StatusCounts]
     total: StatusCounts
     notes: list[DataNote] = field(default_factory=list)
+
+    @cached_property
+    def notes_by_kpi(self) -> dict[str, list[DataNote]]:
+        """Notes grouped by KPI once, instead of scanning all notes for every table."""
+        grouped: dict[str, list[DataNote]] = {}
+        for n in self.notes:
+            if n.kpi_id:
+                grouped.setdefault(n.kpi_id, []).append(n)
+        return grouped
 
     def evaluations_of(self, strategy: Strategy) -> list[Evaluation]:
         return [self.evaluations[k.id] for k in strategy.kpis()]

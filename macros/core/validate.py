@@ -114,7 +114,7 @@ def _describe(err: jsonschema.ValidationError) -> tuple[str, Any]:
 
 def check_schema(doc: Any, schema_name: str, display: str) -> None:
     """Raise a DataError for the first (shallowest) schema error."""
-    errors = list(_validator(schema_name).iter_errors(_plain(doc)))
+    errors = list(_validator(schema_name).iter_errors(doc))   # Marked dict/list subclasses are accepted as is
     if not errors:
         return
     # Shallowest first; at the same place an unknown field (often a typo) explains a "missing" one.
@@ -128,11 +128,6 @@ def check_schema(doc: Any, schema_name: str, display: str) -> None:
             err.path.extendleft(reversed(list(err.parent.absolute_path)) if err.parent else [])
     prob, path = _describe(err)
     raise DataError(display, _line_at(doc, path), _field_name(doc, path), prob)
-
-
-def _plain(obj: Any) -> Any:
-    """Marked containers are dict/list subclasses; jsonschema accepts them as they are."""
-    return obj
 
 
 # --- building the model ------------------------------------------------------------

@@ -1,13 +1,12 @@
 """Fragments for the overview, context and data pages."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from markupsafe import Markup
 
 from ..core.progress import round_pct
 from .labels import STATUS_ORDER
-from .numbers import fmt_number
 from .renderer import Renderer
 
 NOTE_KIND = {

@@ -25,12 +25,12 @@ from .labels import STATUS_ICON, STATUS_ORDER, _LABELS, label, status_label
 from .numbers import fmt_number, fmt_pct
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
 
 
 def md_escape(text: str) -> str:
     """Escape text for a Markdown heading: Markdown punctuation and HTML."""
-    return html.escape(_MD_SPECIAL.sub(r"\\\1", text), quote=False).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+    return html.escape(_MD_SPECIAL.sub(r"\\\1", text), quote=False)
 
 
 def make_env() -> Environment:
@@ -139,10 +139,8 @@ class Renderer:
     # --- KPI tables and charts ----------------------------------------------------
     def kpi_table(self, measure: Measure) -> Markup:
         evs = [self.data.evaluations[k.id] for k in measure.kpis]
-        notes = []
-        for n in self.data.notes:
-            if n.kpi_id and n.kpi_id.rsplit("-", 1)[0] == measure.id:
-                notes.append({"name": self.data.report.kpi(n.kpi_id).name.get(self.lang), "text": n.text.get(self.lang)})
+        notes = [{"name": k.name.get(self.lang), "text": n.text.get(self.lang)}
+                 for k in measure.kpis for n in self.data.notes_by_kpi.get(k.id, ())]
         return self._render("kpi_table.html", measure=measure, rows=[self._row(e) for e in evs],
                             caption=label(self.lang, "table_caption", id=measure.id),
                             footnotes=self._footnotes(evs), notes=notes)
