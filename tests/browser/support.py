@@ -166,3 +166,20 @@ def tab_until(page, predicate, max_tabs: int = 60, key: str = "Tab") -> list[dic
             return stops
     trail = "\n".join(f"  {i + 1:2}. {s['desc'] if s else '(body)'}" for i, s in enumerate(stops))
     raise AssertionError(f"not reached within {max_tabs} presses of {key}; focus went:\n{trail}")
+
+
+SCROLL_THROUGH = """async () => {
+    const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 16)));
+    window.scrollTo(0, 0);
+    for (let i = 0; i < 500; i++) {
+        const bottom = document.documentElement.scrollHeight - window.innerHeight;
+        if (window.scrollY >= bottom - 1) break;
+        window.scrollTo(0, Math.min(bottom, window.scrollY + window.innerHeight));
+        await frame(); await frame();  // let the IntersectionObserver see each position
+    }
+}"""
+
+
+def scroll_through(page) -> None:
+    """Scroll to the bottom a viewport at a time, as a reader would, so lazy charts start drawing."""
+    page.evaluate(SCROLL_THROUGH)

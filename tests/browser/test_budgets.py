@@ -5,7 +5,7 @@ Transferred bytes are what Chromium reports for each finished request (headers +
 """
 import pytest
 
-from .support import new_context
+from .support import new_context, scroll_through
 
 KB = 1024
 TOP, STRATEGY, ANY_PAGE = 200 * KB, 220 * KB, 650 * KB
@@ -23,10 +23,7 @@ def transferred(page, base: str, path: str, scroll: bool) -> tuple[int, int, lis
     page.wait_for_timeout(300)
     first = sum(sizes.values())
     if scroll:
-        height = page.evaluate("document.body.scrollHeight")
-        for y in range(0, height + 844, 700):
-            page.evaluate(f"window.scrollTo(0, {y})")
-            page.wait_for_timeout(40)
+        scroll_through(page)
         page.wait_for_load_state("networkidle")
         page.wait_for_function("[...document.querySelectorAll('[data-plotly-figure]')]"
                                ".every(e => e.dataset.rendered === '1')", timeout=20000)

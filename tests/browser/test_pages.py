@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from .support import format_axe, run_axe, watch
+from .support import format_axe, run_axe, scroll_through, watch
 
 pytestmark = pytest.mark.browser
 
@@ -28,23 +28,6 @@ CHART_STATE = """() => ({
     })),
     lang: document.documentElement.getAttribute('lang'),
 })"""
-
-
-SCROLL_THROUGH = """async () => {
-    const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 16)));
-    window.scrollTo(0, 0);
-    for (let i = 0; i < 500; i++) {
-        const bottom = document.documentElement.scrollHeight - window.innerHeight;
-        if (window.scrollY >= bottom - 1) break;
-        window.scrollTo(0, Math.min(bottom, window.scrollY + window.innerHeight));
-        await frame(); await frame();  // let the IntersectionObserver see each position
-    }
-}"""
-
-
-def scroll_through(page) -> None:
-    """Scroll to the bottom a viewport at a time, as a reader would, so lazy charts start drawing."""
-    page.evaluate(SCROLL_THROUGH)
 
 
 def check_page(page, base_url: str, rel: str) -> list[str]:

@@ -117,12 +117,12 @@
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       if (wrap.dataset.scrollRegion) { return; }
       wrap.dataset.scrollRegion = "1";
-      updateScrollRegion(wrap);
-      if (scrollObserver) {
-        scrollObserver.observe(wrap);
-        var table = wrap.querySelector("table");
-        if (table) { scrollObserver.observe(table); }
-      }
+      // No measuring here: the observer reports each wrapper once it is laid out. Measuring now
+      // would force the browser to lay out every section body it is skipping (site.css).
+      if (!scrollObserver) { updateScrollRegion(wrap); return; }
+      scrollObserver.observe(wrap);
+      var table = wrap.querySelector("table");
+      if (table) { scrollObserver.observe(table); }
     });
   }
 
