@@ -61,3 +61,32 @@ def test_unknown_unit_names_the_remedy_in_both_languages(project):
     break_file(project, "            unit: \"千人\"", "            unit: \"千匹\"")
     msg = error_of(project)
     assert "data/units.yaml に英語名と一緒に追加" in msg and "add it to data/units.yaml" in msg
+
+
+def test_inlined_refs_report_the_same_errors_as_the_schema_itself(root):
+    """The validator inlines $defs for speed (validate.inline_refs); it must judge exactly as before."""
+    import json
+
+    import jsonschema
+    import yaml
+
+    from macros.core.validate import inline_refs
+
+    schema = json.loads((root / "data/schema/strategy.schema.json").read_text(encoding="utf-8"))
+    doc = yaml.safe_load((root / GOOD).read_text(encoding="utf-8"))
+    kpi = doc["policies"][0]["measures"][0]["kpis"][0]
+    kpi.update(baseline="499", actual={"value": 1, "fy": "R1"}, taget=1)   # three kinds of mistake
+    del kpi["name"]["ja"]
+    cls = jsonschema.validators.validator_for(schema)
+
+    def errors(s):
+        return sorted((list(e.absolute_path), e.validator, e.message) for e in cls(s).iter_errors(doc))
+    assert len(errors(schema)) >= 4
+    assert errors(inline_refs(schema)) == errors(schema)
+    assert "$ref" not in json.dumps(inline_refs(schema))
+
+
+def test_inline_refs_refuses_a_recursive_schema():
+    from macros.core.validate import inline_refs
+    with pytest.raises(ValueError, match="recursive"):
+        inline_refs({"$defs": {"a": {"items": {"$ref": "#/$defs/a"}}}, "items": {"$ref": "#/$defs/a"}})
