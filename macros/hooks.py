@@ -4,10 +4,15 @@ back into pages after Markdown (see plugin.defer(); mkdocs-macros has no event a
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.plugin import restore  # noqa: E402
 from macros.sections import SectionsExtension  # noqa: E402
+
+# Pages' HTML for readers, kept while the search plugin indexes the shorter search view.
+_for_readers: dict[str, str] = {}
 
 
 def on_config(config):
@@ -19,4 +24,14 @@ def on_config(config):
 
 
 def on_page_content(html, page, config, files):
-    return restore(html)
+    """Fragments go back in; until the search plugin has read the page, it holds the search view."""
+    full, search = restore(html)
+    _for_readers[page.url] = full
+    return search
+
+
+@event_priority(-100)
+def on_page_context(context, page, config, nav):
+    """Last: once the search plugin (priority 0) has indexed the search view, readers get the whole page."""
+    page.content = _for_readers.pop(page.url)
+    return context

@@ -22,6 +22,7 @@ from .core.export import to_csv, to_json
 from .core.report import LoadedReport, load_report
 from .render.pages import PageFragments
 from .render.renderer import make_env
+from .render.search_view import without_search_excluded
 
 ROOT = Path(__file__).resolve().parent.parent
 # Warnings about the source report and stale translations must be seen but must not fail `--strict`
@@ -37,22 +38,26 @@ if not notice.handlers:
 _cache: dict = {}
 _templates = make_env()
 
-# Generated HTML skips Markdown: a macro leaves a plain-text token in the page, and the
-# on_page_content hook (macros/hooks.py) puts the HTML back after conversion. Python-Markdown
-# re-parses raw HTML blocks tag by tag, which was most of the build time for large reports.
-_fragments: dict[str, str] = {}
+# Generated HTML skips Markdown: a macro leaves a plain-text token in the page, and the hooks
+# (macros/hooks.py) put the HTML back after conversion. Python-Markdown re-parses raw HTML blocks
+# tag by tag, which was most of the build time for large reports. Each fragment is kept twice: as
+# readers get it, and as the search plugin is shown it (render/search_view.py).
+_fragments: dict[str, tuple[str, str]] = {}
 TOKEN = re.compile(r"<p>(MINEHTML\d+Z)</p>|(MINEHTML\d+Z)")
 _serial = itertools.count()
 
 
 def defer(html: Markup) -> str:
     token = f"MINEHTML{next(_serial):08d}Z"
-    _fragments[token] = str(html)
+    _fragments[token] = (str(html), without_search_excluded(str(html)))
     return f"\n\n{token}\n\n"
 
 
-def restore(html: str) -> str:
-    return TOKEN.sub(lambda m: _fragments.pop(m.group(1) or m.group(2)), html)
+def restore(html: str) -> tuple[str, str]:
+    """The page's HTML with its fragments put back: (for readers, for the search index)."""
+    full = TOKEN.sub(lambda m: _fragments[m.group(1) or m.group(2)][0], html)
+    search = TOKEN.sub(lambda m: _fragments.pop(m.group(1) or m.group(2))[1], html)
+    return full, search
 
 
 def _signature(root: Path) -> tuple:

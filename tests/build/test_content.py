@@ -60,3 +60,20 @@ def test_narrative_text_is_on_the_pages(site):
                2: "ファミリーサポートセンター", 3: "ふるさと納税", 4: "安全・安心メール", 5: "ジオツアー"}
     for sid, text in samples.items():
         assert text in page(site, "ja", f"strategy-{sid}"), sid
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_search_index_has_tables_and_prose_but_not_charts(site, data, lang):
+    """The search plugin is shown pages without their data-search-exclude parts (macros/hooks.py):
+    the index keeps what residents search for, and readers still get the whole page."""
+    import json
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    prefix = "" if lang == "ja" else "en/"
+    docs = [d for d in index["docs"] if d["location"].startswith(f"{prefix}strategy-1/")]
+    text = " ".join(d["title"] + " " + d["text"] for d in docs)
+    s1 = data.report.strategy(1)
+    for k in s1.kpis():
+        assert k.name.get(lang).split("<br>")[0][:6] in text, k.id
+    caption = "図：具体的施策 1-1-1" if lang == "ja" else "Figure: progress of the KPIs of measure 1-1-1"
+    assert caption not in text
+    assert caption in page(site, lang, "strategy-1")

@@ -1,0 +1,47 @@
+"""The search engine's view of generated HTML: the same fragment without its `data-search-exclude` parts.
+
+Material's search plugin reads every page through Python's html.parser and drops the elements marked
+`data-search-exclude` (charts, progress bars, badges, year labels) only after parsing them. On a
+strategy page those are half of the markup, and parsing them was the largest per-page cost of a
+build. The macros know which parts they marked, so each fragment is cut once here and the search
+plugin is shown the cut page (macros/hooks.py); readers get the whole one.
+
+A scanner of our own rather than an HTML library: it only reads HTML our autoescaped templates
+wrote (every `<` and `>` inside an attribute or text is escaped), and it must cost next to nothing.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+EXCLUDED_START = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*?\sdata-search-exclude\b[^>]*>")
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+@lru_cache(maxsize=None)
+def _same_tag(tag: str) -> re.Pattern:
+    return re.compile(rf"<(/?){tag}\b[^>]*>")
+
+
+def without_search_excluded(html: str) -> str:
+    """The HTML with every element marked data-search-exclude removed, contents and all."""
+    parts: list[str] = []
+    pos = 0
+    while (start := EXCLUDED_START.search(html, pos)) is not None:
+        parts.append(html[pos:start.start()])
+        pos = _end_of_element(html, start.group(1), start.end())
+    parts.append(html[pos:])
+    return "".join(parts)
+
+
+def _end_of_element(html: str, tag: str, pos: int) -> int:
+    if tag in VOID:
+        return pos
+    depth = 1
+    while depth:
+        m = _same_tag(tag).search(html, pos)
+        if m is None:
+            raise ValueError(f"<{tag} data-search-exclude> is not closed in generated HTML")
+        depth += -1 if m.group(1) else 1
+        pos = m.end()
+    return pos
