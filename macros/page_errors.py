@@ -57,7 +57,9 @@ def _data_error(error: DataError, markdown: str, page) -> str:
 def _undefined(error: UndefinedError, markdown: str, page) -> str:
     message = str(error.message or error)
     name = message.split("'")[1] if message.count("'") >= 2 else message
-    _fail(page, source_line(page, re.escape(name)), "macro", problem(
+    # The name as a whole identifier: "kpi" must not be found inside "kpis".
+    where = source_line(page, rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])")
+    _fail(page, where, "macro", problem(
         f"マクロまたは変数「{name}」は定義されていません", f"macro or variable {name!r} is not defined",
         "綴りを確認してください（使えるマクロは README を参照）", "check the spelling (the README lists the macros)"))
 
