@@ -43,7 +43,7 @@ _templates = make_env()
 # tag by tag, which was most of the build time for large reports. Each fragment is kept twice: as
 # readers get it, and as the search plugin is shown it (render/search_view.py).
 _fragments: dict[str, tuple[str, str]] = {}
-TOKEN = re.compile(r"<p>(MINEHTML\d+Z)</p>|(MINEHTML\d+Z)")
+TOKEN = re.compile(r"(MINEHTML\d{8}Z)")   # a literal start: the regex engine skips ahead (fast on long pages)
 _serial = itertools.count()
 
 
@@ -55,9 +55,15 @@ def defer(html: Markup) -> str:
 
 def restore(html: str) -> tuple[str, str]:
     """The page's HTML with its fragments put back: (for readers, for the search index)."""
-    full = TOKEN.sub(lambda m: _fragments[m.group(1) or m.group(2)][0], html)
-    search = TOKEN.sub(lambda m: _fragments.pop(m.group(1) or m.group(2))[1], html)
-    return full, search
+    pieces = TOKEN.split(html)            # text, token, text, token, …, text
+    for i in range(1, len(pieces), 2):     # Markdown made each token a paragraph of its own
+        if pieces[i - 1].endswith("<p>") and pieces[i + 1].startswith("</p>"):
+            pieces[i - 1], pieces[i + 1] = pieces[i - 1][:-3], pieces[i + 1][4:]
+    views = [_fragments.pop(t) for t in pieces[1::2]]
+    full, search = pieces[:], pieces
+    full[1::2] = [v[0] for v in views]
+    search[1::2] = [v[1] for v in views]
+    return "".join(full), "".join(search)
 
 
 def _signature(root: Path) -> tuple:
@@ -161,8 +167,7 @@ def define_env(env) -> None:
     by_id("strategy_status", "strategy", lambda f, s: f.status_summary(s.id), html=True)
     by_id("policy_heading", "policy", lambda f, p: f.policy_heading(p.id), html=False)
     by_id("measure_heading", "measure", lambda f, m: f.measure_heading(m.id), html=False)
-    by_id("kpi_table", "measure", lambda f, m: f.kpi_table(m), html=True)
-    by_id("kpi_chart", "measure", lambda f, m: f.kpi_chart(m), html=True)
+    by_id("kpis", "measure", lambda f, m: f.kpis(m), html=True)
 
     # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.
     for name in ("status_summary", "summary_chart", "strategy_cards", "kpi_list", "data_notes", "text_notes",

@@ -145,6 +145,10 @@ class Renderer:
                             caption=label(self.lang, "table_caption", id=measure.id),
                             footnotes=self._footnotes(evs), notes=notes)
 
+    def kpis(self, measure: Measure) -> Markup:
+        """A measure's KPIs: the table, then the charts drawn from it (their captions point to it)."""
+        return Markup("\n").join([self.kpi_table(measure), self.kpi_chart(measure)])
+
     def kpi_chart(self, measure: Measure) -> Markup:
         evs = [self.data.evaluations[k.id] for k in measure.kpis]
         spec, height = charts.progress_chart(evs, self.lang)

@@ -107,3 +107,12 @@ def test_kpi_list_links_to_strategy_pages(data):
 
 def test_plot_text_wraps_and_escapes():
     assert charts.plot_text("<b>あいうえお", 3) == "&lt;b&gt;<br>あいう<br>えお"
+
+
+def test_a_measures_kpis_are_its_table_then_its_charts(data):
+    """kpis() keeps a chart next to the table its caption refers to ("the figures are in the table above")."""
+    f = frag(data, "en")
+    m = data.report.measure("1-3-2")
+    html = f.kpis(m)
+    assert html == f.kpi_table(m) + "\n" + f.kpi_chart(m)
+    assert html.index('class="kpi-table"') < html.index('id="chart-1-3-2"') < html.index('id="history-')
