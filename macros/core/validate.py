@@ -29,7 +29,6 @@ SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 def _validator(schema_name: str) -> jsonschema.protocols.Validator:
     schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
     return cls(inline_refs(schema))
 
 

@@ -90,3 +90,12 @@ def test_inline_refs_refuses_a_recursive_schema():
     from macros.core.validate import inline_refs
     with pytest.raises(ValueError, match="recursive"):
         inline_refs({"$defs": {"a": {"items": {"$ref": "#/$defs/a"}}}, "items": {"$ref": "#/$defs/a"}})
+
+
+@pytest.mark.parametrize("name", ["strategy", "report", "units", "context", "text-notes"])
+def test_every_data_schema_is_a_valid_json_schema(root, name):
+    import json
+
+    import jsonschema
+    schema = json.loads((root / f"data/schema/{name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema).check_schema(schema)
