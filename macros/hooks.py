@@ -9,6 +9,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.plugin import restore  # noqa: E402
+from macros.render.search_view import without_permalinks  # noqa: E402
 from macros.sections import SectionsExtension  # noqa: E402
 
 # Pages' HTML for readers, kept while the search plugin indexes the shorter search view.
@@ -27,7 +28,7 @@ def on_page_content(html, page, config, files):
     """Fragments go back in; until the search plugin has read the page, it holds the search view."""
     full, search = restore(html)
     _for_readers[page.url] = full
-    return search
+    return without_permalinks(search)
 
 
 @event_priority(-100)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# The permalink Python-Markdown's toc extension puts in each heading; Material's search skips it.
+PERMALINK = re.compile(r'<a class="headerlink" href="[^"<>]*" title="[^"<>]*">[^<]*</a>')
 EXCLUDED_START = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*?\sdata-search-exclude\b[^>]*>")
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
@@ -45,3 +47,8 @@ def _end_of_element(html: str, tag: str, pos: int) -> int:
         depth += -1 if m.group(1) else 1
         pos = m.end()
     return pos
+
+
+def without_permalinks(html: str) -> str:
+    """The page's HTML without the heading permalinks, which the search plugin would parse and drop."""
+    return PERMALINK.sub("", html)

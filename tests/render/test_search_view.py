@@ -46,3 +46,15 @@ def test_the_search_index_is_the_same_from_either_view(root, lang):
     assert "data-search-exclude" in html and "data-search-exclude" not in short
     assert len(short) < len(html) * 0.7
     assert sections(short) == sections(html)
+
+
+def test_permalinks_are_left_out_as_the_search_plugin_would(root):
+    import markdown
+
+    from macros.render.search_view import without_permalinks
+    text = (root / "docs/strategy-1.md").read_text(encoding="utf-8").split("---", 2)[2]
+    html = markdown.markdown(text, extensions=["attr_list", "toc"],
+                             extension_configs={"toc": {"permalink": True, "permalink_title": "この見出しへのリンク"}})
+    short = without_permalinks(html)
+    assert html.count('class="headerlink"') > 40 and 'class="headerlink"' not in short
+    assert sections(short) == sections(html)
