@@ -2,7 +2,13 @@
 
 Strategy k (k = 1 … 5N) is a copy of real strategy ((k−1) mod 5) + 1 with its ids renumbered:
 its YAML (hierarchy, KPIs, notes, history) and its two narrative pages. Every other page and data
-file is the real one, and the nav lists every strategy page.
+file is the real one.
+
+The nav groups the strategies as the real one does: five to a section ("重点戦略 1–5"), and sections
+ten to a group when there are more than ten. A report of 500 strategies in one flat list would put a
+500-link menu on every page (with navigation.prune Material renders the open section's items, so a
+flat list makes each page's menu, and the build, grow with the square of the report). Nested, each
+page renders a few dozen links at any size.
 """
 from __future__ import annotations
 
@@ -20,6 +26,24 @@ def _renumber(text: str, old: int, new: int) -> str:
     text = re.sub(rf'(?<![\d-]){old}-(\d)', rf'{new}-\1', text)
     text = re.sub(rf'\b(strategy_title|strategy_status)\({old}\)', rf'\1({new})', text)
     return re.sub(rf'^id: {old}$', f'id: {new}', text, flags=re.M)
+
+
+def _first_last(item: dict) -> tuple[int, int]:
+    (title,) = item
+    nums = [int(n) for n in re.findall(r"\d+", title)]
+    return nums[0], nums[-1]
+
+
+def _grouped(items: list[dict], size: int, prefix: str) -> list[dict]:
+    """Nav items in sections of `size` ("重点戦略 1–5"), if there are more than `size` of them."""
+    if len(items) <= size:
+        return items
+    groups = []
+    for i in range(0, len(items), size):
+        chunk = items[i:i + size]
+        first, last = _first_last(chunk[0])[0], _first_last(chunk[-1])[1]
+        groups.append({f"{prefix} {first}–{last}": chunk})
+    return groups
 
 
 def make(dest: Path, factor: int) -> Path:
@@ -45,6 +69,7 @@ def make(dest: Path, factor: int) -> Path:
             page = (ROOT / f"docs/strategy-{real}{suffix}").read_text(encoding="utf-8")
             (dest / f"docs/strategy-{k}{suffix}").write_text(_renumber(page, real, k), encoding="utf-8")
         nav_items.append({f"重点戦略{k}": f"strategy-{k}.md"})
+    nav_items = _grouped(_grouped(nav_items, 5, "重点戦略"), 10, "重点戦略")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     head, _, _nav = config.partition("\nnav:\n")
     nav = [{"トップ": "index.md"}, {"報告書": [{"社会情勢": "context.md"}]}, {"戦略の評価": nav_items + [{"KPI一覧": "kpis.md"}]},
