@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.plugin import restore  # noqa: E402
 from macros.render.search_view import without_permalinks  # noqa: E402
-from macros.sections import SectionsExtension  # noqa: E402
+from macros.sections import SectionsExtension, size_section_bodies  # noqa: E402
 
 # Pages' HTML for readers, kept while the search plugin indexes the shorter search view.
 _for_readers: dict[str, str] = {}
@@ -27,7 +27,7 @@ def on_config(config):
 def on_page_content(html, page, config, files):
     """Fragments go back in; until the search plugin has read the page, it holds the search view."""
     full, search = restore(html)
-    _for_readers[page.url] = full
+    _for_readers[page.url] = size_section_bodies(full)
     return without_permalinks(search)
 
 

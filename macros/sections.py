@@ -13,6 +13,7 @@ are left where they are. A footnotes block stays outside, as it belongs to the w
 """
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
@@ -57,3 +58,60 @@ class SectionsExtension(Extension):
 
 def makeExtension(**kwargs) -> SectionsExtension:  # noqa: N802 - Python-Markdown's entry point
     return SectionsExtension(**kwargs)
+
+
+# --- estimated heights ----------------------------------------------------------------------
+# A skipped body is laid out at its placeholder size (contain-intrinsic-size) until drawn. The
+# placeholder must not be smaller than the body: tools that lay out one element of a skipped body
+# (accessibility checkers, e.g. for colour contrast) would otherwise find it lying over whatever is
+# drawn below the placeholder, such as the footer. So each body gets an estimate from its content,
+# for the narrowest phone (320 px: 18 Japanese characters to a 25.6 px line), on the high side;
+# a browser test checks it against real heights. Once drawn, "auto" keeps the real height.
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+_TAG = re.compile(r"<[^>]+>")
+_BLOCKS = re.compile(r"<(?:p|li|h4|dt|dd|caption)\b")
+_TABLES_FIGURES = re.compile(r"<table\b.*?</table>|<figure\b.*?</figure>", re.S)
+_CHART_HEIGHT = re.compile(r"height:(\d+)px")
+_BODY_START = '<div class="section-body">'
+SAFETY = 1.7
+
+
+def _text_px(html: str, cjk_px: float, other_px: float) -> float:
+    text = " ".join(_TAG.sub(" ", html).split())
+    cjk = len(_CJK.findall(text))
+    return cjk * cjk_px + (len(text) - cjk) * other_px
+
+
+def estimate_height(html: str) -> int:
+    """A height in px no smaller than the HTML's on a 320 px wide screen."""
+    boxes = _TABLES_FIGURES.findall(html)
+    tables = [b for b in boxes if b.startswith("<table")]
+    figures = [b for b in boxes if b.startswith("<figure")]
+    prose = _TABLES_FIGURES.sub("", html)
+    px = (40 + _text_px(prose, 1.5, 0.8) + 30 * len(_BLOCKS.findall(prose))
+          + sum(60 + 30 * t.count("<tr") + _text_px(t, 1.6, 0.9) for t in tables)
+          + sum(80 + sum(map(int, _CHART_HEIGHT.findall(f))) for f in figures))
+    return int(px * SAFETY)
+
+
+# Bodies that begin within this distance of the top (estimated for a 320 px screen, without the
+# safety margin) are drawn at once: they are on or near the first screen of any device, and a
+# placeholder there would be swapped for the real body in view, making the page jump.
+EAGER_PX = 3000
+
+
+def size_section_bodies(html: str) -> str:
+    """Mark the section bodies below the first screens lazy, each with its estimated height.
+
+    Runs on a page's HTML after its fragments are back, so that tables and charts are counted.
+    """
+    parts = html.split(_BODY_START)
+    out, top = [parts[0]], estimate_height(parts[0]) / SAFETY
+    for part in parts[1:]:
+        height = estimate_height(part)
+        if top < EAGER_PX:
+            out.append(_BODY_START + part)
+        else:
+            out.append(f'<div class="section-body section-body--lazy" style="contain-intrinsic-size:auto {height}px">' + part)
+        top += height / SAFETY
+    return "".join(out)

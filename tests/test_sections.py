@@ -53,3 +53,30 @@ def test_nested_headings_and_footnotes_are_left_where_they_are():
 def test_a_page_without_section_headings_is_unchanged():
     text = "# Title\n\nintro\n\n#### Small\n\nmore\n"
     assert render(text) == markdown.markdown(text, extensions=["footnotes", "admonition", "toc"])
+
+
+def test_bodies_below_the_first_screens_are_lazy_with_their_own_estimated_height():
+    from macros.sections import EAGER_PX, size_section_bodies
+    short, long_ = "短い。", "長い文章です。" * 400          # the long body alone fills the first screens
+    html = render(f"## A\n\n{short}\n\n## B\n\n{long_}\n\n## C\n\n{short}\n\n## D\n\n{long_}\n")
+    sized = size_section_bodies(html)
+    classes = re.findall(r'<div class="(section-body[^"]*)"', sized)
+    assert classes == ["section-body", "section-body", "section-body section-body--lazy", "section-body section-body--lazy"]
+    heights = [int(h) for h in re.findall(r'style="contain-intrinsic-size:auto (\d+)px"', sized)]
+    assert len(heights) == 2 and heights[0] < heights[1] and heights[1] > EAGER_PX
+    assert re.sub(r' section-body--lazy" style="[^"]*"', '"', sized) == html     # nothing else changes
+
+
+def test_a_short_page_has_no_lazy_body():
+    from macros.sections import size_section_bodies
+    html = render("## A\n\ntext\n\n## B\n\nmore\n")
+    assert size_section_bodies(html) == html
+
+
+def test_a_chart_adds_its_reserved_height_and_a_table_its_rows():
+    from macros.sections import estimate_height
+    text = "<p>本文</p>"
+    chart = '<figure><div style="height:300px"></div><figcaption>図</figcaption></figure>'
+    rows = "<table>" + "<tr><th>KPI</th><td>1</td></tr>" * 10 + "</table>"
+    assert estimate_height(text + chart) >= estimate_height(text) + 300
+    assert estimate_height(text + rows) >= estimate_height(text) + 10 * 30

@@ -90,18 +90,23 @@
 
   // Material wraps every content table in a sideways-scrolling div. A scrolling region that holds
   // nothing focusable cannot be scrolled with the keyboard (WCAG 2.1.1; axe
-  // "scrollable-region-focusable"), so a wrapper that actually overflows becomes a labelled,
-  // focusable region; one that fits is left alone (no useless tab stop).
+  // "scrollable-region-focusable"), so a wrapper that overflows is a labelled, focusable region.
+  // Until a wrapper has been laid out it is one too: it may sit in a section body the browser is
+  // skipping (site.css), where measuring it would force the very layout being saved. Once the
+  // observer reports it drawn, a wrapper that fits stops being a tab stop (unless it has the focus).
   var tableWord = lang === "en" ? "Table" : "表";
+  function makeScrollRegion(wrap) {
+    if (wrap.hasAttribute("tabindex")) { return; }
+    var caption = wrap.querySelector("caption");
+    var name = caption ? caption.textContent.replace(/\s+/g, " ").trim() : "";
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", name || tableWord);
+  }
   function updateScrollRegion(wrap) {
-    var overflows = wrap.scrollWidth > wrap.clientWidth + 1;
-    if (overflows && !wrap.hasAttribute("tabindex")) {
-      var caption = wrap.querySelector("caption");
-      var name = caption ? caption.textContent.replace(/\s+/g, " ").trim() : "";
-      wrap.setAttribute("tabindex", "0");
-      wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", name || tableWord);
-    } else if (!overflows && wrap.hasAttribute("tabindex")) {
+    if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      makeScrollRegion(wrap);
+    } else if (wrap.hasAttribute("tabindex") && document.activeElement !== wrap) {
       wrap.removeAttribute("tabindex");
       wrap.removeAttribute("role");
       wrap.removeAttribute("aria-label");
@@ -117,9 +122,9 @@
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       if (wrap.dataset.scrollRegion) { return; }
       wrap.dataset.scrollRegion = "1";
-      // No measuring here: the observer reports each wrapper once it is laid out. Measuring now
-      // would force the browser to lay out every section body it is skipping (site.css).
       if (!scrollObserver) { updateScrollRegion(wrap); return; }
+      makeScrollRegion(wrap);
+      wrap.addEventListener("focusout", function () { updateScrollRegion(wrap); });
       scrollObserver.observe(wrap);
       var table = wrap.querySelector("table");
       if (table) { scrollObserver.observe(table); }
