@@ -206,4 +206,7 @@ class Renderer:
                            "href": self.href(self.strategy_path(s.id)),
                            "rows": [self._row(e, with_links=True) for e in evs]})
         statuses = [self.status_view(s) for s in STATUS_ORDER]
-        return self._render("kpi_list.html", groups=groups, statuses=statuses, footnotes=self._footnotes(all_evs))
+        # The count starts as it will read with nothing filtered, so filling it in moves nothing.
+        shown = self.L["shown"].replace("{n}", str(len(all_evs)))
+        return self._render("kpi_list.html", groups=groups, statuses=statuses, shown=shown,
+                            footnotes=self._footnotes(all_evs))
