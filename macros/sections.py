@@ -1,8 +1,12 @@
-"""Python-Markdown extension: the content under each h2/h3 heading goes into a <div class="section-body">.
+"""Section bodies: the content under each h2/h3 heading goes into a <div class="section-body">.
 
 Why: a strategy page is long (≈1,300 elements of tables and Japanese prose). A phone spent most of
-its first seconds on style, layout and text shaping of content far below the screen. site.css gives
-each section body `content-visibility: auto`, so the browser skips the ones nobody has scrolled to.
+its first seconds on style, layout and text shaping of content far below the screen. Bodies below
+the first screens are marked lazy with an estimated height (size_section_bodies, run once a page's
+generated HTML is back), and site.css gives them `content-visibility: auto`: the browser skips the
+ones nobody has scrolled to.
+
+Two parts: a Python-Markdown extension wraps the bodies; size_section_bodies marks and sizes them.
 
 The headings stay outside the bodies on purpose: Material's table of contents reads every heading's
 position on load, and reading the position of an element inside a skipped body would force the
