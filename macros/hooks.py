@@ -4,6 +4,7 @@ back into pages after Markdown (see plugin.defer(); mkdocs-macros has no event a
 import sys
 from pathlib import Path
 
+import jinja2
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -36,3 +37,31 @@ def on_page_context(context, page, config, nav):
     """Last: once the search plugin (priority 0) has indexed the search view, readers get the whole page."""
     page.content = _for_readers.pop(page.url)
     return context
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept for the life of the process.
+
+    MkDocs makes a new Jinja environment for every build, and each language is a build of its own,
+    so Material's templates were compiled again and again: a third of a live-preview rebuild. Jinja
+    keys each entry by template name and source checksum, so an edited template is compiled afresh.
+    (Jinja ships file-system and memcached caches only; this is the dict version of them.)
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_theme_cache = MemoryBytecodeCache()
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _theme_cache
+    return env
