@@ -102,7 +102,7 @@ def page_weights(site: Path, paths: list[str]) -> list[tuple[str, int, int]]:
 
 
 def preview_rebuilds(project: Path, edits: int = 5) -> list[float]:
-    """Seconds from saving an edit to a page until `mkdocs serve` has rebuilt and reloads browsers."""
+    """Seconds from saving an edit to a page or a data file until `mkdocs serve` reloads browsers."""
     import queue
     import socket
     with socket.socket() as sock:
@@ -119,18 +119,21 @@ def preview_rebuilds(project: Path, edits: int = 5) -> list[float]:
             at, line = lines.get(timeout=120)
             if text in line:
                 return at
-    page = project / "docs" / "strategy-1.md"
-    source = page.read_text(encoding="utf-8")
+    # Alternately a page and a data file: both must reach the browser (mkdocs.yml: watch).
+    files = [project / "docs" / "strategy-1.md", project / "data" / "strategies" / "strategy-1.yaml"]
+    sources = {f: f.read_text(encoding="utf-8") for f in files}
     times = []
     try:
         wait_for("Serving on")
         for i in range(edits):
             time.sleep(1.5)
+            edited = files[i % 2]
             start = time.perf_counter()
-            page.write_text(source + "\n" * (i % 2 + 1), encoding="utf-8")
+            edited.write_text(sources[edited] + "\n" * (i // 2 % 2 + 1), encoding="utf-8")
             times.append(wait_for("Reloading browsers") - start)
     finally:
-        page.write_text(source, encoding="utf-8")
+        for f, text in sources.items():
+            f.write_text(text, encoding="utf-8")
         proc.terminate()
         proc.wait(10)
     return times
@@ -175,7 +178,7 @@ def main() -> None:
             print(line.strip(), flush=True)
             lines.append(line)
         preview = preview_rebuilds(synth.make(tmp / "preview", 1))
-        line = (f"\nLive preview (`mkdocs serve`, both languages): an edited page is rebuilt in "
+        line = (f"\nLive preview (`mkdocs serve`, both languages): an edited page or data file is rebuilt in "
                 f"{statistics.median(preview):.2f} s (median of {', '.join(f'{t:.2f}' for t in preview)})")
         print(line.strip(), flush=True)
         lines.append(line)
