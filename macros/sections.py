@@ -39,7 +39,7 @@ def wrap_section_bodies(root: etree.Element) -> None:
     for el in children:
         if _ends_body(el):
             body = None
-        if body is None and out and out[-1].tag in SECTION_HEADINGS and not _ends_body(el):
+        elif body is None and out and out[-1].tag in SECTION_HEADINGS:
             body = etree.Element("div", {"class": BODY_CLASS})
             body.text = body.tail = "\n"
             out.append(body)
@@ -74,7 +74,7 @@ def makeExtension(**kwargs) -> SectionsExtension:  # noqa: N802 - Python-Markdow
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_TAGS = ("<p>", "<p ", "<li>", "<li ", "<h4", "<dt>", "<dd>", "<caption>")
 _CHART_HEIGHT = re.compile(r"height:(\d+)px")
-_BODY_START = '<div class="section-body">'
+_BODY_START = f'<div class="{BODY_CLASS}">'
 SAFETY = 1.7
 # (String methods rather than regular expressions where they do: this runs for every body of
 # every page, and a slow estimate was a tenth of a strategy page's build time.)
@@ -129,6 +129,6 @@ def size_section_bodies(html: str) -> str:
         if top < EAGER_PX:
             out.append(_BODY_START + part)
         else:
-            out.append(f'<div class="section-body section-body--lazy" style="contain-intrinsic-size:auto {height}px">' + part)
+            out.append(f'<div class="{BODY_CLASS} {BODY_CLASS}--lazy" style="contain-intrinsic-size:auto {height}px">' + part)
         top += height / SAFETY
     return "".join(out)
