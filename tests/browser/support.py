@@ -183,3 +183,14 @@ SCROLL_THROUGH = """async () => {
 def scroll_through(page) -> None:
     """Scroll to the bottom a viewport at a time, as a reader would, so lazy charts start drawing."""
     page.evaluate(SCROLL_THROUGH)
+
+
+def open_page(context, server: str, rel: str, settle_ms: int = 0):
+    """A new page at `rel`, loaded and with Material's script up; returns it and its PageLog."""
+    page = context.new_page()
+    log = watch(page, server)
+    page.goto(server + rel, wait_until="load")
+    page.wait_for_function("document.documentElement.classList.contains('js')")  # Material is up
+    if settle_ms:
+        page.wait_for_timeout(settle_ms)
+    return page, log

@@ -7,20 +7,12 @@ import re
 
 import pytest
 
-from .support import focus_info, format_axe, invisible_reason, run_axe, tab_until, watch
+from .support import focus_info, format_axe, invisible_reason, open_page, run_axe, tab_until
 
 pytestmark = pytest.mark.browser
 
 SKIP_TEXT = {"ja": "コンテンツにスキップ", "en": "Skip to content"}  # Material's skip.link.title
 HOME = {"ja": "", "en": "en/"}
-
-
-def open_page(context, server, rel):
-    page = context.new_page()
-    log = watch(page, server)
-    page.goto(server + rel, wait_until="load")
-    page.wait_for_function("document.documentElement.classList.contains('js')")  # Material is up
-    return page, log
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

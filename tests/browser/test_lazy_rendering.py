@@ -4,23 +4,18 @@ heading or a paragraph deep in the page land on it, and wide tables still become
 regions once drawn."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from .support import watch
+from .support import open_page as _open_page
 
 pytestmark = pytest.mark.browser
 
+open_page = partial(_open_page, settle_ms=300)   # let the first lazy bodies be decided
+
 # A body is skipped when its contents are (the body itself is a placeholder box of estimated size).
 SKIPPED = "b => !b.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
-
-
-def open_page(context, server, rel):
-    page = context.new_page()
-    log = watch(page, server)
-    page.goto(server + rel, wait_until="load")
-    page.wait_for_function("document.documentElement.classList.contains('js')")
-    page.wait_for_timeout(300)
-    return page, log
 
 
 @pytest.mark.parametrize("rel", ["strategy-1/", "en/strategy-4/"])
