@@ -9,6 +9,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from macros import link_warnings  # noqa: E402
 from macros.plugin import restore  # noqa: E402
 from macros.render.search_view import without_permalinks  # noqa: E402
 from macros.sections import SectionsExtension, size_section_bodies  # noqa: E402
@@ -22,6 +23,7 @@ def on_config(config):
     # project on sys.path.
     if not any(isinstance(ext, SectionsExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SectionsExtension())
+    link_warnings.install(config.docs_dir)
     return config
 
 
