@@ -28,10 +28,11 @@ setup-browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null)
 
 # Build into a temporary folder and swap it in only when the whole strict build succeeded,
-# so a failed build never replaces a good site.
+# so a failed build never replaces a good site. Never --quiet: it hides warnings from strict mode
+# too, so a broken link would be published (mkdocs issue #4126).
 build: setup
 	rm -rf site.tmp
-	$(PY) -m mkdocs build --strict --quiet -d site.tmp
+	$(PY) -m mkdocs build --strict -d site.tmp
 	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
 	@echo "built site/"
 

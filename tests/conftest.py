@@ -13,19 +13,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def build_env() -> dict:
-    env = dict(os.environ)
+def build_env(extra: dict | None = None) -> dict:
+    env = dict(os.environ, **(extra or {}))
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     return env
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder (the real one or a copy) into site_dir."""
+def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder (the real one or a copy) into site_dir.
+
+    Not --quiet: it silences warnings before strict mode counts them (mkdocs issue #4126).
+    """
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=build_env(), timeout=300)
+        cwd=project, capture_output=True, text=True, env=build_env(env), timeout=300)
 
 
 def copy_project(dest: Path) -> Path:

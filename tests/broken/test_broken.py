@@ -24,8 +24,6 @@ Case fields (cases.yaml):
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -34,7 +32,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, build_env, copy_project, run_build
+from tests.conftest import ROOT, copy_project, run_build
 
 CASES_FILE = Path(__file__).with_name("cases.yaml")
 CASES: list[dict] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
@@ -60,7 +58,6 @@ class Outcome:
     expect_file: str
     expect_line: int | None
     error: str | None = None   # the patch itself could not be applied (the corpus is stale)
-    verbose_output: str | None = None   # the same build without --quiet, for failing cases
 
 
 def apply_case(case: dict, project: Path) -> tuple[str, int | None]:
@@ -104,21 +101,14 @@ def apply_case(case: dict, project: Path) -> tuple[str, int | None]:
     return expect_file, line
 
 
-def _run_verbose_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """The same strict build without --quiet: only to diagnose a failing case."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=build_env(), timeout=300)
-
-
-def run_case(case: dict, verbose: bool = False) -> Outcome:
+def run_case(case: dict) -> Outcome:
     with tempfile.TemporaryDirectory(prefix=f"broken-{case['id']}-") as tmp:
         project = copy_project(Path(tmp))
         try:
             expect_file, expect_line = apply_case(case, project)
         except (ValueError, OSError) as err:
             return Outcome(case, -1, "", "", None, error=str(err))
-        result = (_run_verbose_build if verbose else run_build)(project, Path(tmp) / "site")
+        result = run_build(project, Path(tmp) / "site")
         return Outcome(case, result.returncode, result.stdout + result.stderr, expect_file, expect_line)
 
 
@@ -148,14 +138,7 @@ def error_line(outcome: Outcome) -> str | None:
 @pytest.fixture(scope="session")
 def outcomes() -> dict[str, Outcome]:
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        found = {o.case["id"]: o for o in pool.map(run_case, CASES)}
-        # A failing case whose output does not even name the file is built once more without
-        # --quiet, to show what the quiet build hid.
-        failing = [o.case for o in found.values() if o.error is None and not passes(o)
-                   and f"{o.expect_file}:" not in o.output]
-        for v in pool.map(lambda c: run_case(c, verbose=True), failing):
-            found[v.case["id"]].verbose_output = v.output
-    return found
+        return {o.case["id"]: o for o in pool.map(run_case, CASES)}
 
 
 def test_corpus_is_well_formed():
@@ -175,8 +158,6 @@ def test_broken_input_fails_with_one_clear_line(outcomes, case_id):
     o = outcomes[case_id]
     assert o.error is None, f"stale case: {o.error}"
     shown = f"--- output of the strict build ({o.case['what']}) ---\n{_shown(o.output)}"
-    if o.verbose_output is not None:
-        shown += f"\n--- the same build without --quiet (diagnosis only) ---\n{_shown(o.verbose_output)}"
     assert "Traceback" not in o.output, shown
     assert o.returncode != 0, "the strict build succeeded\n" + shown
     where = f"{o.expect_file}:{o.expect_line}" if o.expect_line else o.expect_file
