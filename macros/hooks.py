@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import link_warnings  # noqa: E402
+from macros import link_warnings, parallel_languages  # noqa: E402
 from macros.plugin import restore  # noqa: E402
 from macros.render.search_view import without_permalinks  # noqa: E402
 from macros.sections import SectionsExtension, size_section_bodies  # noqa: E402
@@ -25,6 +25,21 @@ def on_config(config):
         config.markdown_extensions.append(SectionsExtension())
     link_warnings.install(config.docs_dir)
     return config
+
+
+def on_startup(command, dirty):
+    parallel_languages.on_startup(command)
+
+
+@event_priority(-110)
+def on_nav(nav, config, files):
+    """After i18n's on_nav (priority -100): the default language's pages exist for the sitemap."""
+    parallel_languages.start(config)
+    return nav
+
+
+def on_build_error(error):
+    parallel_languages.stop()
 
 
 def on_page_content(html, page, config, files):
