@@ -1,8 +1,8 @@
-"""Build the other languages in forked processes while this process builds the default one.
+"""Build the second language in a forked process while this process builds the default one.
 
 mkdocs-static-i18n builds each further language as a whole nested `build()` inside the default
 language's post_build, one after the other, so half of every bilingual build leaves the second core
-idle. Here each further language starts in a forked child as soon as the default build has its
+idle. Here the second language starts in a forked child as soon as the default build has its
 navigation (data loaded and validated once, before the fork). When i18n's loop reaches that
 language, it is handed the child's search entries instead of building it again.
 
@@ -12,13 +12,15 @@ writes the full one. A child forked after the default language's pages exist wri
 sitemap; the parent, which would write a sitemap of its own language only, writes none.
 
 Only for `mkdocs build` and `gh-deploy` in a single-threaded process with fork(): `mkdocs serve`
-runs server threads, and forking a threaded process can deadlock. PARALLEL_LANGUAGES=0 turns it off.
+runs server threads, and forking a threaded process can deadlock. Only for two languages: with a
+third, each child's sitemap would lack the other child's pages. PARALLEL_LANGUAGES=0 turns it off.
 """
 from __future__ import annotations
 
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 import traceback
 from dataclasses import dataclass
@@ -31,6 +33,7 @@ from mkdocs_static_i18n.utils import I18nLoggingFilter
 log = logging.getLogger("mkdocs.plugins.parallel_languages")
 
 _sequential_build = i18n_module.build
+SITEMAP = "sitemap.xml"
 
 
 @dataclass
@@ -55,29 +58,25 @@ def on_startup(command: str) -> None:
     _command["name"] = command
 
 
-SITEMAP = "sitemap.xml"
-
-
 def start(config) -> None:
-    """After the default language's nav (i18n's on_nav): fork one child per further language."""
+    """After the default language's nav (i18n's on_nav): fork the child that builds the other one."""
     i18n = config.plugins.get("i18n")
     if (i18n is None or i18n.building or _children or not enabled()
             or i18n.current_language != i18n.default_language):
         return
+    others = [locale for locale in i18n.build_languages if locale != i18n.current_language]
+    if len(others) != 1:
+        return
     context = multiprocessing.get_context("fork")
-    for locale in i18n.build_languages:
-        if locale == i18n.current_language:
-            continue
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_build_in_child, args=(config, i18n, locale, send),
-                                  name=f"build-{locale}", daemon=True)
-        process.start()
-        send.close()
-        _children[locale] = _Child(process, receive)
-        log.info("Building '%s' in a parallel process", locale)
-    if _children:
-        config.theme.static_templates.discard(SITEMAP)
-        _sitemap_skipped.append(config.theme)
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_build_in_child, args=(config, i18n, others[0], send),
+                              name=f"build-{others[0]}", daemon=True)
+    process.start()
+    send.close()
+    _children[others[0]] = _Child(process, receive)
+    log.info("Building '%s' in a parallel process", others[0])
+    config.theme.static_templates.discard(SITEMAP)
+    _sitemap_skipped.append(config.theme)
 
 
 def _build_in_child(config, i18n, locale: str, send) -> None:
@@ -90,7 +89,7 @@ def _build_in_child(config, i18n, locale: str, send) -> None:
                                     "Cleaning site directory"})
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
-        _sequential_build(config)
+        _sequential_build(config, dirty="--dirty" in sys.argv)  # as i18n decides it
         send.send(("ok", i18n.search_entries))
     except Abort as err:  # already logged by build(), as in a sequential build
         send.send(("abort", str(err)))
