@@ -83,6 +83,8 @@
         shown += rows;
       });
       counter.textContent = counter.dataset.template.replace("{n}", String(shown));
+      // A filtered group is shorter than the estimate its lazy body carries: draw them all.
+      list.classList.toggle("kpi-list--filtered", Boolean(status || strategy));
     }
     form.addEventListener("change", apply);
     apply();
