@@ -70,7 +70,7 @@ class LinkWarnings(logging.Filter):
 
 
 def install(docs_dir: str) -> None:
-    """Once per process (each language build calls it): one filter, pointing at the current docs/."""
+    """Each build (one per language) calls it: the filter is replaced, never stacked."""
     logger = logging.getLogger(LOGGER)
     for f in [f for f in logger.filters if isinstance(f, LinkWarnings)]:
         logger.removeFilter(f)
