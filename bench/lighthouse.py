@@ -8,21 +8,18 @@ Budgets (issue): performance >= 95; accessibility, best practices and SEO 100.
 from __future__ import annotations
 
 import json
-import statistics
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import ROOT, GzipHandler  # noqa: E402
+from run import ROOT  # noqa: E402
+from site_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
-FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
-         "--disable-component-update --disable-sync")
+FLAGS = " ".join(CHROMIUM_ARGS)
 RUNS = 3
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = (["/", "/en/"] + [f"{p}strategy-{n}/" for p in ("/", "/en/") for n in range(1, 6)]
@@ -33,18 +30,15 @@ def main() -> None:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
     if not (site / "index.html").is_file():
         raise SystemExit(f"no built site in {site}: run `make build` first")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     rows = [f"\n## Lighthouse 12 (mobile defaults, gzip; {RUNS} runs a page: performance the median, runs in brackets; the others the lowest)\n",
             "| page | performance | accessibility | best practices | SEO |", "|---|---|---|---|---|"]
-    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
-    with tempfile.TemporaryDirectory() as tmp:
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    with serve(site) as base, tempfile.TemporaryDirectory() as tmp:
         for path in PAGES:
             runs = []
             for _ in range(RUNS):
                 out = Path(tmp) / "lh.json"
-                subprocess.run([str(ROOT / "node_modules/.bin/lighthouse"), base + path, "--quiet", "--output=json",
+                subprocess.run([str(ROOT / "node_modules/.bin/lighthouse"), base + path.lstrip("/"), "--quiet", "--output=json",
                                 f"--output-path={out}", f"--chrome-flags={FLAGS}"], check=True, env=env, timeout=300)
                 cats = json.loads(out.read_text(encoding="utf-8"))["categories"]
                 runs.append({k: round(cats[k]["score"] * 100) for k in CATEGORIES})
@@ -55,7 +49,6 @@ def main() -> None:
                    f"{med['best-practices']:.0f} | {med['seo']:.0f} |")
             print(row, flush=True)
             rows.append(row)
-    server.shutdown()
     results = ROOT / "bench" / "results.md"
     text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
     text = text.split("\n## Lighthouse")[0].rstrip("\n") + "\n" + "\n".join(rows) + "\n"

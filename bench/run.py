@@ -6,7 +6,6 @@ Usage: python bench/run.py [--runs 3] [--factors 1,10,100] [--no-weights]
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import platform
 import statistics
@@ -15,12 +14,11 @@ import sys
 import tempfile
 import threading
 import time
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
+from site_server import CHROMIUM, CHROMIUM_ARGS, serve, transferred  # noqa: E402
 
 ROOT = synth.ROOT
 # Run one build in a child process that reports its peak RSS (resource is per process): its own plus
@@ -51,57 +49,18 @@ def kpi_count(project: Path) -> int:
                for f in (project / "data/strategies").glob("*.yaml"))
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Serve the site with gzip, as GitHub Pages does, so transferred bytes are realistic."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        import io
-        return io.BytesIO(body)
-
-    def log_message(self, *args):
-        pass
-
-
 def page_weights(site: Path, paths: list[str]) -> list[tuple[str, int, int]]:
+    """Transferred bytes of a first visit on a phone screen: as loaded, and read to the end."""
     from playwright.sync_api import sync_playwright
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     out = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for path in paths:
-            ctx = browser.new_context(viewport={"width": 390, "height": 844})
-            page = ctx.new_page()
-            sizes: list = []
-            page.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"] + req.sizes()["responseHeadersSize"]))
-            page.goto(base + path, wait_until="networkidle")
-            page.wait_for_timeout(500)
-            first = sum(sizes)
-            y = 0   # the height grows as section bodies below the screen are drawn: read it each step
-            while y < page.evaluate("document.body.scrollHeight") + 844:
-                page.evaluate(f"window.scrollTo(0, {y})")
-                page.wait_for_timeout(60)
-                y += 600
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(800)
-            out.append((path, first, sum(sizes)))
+            ctx = browser.new_context(viewport={"width": 390, "height": 844})   # a fresh cache each
+            first, full, _ = transferred(ctx.new_page(), base, path.lstrip("/"), scroll=True)
+            out.append((path, first, full))
             ctx.close()
         browser.close()
-    server.shutdown()
     return out
 
 

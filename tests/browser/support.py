@@ -4,9 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from bench.site_server import CHROMIUM, CHROMIUM_ARGS, scroll_through  # noqa: F401 - used by the tests
+
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
 
@@ -166,23 +165,6 @@ def tab_until(page, predicate, max_tabs: int = 60, key: str = "Tab") -> list[dic
             return stops
     trail = "\n".join(f"  {i + 1:2}. {s['desc'] if s else '(body)'}" for i, s in enumerate(stops))
     raise AssertionError(f"not reached within {max_tabs} presses of {key}; focus went:\n{trail}")
-
-
-SCROLL_THROUGH = """async () => {
-    const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 16)));
-    window.scrollTo(0, 0);
-    for (let i = 0; i < 500; i++) {
-        const bottom = document.documentElement.scrollHeight - window.innerHeight;
-        if (window.scrollY >= bottom - 1) break;
-        window.scrollTo(0, Math.min(bottom, window.scrollY + window.innerHeight));
-        await frame(); await frame();  // let the IntersectionObserver see each position
-    }
-}"""
-
-
-def scroll_through(page) -> None:
-    """Scroll to the bottom a viewport at a time, as a reader would, so lazy charts start drawing."""
-    page.evaluate(SCROLL_THROUGH)
 
 
 def open_page(context, server: str, rel: str, settle_ms: int = 0):

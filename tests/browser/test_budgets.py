@@ -1,33 +1,17 @@
 """Page-weight budgets on a phone, first visit, served with gzip (issue: fast for residents on phones).
 
-Transferred bytes are what Chromium reports for each finished request (headers + encoded body).
-"Before scrolling" is the page as loaded; "fully scrolled" is after every chart has been drawn.
+Transferred bytes are what Chromium reports for each finished request (headers + encoded body),
+measured by bench/site_server.py as the benchmark measures them. "Before scrolling" is the page as
+loaded; "fully scrolled" is after every chart has been drawn.
 """
 import pytest
 
-from .support import new_context, scroll_through
+from bench.site_server import transferred
+
+from .support import new_context
 
 KB = 1024
 TOP, STRATEGY, ANY_PAGE = 200 * KB, 220 * KB, 650 * KB
-
-
-def transferred(page, base: str, path: str, scroll: bool) -> tuple[int, int, list[str]]:
-    sizes: dict[str, int] = {}
-
-    def done(req):
-        s = req.sizes()
-        sizes[req.url] = sizes.get(req.url, 0) + s["responseBodySize"] + s["responseHeadersSize"]
-
-    page.on("requestfinished", done)
-    page.goto(base + path, wait_until="networkidle")
-    page.wait_for_timeout(300)
-    first = sum(sizes.values())
-    if scroll:
-        scroll_through(page)
-        page.wait_for_load_state("networkidle")
-        page.wait_for_function("[...document.querySelectorAll('[data-plotly-figure]')]"
-                               ".every(e => e.dataset.rendered === '1')", timeout=20000)
-    return first, sum(sizes.values()), sorted(sizes, key=sizes.get, reverse=True)[:5]
 
 
 @pytest.mark.browser
