@@ -2,16 +2,19 @@
 
 core/    load → validate → model → compute (pure Python, no MkDocs)
 render/  model → HTML and Markdown fragments (Jinja templates, autoescaped)
-plugin.py wires both into pages; it is imported only by the hooks below,
+glue/    everything that knows MkDocs, Markdown or another plugin: wires core and render into pages
+tools/   command-line tools (python -m macros.translations …), on core only
+
+The functions below are mkdocs-macros' entry points; they import glue/ lazily,
 so `import macros.core` never pulls in MkDocs.
 """
 
 
 def define_env(env):
-    from .plugin import define_env as _define_env
+    from .glue.plugin import define_env as _define_env
     return _define_env(env)
 
 
 def on_post_build(env):
-    from .plugin import on_post_build as _on_post_build
+    from .glue.plugin import on_post_build as _on_post_build
     return _on_post_build(env)

@@ -1,5 +1,5 @@
 """Section bodies below the first screen are drawn only when a reader gets near them
-(content-visibility, macros/sections.py), and nothing a reader relies on is lost by it: links to a
+(content-visibility, macros/glue/sections.py), and nothing a reader relies on is lost by it: links to a
 heading or a paragraph deep in the page land on it, and wide tables still become keyboard-scrollable
 regions once drawn."""
 from __future__ import annotations
@@ -79,7 +79,7 @@ def test_the_browser_toolbar_colour_is_the_header_colour(mobile, server):
 
 
 def test_estimated_heights_are_never_short_on_the_narrowest_phone(browser, server, pages):
-    """A body's placeholder height (macros/sections.py) is at least its real height at 320 px, and
+    """A body's placeholder height (macros/glue/sections.py) is at least its real height at 320 px, and
     not wildly more (the scrollbar stays useful before the bodies are drawn)."""
     from .support import new_context
     ctx = new_context(browser, "mobile")

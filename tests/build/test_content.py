@@ -64,7 +64,7 @@ def test_narrative_text_is_on_the_pages(site):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_search_index_has_tables_and_prose_but_not_charts(site, data, lang):
-    """The search plugin is shown pages without their data-search-exclude parts (macros/hooks.py):
+    """The search plugin is shown pages without their data-search-exclude parts (macros/glue/hooks.py):
     the index keeps what residents search for, and readers still get the whole page."""
     import json
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -1,7 +1,7 @@
-"""macros/hooks.py: the theme's compiled templates are reused by the next build (live preview)."""
+"""macros/glue/hooks.py: the theme's compiled templates are reused by the next build (live preview)."""
 import jinja2
 
-from macros.hooks import MemoryBytecodeCache, on_env
+from macros.glue.hooks import MemoryBytecodeCache, on_env
 
 
 def env_with(templates: dict, cache) -> jinja2.Environment:

@@ -1,11 +1,11 @@
-"""render/search_view.py: the search plugin is shown each fragment without its excluded parts, and
+"""glue/search_view.py: the search plugin is shown each fragment without its excluded parts, and
 indexes exactly what it would have indexed from the whole fragment."""
 import pytest
 from material.plugins.search.plugin import Parser
 
 from macros.core.report import load_report
 from macros.render.pages import PageFragments
-from macros.render.search_view import without_search_excluded
+from macros.glue.search_view import without_search_excluded
 
 
 def test_an_excluded_element_goes_with_everything_inside_it():
@@ -51,7 +51,7 @@ def test_the_search_index_is_the_same_from_either_view(root, lang):
 def test_permalinks_are_left_out_as_the_search_plugin_would(root):
     import markdown
 
-    from macros.render.search_view import without_permalinks
+    from macros.glue.search_view import without_permalinks
     text = (root / "docs/strategy-1.md").read_text(encoding="utf-8").split("---", 2)[2]
     html = markdown.markdown(text, extensions=["attr_list", "toc"],
                              extension_configs={"toc": {"permalink": True, "permalink_title": "この見出しへのリンク"}})

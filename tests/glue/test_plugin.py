@@ -1,8 +1,8 @@
-"""macros/plugin.py: generated HTML passes Markdown as a token and comes back whole, in two views."""
+"""macros/glue/plugin.py: generated HTML passes Markdown as a token and comes back whole, in two views."""
 import markdown
 from markupsafe import Markup
 
-from macros.plugin import defer, restore
+from macros.glue.plugin import defer, restore
 
 FRAGMENT = Markup('<div class="t"><p>kept</p><span data-search-exclude>chart</span></div>')
 

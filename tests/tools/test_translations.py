@@ -2,7 +2,7 @@
 import re
 import shutil
 
-from macros import translations
+from macros.tools import translations
 
 MACRO = re.compile(r"\{\{\s*([a-z_]+\([^)]*\))\s*\}\}")
 HEADING_ID = re.compile(r"\{#([A-Za-z0-9_-]+)\}")

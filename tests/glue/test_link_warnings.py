@@ -1,9 +1,9 @@
-"""macros/link_warnings.py: MkDocs' link warnings become one-line, bilingual, located errors."""
+"""macros/glue/link_warnings.py: MkDocs' link warnings become one-line, bilingual, located errors."""
 import logging
 
 import pytest
 
-from macros.link_warnings import LinkWarnings
+from macros.glue.link_warnings import LinkWarnings
 
 PAGE = "# 見出し\n\n本文は[データについて](deta.md)を参照。\n\n[先頭へ](#top)と[方法](methodology.md#nope)。\n"
 

@@ -13,7 +13,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
-from .core.errors import DataError, problem
+from ..core.errors import DataError, problem
 
 
 def page_path(page) -> str:

@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from .core.errors import DataError, problem
+from ..core.errors import DataError, problem
 
 BUNDLE_PACKAGE = "plotly.js-basic-dist-min"
 BUNDLE_FILE = "plotly-basic.min.js"

@@ -1,4 +1,4 @@
-"""macros/parallel_languages.py: when languages are built in parallel, and the fallback.
+"""macros/glue/parallel_languages.py: when languages are built in parallel, and the fallback.
 
 That both ways write the same site is tested on the real build (tests/build/test_reproducible.py);
 that errors in the English build still stop it, by the broken-input corpus (tests/broken/).
@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from macros import parallel_languages as pl
+from macros.glue import parallel_languages as pl
 
 
 @pytest.fixture(autouse=True)

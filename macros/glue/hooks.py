@@ -7,12 +7,12 @@ from pathlib import Path
 import jinja2
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros import link_warnings, parallel_languages  # noqa: E402
-from macros.plugin import restore  # noqa: E402
-from macros.render.search_view import without_permalinks  # noqa: E402
-from macros.sections import SectionsExtension, size_section_bodies  # noqa: E402
+from macros.glue import link_warnings, parallel_languages  # noqa: E402
+from macros.glue.plugin import restore  # noqa: E402
+from macros.glue.search_view import without_permalinks  # noqa: E402
+from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
 
 # Pages' HTML for readers, kept while the search plugin indexes the shorter search view.
 _for_readers: dict[str, str] = {}

@@ -11,7 +11,7 @@ import logging
 import re
 from pathlib import Path
 
-from .core.errors import DataError, problem
+from ..core.errors import DataError, problem
 
 LOGGER = "mkdocs.structure.pages"
 

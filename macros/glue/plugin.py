@@ -16,15 +16,16 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import assets, page_errors, translations
-from .core.errors import DataError, problem
-from .core.export import to_csv, to_json
-from .core.report import LoadedReport, load_report
-from .render.pages import PageFragments
-from .render.renderer import make_env
-from .render.search_view import without_search_excluded
+from . import assets, page_errors
+from ..tools import translations
+from ..core.errors import DataError, problem
+from ..core.export import to_csv, to_json
+from ..core.report import LoadedReport, load_report
+from ..render.pages import PageFragments
+from ..render.renderer import make_env
+from .search_view import without_search_excluded
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Warnings about the source report and stale translations must be seen but must not fail `--strict`
 # (which counts every warning on the "mkdocs" logger), so they go to a logger of their own.
 notice = logging.getLogger("minereport")
@@ -39,9 +40,9 @@ _cache: dict = {}
 _templates = make_env()
 
 # Generated HTML skips Markdown: a macro leaves a plain-text token in the page, and the hooks
-# (macros/hooks.py) put the HTML back after conversion. Python-Markdown re-parses raw HTML blocks
+# (macros/glue/hooks.py) put the HTML back after conversion. Python-Markdown re-parses raw HTML blocks
 # tag by tag, which was most of the build time for large reports. Each fragment is kept twice: as
-# readers get it, and as the search plugin is shown it (render/search_view.py).
+# readers get it, and as the search plugin is shown it (glue/search_view.py).
 _fragments: dict[str, tuple[str, str]] = {}
 TOKEN = re.compile(r"(MINEHTML\d{8}Z)")   # a literal start: the regex engine skips ahead (fast on long pages)
 _serial = itertools.count()

@@ -1,11 +1,11 @@
-"""macros/sections.py: the content under each h2/h3 goes into a section body; nothing else moves."""
+"""macros/glue/sections.py: the content under each h2/h3 goes into a section body; nothing else moves."""
 from __future__ import annotations
 
 import re
 
 import markdown
 
-from macros.sections import SectionsExtension
+from macros.glue.sections import SectionsExtension
 
 
 def render(text: str) -> str:
@@ -56,7 +56,7 @@ def test_a_page_without_section_headings_is_unchanged():
 
 
 def test_bodies_below_the_first_screens_are_lazy_with_their_own_estimated_height():
-    from macros.sections import EAGER_PX, size_section_bodies
+    from macros.glue.sections import EAGER_PX, size_section_bodies
     short, long_ = "短い。", "長い文章です。" * 400          # the long body alone fills the first screens
     html = render(f"## A\n\n{short}\n\n## B\n\n{long_}\n\n## C\n\n{short}\n\n## D\n\n{long_}\n")
     sized = size_section_bodies(html)
@@ -68,13 +68,13 @@ def test_bodies_below_the_first_screens_are_lazy_with_their_own_estimated_height
 
 
 def test_a_short_page_has_no_lazy_body():
-    from macros.sections import size_section_bodies
+    from macros.glue.sections import size_section_bodies
     html = render("## A\n\ntext\n\n## B\n\nmore\n")
     assert size_section_bodies(html) == html
 
 
 def test_a_chart_adds_its_reserved_height_and_a_table_its_rows():
-    from macros.sections import estimate_height
+    from macros.glue.sections import estimate_height
     text = "<p>本文</p>"
     chart = '<figure><div style="height:300px"></div><figcaption>図</figcaption></figure>'
     rows = "<table>" + "<tr><th>KPI</th><td>1</td></tr>" * 10 + "</table>"

@@ -1,0 +1,1 @@
+"""Command-line tools for editors and maintainers. They use macros/core, never MkDocs."""
