@@ -1,4 +1,4 @@
-"""Front-end assets that come from npm: the plotly.js partial bundle and its Japanese locale.
+"""Front-end assets that come from npm: the plotly.js partial bundle, its Japanese locale, MiniSearch.
 
 They are copied into the built site (never loaded from a CDN). The bundle must be the
 plotly.js version that plotly.py was made for, so figures built in Python draw the same.
@@ -14,6 +14,9 @@ from ..core.errors import DataError, problem
 BUNDLE_PACKAGE = "plotly.js-basic-dist-min"
 BUNDLE_FILE = "plotly-basic.min.js"
 LOCALE_PACKAGE = "plotly.js-locales"
+# The search engine the site's search worker loads on first use (overrides/assets/javascripts/search-worker.js).
+SEARCH_PACKAGE = "minisearch"
+SEARCH_FILE = "dist/umd/index.js"
 
 
 def _missing(what: str) -> DataError:
@@ -57,3 +60,7 @@ def copy_assets(root: Path, site_dir: Path) -> None:
         raise _missing(BUNDLE_PACKAGE)
     (out / BUNDLE_FILE).write_bytes(bundle.read_bytes())
     (out / "plotly-locale-ja.js").write_text(locale_script(root, "ja"), encoding="utf-8")
+    search = root / "node_modules" / SEARCH_PACKAGE / SEARCH_FILE
+    if not search.is_file():
+        raise _missing(SEARCH_PACKAGE)
+    (out / "minisearch.js").write_bytes(search.read_bytes())

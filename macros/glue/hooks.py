@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.glue import link_warnings, parallel_languages  # noqa: E402
+from macros.glue import link_warnings, parallel_languages, search_index  # noqa: E402
 from macros.glue.plugin import restore  # noqa: E402
 from macros.glue.search_view import without_permalinks  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
@@ -82,3 +82,13 @@ _theme_cache = MemoryBytecodeCache()
 def on_env(env, config, files):
     env.bytecode_cache = _theme_cache
     return env
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """After i18n (priority -100) has written the search index of every language: one per language."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.building:
+        return  # a further language's build inside the default one: its index is not complete yet
+    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
+    search_index.split_index(Path(config.site_dir), prefixes)
