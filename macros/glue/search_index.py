@@ -1,15 +1,21 @@
 """One search index per language, loaded by the search worker only when a reader first searches.
 
-Material's search plugin splits every page into sections (one per heading with an id) and writes
-them all, both languages together, to search/search_index.json, which its JavaScript fetches on
-every first visit. After the build this module:
+Material's search plugin writes every page's sections, both languages together, to
+search/search_index.json, which its JavaScript fetches on every first visit; its text also runs
+table cells together ("人口が増加298" + "17.3%" → "人口が増加29817.3%"), so a number in a table
+could not be found. After the build this module writes search/<lang>.json for each language from
+the built pages themselves (the pages Material indexed, so `search: exclude` still holds):
 
-- writes search/<lang>.json for each language: [location, title, text] for each section, with the
-  text as plain NFKC-normalised text (full-width letters and digits folded, as the worker folds a
-  query), and one more entry for each KPI block (an element with id="kpi-<id>"), so that a KPI's
-  result leads to the KPI itself;
-- leaves search/search_index.json with Material's configuration and no documents, since
-  overrides/assets/javascripts/search-worker.js loads the reader's language only.
+- one entry [location, title, text] for the page (its h1 and the text before the next heading) and
+  one for each later heading with an id, up to the next one, as Material's results show them;
+- one more entry for each KPI block (an element with id="kpi-<id>"), so that a KPI's result
+  leads to the KPI itself;
+- text as readers see it: parts marked `data-search-exclude` and heading permalinks left out, block
+  elements and table cells apart, inline elements joined, NFKC-normalised (full-width letters and
+  digits folded, as the worker folds a query), one space between words.
+
+search/search_index.json keeps Material's configuration and no documents: the search box talks to
+overrides/assets/javascripts/search-worker.js, which loads the reader's language only.
 """
 from __future__ import annotations
 
@@ -19,10 +25,16 @@ import re
 import unicodedata
 from pathlib import Path
 
-from macros.glue.search_view import without_search_excluded
+from macros.glue.search_view import without_permalinks, without_search_excluded
 
 INDEX = Path("search") / "search_index.json"
-TAG = re.compile(r"<[^>]*>")
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)?[^>]*>")
+# Elements inside a line of text: their tags join the text around them; any other tag separates.
+INLINE = frozenset("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong "
+                   "sub sup time u var wbr".split())
+ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.S)
+SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.S)
+HEADING = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 SPACE = re.compile(r"\s+")
 # A KPI block: id="kpi-1-1-1-1" (the KPI list's headings are kpi-list-…, not KPIs).
 KPI_START = re.compile(r'<([a-z][a-z0-9]*)\b[^>]*?\sid="(kpi-\d+(?:-\d+)+)"[^>]*>')
@@ -33,7 +45,7 @@ KPI_NAME = re.compile(r'<([a-z][a-z0-9]*)\b[^>]*?\sclass="[^"]*\bkpi-name\b[^"]*
 
 def plain_text(fragment: str) -> str:
     """Text of an HTML fragment: tags dropped, entities decoded, NFKC, whitespace collapsed."""
-    text = html.unescape(TAG.sub(" ", fragment))
+    text = html.unescape(TAG.sub(lambda m: "" if (m.group(2) or "").lower() in INLINE else " ", fragment))
     return SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
@@ -73,22 +85,37 @@ def language_of(location: str, prefixes: dict[str, str]) -> str:
     return next(lang for lang, prefix in prefixes.items() if not prefix)
 
 
+def page_entries(page_html: str, location: str) -> list[list[str]]:
+    """[location, title, text] for a built page and for each of its sections (headings with an id)."""
+    m = ARTICLE.search(page_html)
+    if m is None:
+        return []
+    article = without_permalinks(without_search_excluded(SCRIPT.sub("", m.group(1))))
+    headings = list(HEADING.finditer(article))
+    entries = []
+    if not headings or headings[0].group(1) != "1":
+        entries.append([location, "", plain_text(article[:headings[0].start() if headings else None])])
+    for i, h in enumerate(headings):
+        end = headings[i + 1].start() if i + 1 < len(headings) else len(article)
+        anchor = "" if i == 0 and h.group(1) == "1" else f"#{h.group(2)}"
+        entries.append([location + anchor, plain_text(h.group(3)), plain_text(article[h.end():end])])
+    return entries
+
+
 def split_index(site_dir: Path, prefixes: dict[str, str]) -> dict[str, int]:
-    """Write search/<lang>.json from Material's index and empty the latter; return bytes written."""
+    """Write search/<lang>.json for the pages in Material's index and empty the latter; return sizes."""
     index_path = site_dir / INDEX
     index = json.loads(index_path.read_text(encoding="utf-8"))
     per_lang: dict[str, list[list[str]]] = {lang: [] for lang in prefixes}
-    pages_done: set[str] = set()
-    for doc in index["docs"]:
-        location = doc["location"]
-        lang = language_of(location, prefixes)
-        per_lang[lang].append([location, plain_text(doc["title"]), plain_text(doc.get("text", ""))])
-        page = location.split("#")[0]
-        if page not in pages_done:
-            pages_done.add(page)
-            built = site_dir / page / "index.html" if not page.endswith(".html") else site_dir / page
-            if built.is_file():
-                per_lang[lang].extend(kpi_entries(built.read_text(encoding="utf-8"), page))
+    pages = dict.fromkeys(doc["location"].split("#")[0] for doc in index["docs"])
+    for page in pages:
+        built = site_dir / page / "index.html"
+        if not built.is_file():
+            continue
+        page_html = built.read_text(encoding="utf-8")
+        lang = language_of(page, prefixes)
+        per_lang[lang].extend(page_entries(page_html, page))
+        per_lang[lang].extend(kpi_entries(page_html, page))
     sizes = {}
     for lang, docs in per_lang.items():
         out = site_dir / "search" / f"{lang}.json"

@@ -33,7 +33,8 @@ var JAPANESE = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\u30fc\u3
 var RUNS = new RegExp("([" + JAPANESE + "]+)|((?:(?![" + JAPANESE + "])[\\p{L}\\p{N}\\p{M}])+)", "gu");
 var HAS_JAPANESE = new RegExp("[" + JAPANESE + "]", "u");
 var HAS_TOKEN = new RegExp("[\\p{L}\\p{N}]", "u");
-var LATIN_BEFORE = "(?<![\\p{L}\\p{N}\\p{M}])";
+// a word other than Japanese matches at the start of a word: not after a letter or digit of its kind
+var LATIN_BEFORE = "(?<!(?![" + JAPANESE + "])[\\p{L}\\p{N}\\p{M}])";
 var SNIPPET_BEFORE = 40, SNIPPET_LENGTH = 160;
 
 var lang = /^[a-z]{2,3}(-[a-z0-9]+)?$/i.test(new URL(self.location.href).searchParams.get("lang") || "")

@@ -1,0 +1,141 @@
+"""The truth a search is judged against: each built page's text, read from its HTML independently of
+the search index, and a broad set of queries generated from the site itself.
+
+A page's searchable text is its article (Material's `md-content__inner`) without the parts marked
+`data-search-exclude` (chart data, progress bars, badges, year labels: what the report shows as
+pictures) and without the heading permalinks (¶). Text is compared in one normalised form: NFKC,
+lower case, one space between words.
+"""
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+# Elements inside a line of text join the text around them; any other element separates it.
+INLINE = frozenset("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong "
+                   "sub sup time u var wbr".split())
+JAPANESE = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006\u30fc"
+JAPANESE_RUN = re.compile(f"[{JAPANESE}]+")
+HAS_JAPANESE = re.compile(f"[{JAPANESE}]")
+LATIN_WORD = re.compile(r"[a-z][a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
+
+
+class _ArticleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0          # inside the article: element depth, 0 = outside
+        self.skip = 0           # inside an excluded element: its depth
+        self.parts: list[str] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "title":
+            self._in_title = True
+        if self.depth == 0:
+            if tag == "article" and "md-content__inner" in (a.get("class") or ""):
+                self.depth = 1
+            return
+        if tag in VOID:
+            if tag not in INLINE:
+                self.parts.append(" ")
+            return
+        self.depth += 1
+        if tag not in INLINE:
+            self.parts.append(" ")
+        if self.skip == 0 and ("data-search-exclude" in a or "headerlink" in (a.get("class") or "")
+                               or tag in ("script", "style")):
+            self.skip = self.depth
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        if self.depth == 0 or tag in VOID:
+            return
+        if self.skip == self.depth:
+            self.skip = 0
+        self.depth -= 1
+        if tag not in INLINE:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    """The normalised searchable text of one built page."""
+    parser = _ArticleText()
+    parser.feed(html)
+    return normalise("".join(parser.parts))
+
+
+def site_pages(site: Path) -> dict[str, dict[str, str]]:
+    """{"ja"|"en": {page location ("", "strategy-1/", "en/strategy-1/"): normalised text}}."""
+    out: dict[str, dict[str, str]] = {"ja": {}, "en": {}}
+    for html in sorted(site.rglob("index.html")):
+        rel = html.relative_to(site).parent.as_posix()
+        location = "" if rel == "." else rel + "/"
+        lang = "en" if location.startswith("en/") else "ja"
+        out[lang][location] = page_text(html.read_text(encoding="utf-8"))
+    return out
+
+
+def contains(text: str, query: str) -> bool:
+    """Whether normalised page text holds every word of the query, as search promises: a word with
+    Japanese in it anywhere, any other word (Latin letters, digits) at the start of a word."""
+    for word in normalise(query).split(" "):
+        if HAS_JAPANESE.search(word):
+            if word not in text:
+                return False
+        elif not re.search(f"(?<![^\\W_{JAPANESE}])" + re.escape(word), text):
+            return False
+    return True
+
+
+def expected(pages: dict[str, str], query: str) -> set[str]:
+    return {location for location, text in pages.items() if contains(text, query)}
+
+
+def generate_queries(pages: dict[str, str], lang: str, names: list[str], per_page: int = 25,
+                     seed: int = 11) -> dict[str, list[str]]:
+    """Queries by class: every KPI name, policy and measure title given, their parts, and words
+    sampled from every page (Japanese: 2 to 6 characters of Japanese text; English: words)."""
+    rng = random.Random(seed)
+    classes: dict[str, list[str]] = {"names": sorted(set(names))}
+    parts: set[str] = set()
+    for name in names:
+        for run in JAPANESE_RUN.findall(normalise(name)) if lang == "ja" else []:
+            if len(run) >= 4:
+                parts.add(run[: len(run) // 2])
+                parts.add(run[len(run) // 2:])
+        for word in LATIN_WORD.findall(normalise(name)):
+            if len(word) >= 3:
+                parts.add(word)
+    classes["name parts"] = sorted(parts)
+    sampled: set[str] = set()
+    for location in sorted(pages):
+        text = pages[location]
+        if lang == "ja":
+            runs = [r for r in JAPANESE_RUN.findall(text) if len(r) >= 2]
+            for _ in range(per_page):
+                run = rng.choice(runs)
+                n = rng.randint(2, min(6, len(run)))
+                start = rng.randint(0, len(run) - n)
+                sampled.add(run[start:start + n])
+        else:
+            words = sorted(set(LATIN_WORD.findall(text)))
+            sampled.update(rng.sample(words, min(per_page, len(words))))
+    classes["sampled words"] = sorted(sampled)
+    return classes

@@ -1,0 +1,176 @@
+"""Search finds every page that contains what was typed, and no other page, in the reader's language.
+
+Hundreds of queries per language are generated from the site itself (tests/browser/search_truth.py):
+every KPI name and strategy, policy and measure title (from data/), their parts, and words sampled
+from every page (Japanese: 2 to 6 characters of Japanese text; English: words). The truth is each
+built page's text, read from its HTML. The queries go to the site's real search worker in one batch
+(the same worker Material's search box talks to); tests/browser/test_search.py types into the box.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .search_truth import expected, generate_queries, normalise, site_pages
+from .support import new_context
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Runs the queries one after another in a fresh search worker, as Material's search box would send
+# them; returns each result (Material's {items: [[page, sections…], …]}).
+BATCH = """async ([workerUrl, queries]) => {
+  const worker = new Worker(workerUrl);
+  const replies = [];
+  let wake = null;
+  worker.onmessage = event => { replies.push(event.data); if (wake) wake(); };
+  const next = () => new Promise(resolve => {
+    if (replies.length) resolve(); else wake = resolve;
+  }).then(() => { wake = null; return replies.shift(); });
+  worker.postMessage({type: 0, data: {config: {}, docs: [], options: {}}});
+  const ready = await next();
+  if (ready.type !== 1) throw new Error("the search worker did not answer SETUP with READY");
+  const out = [];
+  for (const query of queries) {
+    worker.postMessage({type: 2, data: query});
+    const reply = await next();
+    out.push(reply.data.items.map(group => group.map(item => item.location)));
+  }
+  worker.terminate();
+  return out;
+}"""
+
+
+def excluded_pages() -> set[str]:
+    """Pages whose front matter says `search: exclude: true` (the KPI list: every KPI on it is found,
+    with its anchor, on its strategy page)."""
+    out = set()
+    for md in (ROOT / "docs").glob("*.md"):
+        head = md.read_text(encoding="utf-8").split("---")[1] if md.read_text(encoding="utf-8").startswith("---") else ""
+        if (yaml.safe_load(head) or {}).get("search", {}).get("exclude"):
+            stem, _, suffix = md.name[:-3].partition(".")
+            page = "" if stem == "index" else f"{stem}/"
+            out.add(f"{suffix}/{page}" if suffix else page)
+    return out
+
+
+def names(lang: str) -> tuple[list[str], dict[str, str]]:
+    """Every strategy, policy and measure title and KPI name in data/; and KPI id by KPI name."""
+    titles, kpis = [], {}
+    for path in sorted((ROOT / "data" / "strategies").glob("strategy-*.yaml")):
+        strategy = yaml.safe_load(path.read_text(encoding="utf-8"))
+        titles.append(strategy["title"][lang])
+        for policy in strategy["policies"]:
+            titles.append(policy["title"][lang])
+            for measure in policy["measures"]:
+                titles.append(measure["title"][lang])
+                for kpi in measure["kpis"]:
+                    titles.append(kpi["name"][lang])
+                    kpis.setdefault(kpi["name"][lang], kpi["id"])
+    return titles, kpis
+
+
+def full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+@pytest.fixture(scope="module")
+def run(browser, server):
+    ctx = new_context(browser, "desktop")
+    page = ctx.new_page()
+    page.goto(server, wait_until="load")
+
+    def run_queries(lang: str, queries: list[str]) -> list[list[list[str]]]:
+        url = f"{server}assets/javascripts/search-worker.js?lang={lang}"
+        return page.evaluate(BATCH, [url, queries])
+
+    yield run_queries
+    ctx.close()
+
+
+@pytest.fixture(scope="module")
+def truth(site):
+    pages = site_pages(site)
+    skip = excluded_pages()
+    return {lang: {loc: text for loc, text in texts.items() if loc not in skip} for lang, texts in pages.items()}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_recall_and_precision_over_generated_queries(run, truth, lang, capsys):
+    pages = truth[lang]
+    titles, kpi_ids = names(lang)
+    classes = generate_queries(pages, lang, titles)
+    queries = [q for qs in classes.values() for q in qs]
+    assert len(queries) >= 300, f"only {len(queries)} queries generated for {lang}"
+    results = dict(zip(queries, run(lang, queries)))
+
+    misses, extras, foreign, kpi_missing = [], [], [], []
+    found_total = expected_total = listed_total = right_total = 0
+    for query, groups in results.items():
+        want = expected(pages, query)
+        got = {group[0].split("#")[0] for group in groups}
+        expected_total += len(want)
+        found_total += len(want & got)
+        listed_total += len(got)
+        right_total += len(got & want)
+        if want - got:
+            misses.append(f"{query!r}: not listed {sorted(want - got)}")
+        if got - want:
+            extras.append(f"{query!r}: listed {sorted(got - want)} without it")
+        other = [g for g in got if g.startswith("en/") != (lang == "en")]
+        if other:
+            foreign.append(f"{query!r}: {other}")
+        if query in kpi_ids:
+            anchor = f"#kpi-{kpi_ids[query]}"
+            if not any(loc.endswith(anchor) for group in groups for loc in group):
+                kpi_missing.append(f"{query!r} → {anchor}")
+
+    recall = found_total / expected_total
+    precision = right_total / listed_total if listed_total else 1.0
+    with capsys.disabled():
+        sizes = ", ".join(f"{k} {len(v)}" for k, v in classes.items())
+        print(f"\n[search {lang}] {len(queries)} queries ({sizes}); "
+              f"recall {recall:.2%} ({found_total}/{expected_total} page hits), "
+              f"precision {precision:.2%} ({right_total}/{listed_total})")
+    assert not foreign, "results from the other language: " + "; ".join(foreign[:10])
+    assert not misses, f"recall {recall:.2%}; pages not found: " + "; ".join(misses[:15])
+    assert not extras, f"precision {precision:.2%}; pages without the query: " + "; ".join(extras[:15])
+    assert not kpi_missing, "KPI names whose result does not lead to the KPI: " + "; ".join(kpi_missing[:10])
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_full_and_half_width_case_and_spaces_give_the_same_results(run, truth, lang):
+    pages = truth[lang]
+    titles, _ = names(lang)
+    base = [q for q in sorted(set(titles)) if re.search(r"[A-Za-z0-9]", q)][:40]
+    base += ["ＤＭＯ", "dmo", "Wi-Fi"] if lang == "ja" else ["Geopark", "DMO", "Wi-Fi"]
+    variants = {q: [full_width(q), q.upper(), q.lower(), f"  {q}\u3000", f"\u3000{full_width(q).upper()} "]
+                for q in base}
+    queries = list(base) + [v for vs in variants.values() for v in vs]
+    results = dict(zip(queries, run(lang, queries)))
+
+    def pages_of(q):
+        return sorted({group[0].split("#")[0] for group in results[q]})
+
+    differ = [f"{v!r} → {pages_of(v)} but {q!r} → {pages_of(q)}"
+              for q, vs in variants.items() for v in vs if pages_of(v) != pages_of(q)]
+    assert not differ, "; ".join(differ[:10])
+    # and the forms found are the right ones: e.g. ＤＭＯ finds the pages that say DMO
+    empty = [q for q in base if expected(pages, q) and not pages_of(q)]
+    assert not empty, f"found nothing for {empty}"
+    assert normalise("ＤＭＯ") == "dmo"
+
+
+def test_words_residents_type_are_found(run, truth):
+    """The words the issue names: each finds every Japanese page that contains it."""
+    words = ["子育て", "見守り", "空き店舗", "子育て支援", "子ども", "ＤＭＯ", "秋吉台", "ジオパーク", "観光客"]
+    results = dict(zip(words, run("ja", words)))
+    for word in words:
+        want = expected(truth["ja"], word)
+        got = {group[0].split("#")[0] for group in results[word]}
+        assert want, f"no page contains {word!r}: choose another word"
+        assert got == want, f"{word!r}: found {sorted(got)}, pages containing it {sorted(want)}"
