@@ -3,8 +3,9 @@ the search index, and a broad set of queries generated from the site itself.
 
 A page's searchable text is its article (Material's `md-content__inner`) without the parts marked
 `data-search-exclude` (chart data, progress bars, badges, year labels: what the report shows as
-pictures) and without the heading permalinks (¶). Text is compared in one normalised form: NFKC,
-lower case, one space between words.
+pictures) and without the heading permalinks (¶), in sections: a new one at each heading with an id.
+Text is compared in one normalised form: NFKC, lower case, one space between words. A page contains a
+query when one of its sections holds every word of it (search lists the sections it found).
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ class _ArticleText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.depth = 0          # inside the article: element depth, 0 = outside
         self.skip = 0           # inside an excluded element: its depth
-        self.parts: list[str] = []
+        self.sections: list[list[str]] = [[]]
         self.title = ""
         self._in_title = False
 
@@ -47,11 +48,13 @@ class _ArticleText(HTMLParser):
             return
         if tag in VOID:
             if tag not in INLINE:
-                self.parts.append(" ")
+                self.sections[-1].append(" ")
             return
         self.depth += 1
+        if re.fullmatch(r"h[1-6]", tag) and a.get("id") and not self.skip:
+            self.sections.append([])
         if tag not in INLINE:
-            self.parts.append(" ")
+            self.sections[-1].append(" ")
         if self.skip == 0 and ("data-search-exclude" in a or "headerlink" in (a.get("class") or "")
                                or tag in ("script", "style")):
             self.skip = self.depth
@@ -65,30 +68,30 @@ class _ArticleText(HTMLParser):
             self.skip = 0
         self.depth -= 1
         if tag not in INLINE:
-            self.parts.append(" ")
+            self.sections[-1].append(" ")
 
     def handle_data(self, data):
         if self._in_title:
             self.title += data
         if self.depth and not self.skip:
-            self.parts.append(data)
+            self.sections[-1].append(data)
 
 
-def page_text(html: str) -> str:
-    """The normalised searchable text of one built page."""
+def page_sections(html: str) -> list[str]:
+    """The normalised searchable text of one built page, section by section."""
     parser = _ArticleText()
     parser.feed(html)
-    return normalise("".join(parser.parts))
+    return [normalise("".join(parts)) for parts in parser.sections]
 
 
-def site_pages(site: Path) -> dict[str, dict[str, str]]:
-    """{"ja"|"en": {page location ("", "strategy-1/", "en/strategy-1/"): normalised text}}."""
+def site_pages(site: Path) -> dict[str, dict[str, list[str]]]:
+    """{"ja"|"en": {page location ("", "strategy-1/", "en/strategy-1/"): its sections' text}}."""
     out: dict[str, dict[str, str]] = {"ja": {}, "en": {}}
     for html in sorted(site.rglob("index.html")):
         rel = html.relative_to(site).parent.as_posix()
         location = "" if rel == "." else rel + "/"
         lang = "en" if location.startswith("en/") else "ja"
-        out[lang][location] = page_text(html.read_text(encoding="utf-8"))
+        out[lang][location] = page_sections(html.read_text(encoding="utf-8"))
     return out
 
 
@@ -104,11 +107,12 @@ def contains(text: str, query: str) -> bool:
     return True
 
 
-def expected(pages: dict[str, str], query: str) -> set[str]:
-    return {location for location, text in pages.items() if contains(text, query)}
+def expected(pages: dict[str, list[str]], query: str) -> set[str]:
+    """The pages with a section that contains the query."""
+    return {location for location, sections in pages.items() if any(contains(s, query) for s in sections)}
 
 
-def generate_queries(pages: dict[str, str], lang: str, names: list[str], per_page: int = 25,
+def generate_queries(pages: dict[str, list[str]], lang: str, names: list[str], per_page: int = 25,
                      seed: int = 11) -> dict[str, list[str]]:
     """Queries by class: every KPI name, policy and measure title given, their parts, and words
     sampled from every page (Japanese: 2 to 6 characters of Japanese text; English: words)."""
@@ -126,7 +130,7 @@ def generate_queries(pages: dict[str, str], lang: str, names: list[str], per_pag
     classes["name parts"] = sorted(parts)
     sampled: set[str] = set()
     for location in sorted(pages):
-        text = pages[location]
+        text = " ".join(pages[location])
         if lang == "ja":
             runs = [r for r in JAPANESE_RUN.findall(text) if len(r) >= 2]
             for _ in range(per_page):
