@@ -73,7 +73,10 @@ def kpi_entries(page_html: str, location: str) -> list[list[str]]:
             title = plain_text(inner[name.start():_element_end(inner, tag, name.end())])
         else:
             title = plain_text(inner)
-        entries.append([f"{location}#{m.group(2)}", title, plain_text(inner)])
+        text = plain_text(inner)
+        if text.startswith(title):  # the name is the result's title: the text shows what follows it
+            text = text[len(title):].strip()
+        entries.append([f"{location}#{m.group(2)}", title, text])
     return entries
 
 

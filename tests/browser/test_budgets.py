@@ -11,7 +11,7 @@ from bench.site_server import transferred
 from .support import new_context
 
 KB = 1024
-TOP, STRATEGY, ANY_PAGE = 200 * KB, 220 * KB, 650 * KB
+TOP, STRATEGY, ANY_PAGE = 150 * KB, 160 * KB, 650 * KB
 
 
 @pytest.mark.browser

@@ -210,12 +210,12 @@ self.addEventListener("message", function (event) {
     self.postMessage({ type: MESSAGE.READY });
   } else if (message.type === MESSAGE.QUERY) {
     var query = typeof message.data === "string" ? message.data : "";
-    var pending = load();
+    // Material sends the empty box once the worker is ready: nothing is loaded until a word is typed.
     if (!normalise(query)) {
       self.postMessage({ type: MESSAGE.RESULT, data: { items: [] } });
       return;
     }
-    pending.then(function (engine) {
+    load().then(function (engine) {
       self.postMessage({ type: MESSAGE.RESULT, data: search(engine, query) });
     }).catch(function (error) {
       console.warn("search: " + error);
