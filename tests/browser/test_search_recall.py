@@ -1,6 +1,6 @@
 """Search finds every page that contains what was typed, and no other page, in the reader's language.
 
-Hundreds of queries per language are generated from the site itself (tests/browser/search_truth.py):
+Hundreds of queries per language are generated from the site itself (bench/search_truth.py):
 every KPI name and strategy, policy and measure title (from data/), their parts, and words sampled
 from every page (Japanese: 2 to 6 characters of Japanese text; English: words). The truth is each
 built page's text, read from its HTML. The queries go to the site's real search worker in one batch
@@ -12,66 +12,14 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from .search_truth import expected, generate_queries, normalise, site_pages
+from bench.search_truth import BATCH, excluded_pages, expected, generate_queries, names, normalise, site_pages
+
 from .support import new_context
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-
-# Runs the queries one after another in a fresh search worker, as Material's search box would send
-# them; returns each result (Material's {items: [[page, sections…], …]}).
-BATCH = """async ([workerUrl, queries]) => {
-  const worker = new Worker(workerUrl);
-  const replies = [];
-  let wake = null;
-  worker.onmessage = event => { replies.push(event.data); if (wake) wake(); };
-  const next = () => new Promise(resolve => {
-    if (replies.length) resolve(); else wake = resolve;
-  }).then(() => { wake = null; return replies.shift(); });
-  worker.postMessage({type: 0, data: {config: {}, docs: [], options: {}}});
-  const ready = await next();
-  if (ready.type !== 1) throw new Error("the search worker did not answer SETUP with READY");
-  const out = [];
-  for (const query of queries) {
-    worker.postMessage({type: 2, data: query});
-    const reply = await next();
-    out.push(reply.data.items.map(group => group.map(item => item.location)));
-  }
-  worker.terminate();
-  return out;
-}"""
-
-
-def excluded_pages() -> set[str]:
-    """Pages whose front matter says `search: exclude: true` (the KPI list: every KPI on it is found,
-    with its anchor, on its strategy page)."""
-    out = set()
-    for md in (ROOT / "docs").glob("*.md"):
-        head = md.read_text(encoding="utf-8").split("---")[1] if md.read_text(encoding="utf-8").startswith("---") else ""
-        if (yaml.safe_load(head) or {}).get("search", {}).get("exclude"):
-            stem, _, suffix = md.name[:-3].partition(".")
-            page = "" if stem == "index" else f"{stem}/"
-            out.add(f"{suffix}/{page}" if suffix else page)
-    return out
-
-
-def names(lang: str) -> tuple[list[str], dict[str, str]]:
-    """Every strategy, policy and measure title and KPI name in data/; and KPI id by KPI name."""
-    titles, kpis = [], {}
-    for path in sorted((ROOT / "data" / "strategies").glob("strategy-*.yaml")):
-        strategy = yaml.safe_load(path.read_text(encoding="utf-8"))
-        titles.append(strategy["title"][lang])
-        for policy in strategy["policies"]:
-            titles.append(policy["title"][lang])
-            for measure in policy["measures"]:
-                titles.append(measure["title"][lang])
-                for kpi in measure["kpis"]:
-                    titles.append(kpi["name"][lang])
-                    kpis.setdefault(kpi["name"][lang], kpi["id"])
-    return titles, kpis
 
 
 def full_width(text: str) -> str:
@@ -86,7 +34,7 @@ def run(browser, server):
 
     def run_queries(lang: str, queries: list[str]) -> list[list[list[str]]]:
         url = f"{server}assets/javascripts/search-worker.js?lang={lang}"
-        return page.evaluate(BATCH, [url, queries])
+        return page.evaluate(BATCH, [url, {"config": {}, "docs": [], "options": {}}, queries])
 
     yield run_queries
     ctx.close()
@@ -95,14 +43,14 @@ def run(browser, server):
 @pytest.fixture(scope="module")
 def truth(site):
     pages = site_pages(site)
-    skip = excluded_pages()
+    skip = excluded_pages(ROOT)
     return {lang: {loc: text for loc, text in texts.items() if loc not in skip} for lang, texts in pages.items()}
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_recall_and_precision_over_generated_queries(run, truth, lang, capsys):
     pages = truth[lang]
-    titles, kpi_ids = names(lang)
+    titles, kpi_ids = names(ROOT, lang)
     classes = generate_queries(pages, lang, titles)
     queries = [q for qs in classes.values() for q in qs]
     assert len(queries) >= 300, f"only {len(queries)} queries generated for {lang}"
@@ -145,7 +93,7 @@ def test_recall_and_precision_over_generated_queries(run, truth, lang, capsys):
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_full_and_half_width_case_and_spaces_give_the_same_results(run, truth, lang):
     pages = truth[lang]
-    titles, _ = names(lang)
+    titles, _ = names(ROOT, lang)
     base = [q for q in sorted(set(titles)) if re.search(r"[A-Za-z0-9]", q)][:40]
     base += ["ＤＭＯ", "dmo", "Wi-Fi"] if lang == "ja" else ["Geopark", "DMO", "Wi-Fi"]
     variants = {q: [full_width(q), q.upper(), q.lower(), f"  {q}\u3000", f"\u3000{full_width(q).upper()} "]

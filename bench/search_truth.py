@@ -15,6 +15,8 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
+
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # Elements inside a line of text join the text around them; any other element separates it.
 INLINE = frozenset("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong "
@@ -143,3 +145,56 @@ def generate_queries(pages: dict[str, list[str]], lang: str, names: list[str], p
             sampled.update(rng.sample(words, min(per_page, len(words))))
     classes["sampled words"] = sorted(sampled)
     return classes
+
+
+# Runs the queries one after another in a fresh search worker (the site's, or Material's own given its
+# index as setup), as Material's search box sends them; returns each result (Material's {items: [[page, sections…], …]}).
+BATCH = """async ([workerUrl, setup, queries]) => {
+  const worker = new Worker(workerUrl);
+  const replies = [];
+  let wake = null;
+  worker.onmessage = event => { replies.push(event.data); if (wake) wake(); };
+  const next = () => new Promise(resolve => {
+    if (replies.length) resolve(); else wake = resolve;
+  }).then(() => { wake = null; return replies.shift(); });
+  worker.postMessage({type: 0, data: setup});
+  const ready = await next();
+  if (ready.type !== 1) throw new Error("the search worker did not answer SETUP with READY");
+  const out = [];
+  for (const query of queries) {
+    worker.postMessage({type: 2, data: query});
+    const reply = await next();
+    out.push(reply.data.items.map(group => group.map(item => item.location)));
+  }
+  worker.terminate();
+  return out;
+}"""
+
+
+def excluded_pages(root: Path) -> set[str]:
+    """Pages whose front matter says `search: exclude: true` (the KPI list: every KPI on it is found,
+    with its anchor, on its strategy page)."""
+    out = set()
+    for md in (root / "docs").glob("*.md"):
+        head = md.read_text(encoding="utf-8").split("---")[1] if md.read_text(encoding="utf-8").startswith("---") else ""
+        if (yaml.safe_load(head) or {}).get("search", {}).get("exclude"):
+            stem, _, suffix = md.name[:-3].partition(".")
+            page = "" if stem == "index" else f"{stem}/"
+            out.add(f"{suffix}/{page}" if suffix else page)
+    return out
+
+
+def names(root: Path, lang: str) -> tuple[list[str], dict[str, str]]:
+    """Every strategy, policy and measure title and KPI name in data/; and KPI id by KPI name."""
+    titles, kpis = [], {}
+    for path in sorted((root / "data" / "strategies").glob("strategy-*.yaml")):
+        strategy = yaml.safe_load(path.read_text(encoding="utf-8"))
+        titles.append(strategy["title"][lang])
+        for policy in strategy["policies"]:
+            titles.append(policy["title"][lang])
+            for measure in policy["measures"]:
+                titles.append(measure["title"][lang])
+                for kpi in measure["kpis"]:
+                    titles.append(kpi["name"][lang])
+                    kpis.setdefault(kpi["name"][lang], kpi["id"])
+    return titles, kpis
