@@ -1,11 +1,11 @@
 """Search benchmark: recall and precision over the generated query set, index sizes, first-visit and
 first-search weight, and time to the first results on a phone (390×844, CPU slowed 4×).
 
-    python bench/search.py [--site site] [--label "MiniSearch worker"] [--write]
+    python bench/search.py [--site site] [--label "MiniSearch worker"] [--runs 3]
 
 Works on this site's search (its own worker) and on a build with Material's own search (lunr), so
-that the two can be compared: the worker is the one the built page's configuration names. --write
-puts the figures in the "Search" section of bench/results.md. Not a test: it measures.
+that the two can be compared: the worker is the one the built page's configuration names. Prints
+JSON; the figures are kept in the "Search" section of bench/results.md. Not a test: it measures.
 """
 from __future__ import annotations
 
@@ -115,7 +115,6 @@ def main() -> None:
     ap.add_argument("--site", type=Path, default=ROOT / "site")
     ap.add_argument("--label", default="this site's search")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     site = args.site.resolve()
     from playwright.sync_api import sync_playwright
@@ -136,10 +135,6 @@ def main() -> None:
             report["langs"][lang]["bench_s"] = round(time.perf_counter() - t, 1)
         browser.close()
     print(json.dumps(report, ensure_ascii=False, indent=1))
-    if args.write:
-        out = ROOT / "bench" / f"search-{re.sub(r'[^a-z0-9]+', '-', args.label.lower()).strip('-')}.json"
-        out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
