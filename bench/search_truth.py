@@ -149,7 +149,7 @@ def generate_queries(pages: dict[str, list[str]], lang: str, names: list[str], p
 
 # Runs the queries one after another in a fresh search worker (the site's, or Material's own given its
 # index as setup), as Material's search box sends them; returns each result (Material's {items: [[page, sections…], …]}).
-BATCH = """async ([workerUrl, setup, queries]) => {
+BATCH = """async ([workerUrl, setup, queries, withTitles]) => {
   const worker = new Worker(workerUrl);
   const replies = [];
   let wake = null;
@@ -164,7 +164,8 @@ BATCH = """async ([workerUrl, setup, queries]) => {
   for (const query of queries) {
     worker.postMessage({type: 2, data: query});
     const reply = await next();
-    out.push(reply.data.items.map(group => group.map(item => item.location)));
+    out.push(reply.data.items.map(group => group.map(item => withTitles
+      ? [item.location, item.title.replace(/<[^>]*>/g, '')] : item.location)));
   }
   worker.terminate();
   return out;

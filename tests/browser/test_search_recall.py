@@ -32,9 +32,9 @@ def run(browser, server):
     page = ctx.new_page()
     page.goto(server, wait_until="load")
 
-    def run_queries(lang: str, queries: list[str]) -> list[list[list[str]]]:
+    def run_queries(lang: str, queries: list[str], with_titles: bool = False) -> list[list[list]]:
         url = f"{server}assets/javascripts/search-worker.js?lang={lang}"
-        return page.evaluate(BATCH, [url, {"config": {}, "docs": [], "options": {}}, queries])
+        return page.evaluate(BATCH, [url, {"config": {}, "docs": [], "options": {}}, queries, with_titles])
 
     yield run_queries
     ctx.close()
@@ -122,3 +122,22 @@ def test_words_residents_type_are_found(run, truth):
         got = {group[0].split("#")[0] for group in results[word]}
         assert want, f"no page contains {word!r}: choose another word"
         assert got == want, f"{word!r}: found {sorted(got)}, pages containing it {sorted(want)}"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_title_and_heading_matches_come_first(run, lang):
+    """For every KPI name and title typed: pages whose page, section or KPI title holds it come before
+    pages where only the text does, and within a page such a section comes first."""
+    titles, _ = names(ROOT, lang)
+    queries = sorted(set(titles))
+    wrong = []
+    for query, groups in zip(queries, run(lang, queries, True)):
+        q = normalise(query)
+        in_title = [[q in normalise(title) for _, title in group] for group in groups]
+        heads = [flags[0] or not any(flags) for flags in in_title]
+        if not all(heads):
+            wrong.append(f"{query!r}: a section titled with it is not first on its page")
+        firsts = [any(flags) for flags in in_title]
+        if firsts != sorted(firsts, reverse=True):
+            wrong.append(f"{query!r}: a page without it in a title comes before one with it")
+    assert not wrong, "; ".join(wrong[:10])
