@@ -120,4 +120,15 @@ def test_index_loaded_on_first_use_only_in_the_pages_language(browser, server, s
     assert indexes == sorted(["search_index.json", f"{side}.json"]), f"search loaded {indexes}"
     violations = run_axe(page)
     assert not violations, "axe violations with the search results open:\n" + format_axe(violations)
+    # once loaded, search works offline: the index stays in the worker
+    ctx.set_offline(True)
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    page.keyboard.insert_text(OFFLINE_WORD[side])
+    page.keyboard.press("End")
+    page.wait_for_function("w => [...document.querySelectorAll('.md-search-result mark')]"
+                           ".some(m => m.textContent.toLowerCase() === w)", arg=OFFLINE_WORD[side])
     ctx.close()
+
+
+OFFLINE_WORD = {"ja": "秋吉台", "en": "geopark"}
