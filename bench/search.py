@@ -28,7 +28,8 @@ KB = 1024
 FIRST_QUERY = {"ja": "子育て", "en": "children"}
 HOME = {"ja": "", "en": "en/"}
 # Material's summary line while there is no result yet: the prompt and "initialising"
-WAITING = {"ja": ["検索キーワードを入力してください", "検索を初期化"], "en": ["Type to start searching", "Initializing search"]}
+WAITING = {"ja": ["検索キーワードを入力してください", "検索を初期化"],
+           "en": ["Type to start searching", "Initializing search"]}
 
 
 def gz(path: Path) -> int:

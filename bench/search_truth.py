@@ -148,7 +148,8 @@ def generate_queries(pages: dict[str, list[str]], lang: str, names: list[str], p
 
 
 # Runs the queries one after another in a fresh search worker (the site's, or Material's own given its
-# index as setup), as Material's search box sends them; returns each result (Material's {items: [[page, sections…], …]}).
+# index as setup), as Material's search box sends them; returns each result's locations, page by
+# page (Material's {items: [[page, sections…], …]}), with the titles when asked.
 BATCH = """async ([workerUrl, setup, queries, withTitles]) => {
   const worker = new Worker(workerUrl);
   const replies = [];
@@ -177,7 +178,8 @@ def excluded_pages(root: Path) -> set[str]:
     with its anchor, on its strategy page)."""
     out = set()
     for md in (root / "docs").glob("*.md"):
-        head = md.read_text(encoding="utf-8").split("---")[1] if md.read_text(encoding="utf-8").startswith("---") else ""
+        text = md.read_text(encoding="utf-8")
+        head = text.split("---")[1] if text.startswith("---") else ""
         if (yaml.safe_load(head) or {}).get("search", {}).get("exclude"):
             stem, _, suffix = md.name[:-3].partition(".")
             page = "" if stem == "index" else f"{stem}/"
