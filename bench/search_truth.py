@@ -24,6 +24,7 @@ INLINE = frozenset("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q 
 JAPANESE = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006\u30fc"
 JAPANESE_RUN = re.compile(f"[{JAPANESE}]+")
 HAS_JAPANESE = re.compile(f"[{JAPANESE}]")
+NUMBER = re.compile(r"(?<![0-9a-z.,])\d+(?:[.,]\d+)*")
 LATIN_WORD = re.compile(r"[a-z][a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 
@@ -116,8 +117,8 @@ def expected(pages: dict[str, list[str]], query: str) -> set[str]:
 
 def generate_queries(pages: dict[str, list[str]], lang: str, names: list[str], per_page: int = 25,
                      seed: int = 11) -> dict[str, list[str]]:
-    """Queries by class: every KPI name, policy and measure title given, their parts, and words
-    sampled from every page (Japanese: 2 to 6 characters of Japanese text; English: words)."""
+    """Queries by class: every KPI name, policy and measure title given, their parts, words sampled
+    from every page (Japanese: 2 to 6 characters of Japanese text; English: words), and numbers."""
     rng = random.Random(seed)
     classes: dict[str, list[str]] = {"names": sorted(set(names))}
     parts: set[str] = set()
@@ -144,6 +145,11 @@ def generate_queries(pages: dict[str, list[str]], lang: str, names: list[str], p
             words = sorted(set(LATIN_WORD.findall(text)))
             sampled.update(rng.sample(words, min(per_page, len(words))))
     classes["sampled words"] = sorted(sampled)
+    numbers: set[str] = set()
+    for location in sorted(pages):
+        found = sorted(set(NUMBER.findall(" ".join(pages[location]))))
+        numbers.update(rng.sample(found, min(per_page // 5, len(found))))
+    classes["numbers"] = sorted(numbers)
     return classes
 
 

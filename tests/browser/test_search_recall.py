@@ -1,9 +1,9 @@
 """Search finds every page that contains what was typed, and no other page, in the reader's language.
 
 Hundreds of queries per language are generated from the site itself (bench/search_truth.py):
-every KPI name and strategy, policy and measure title (from data/), their parts, and words sampled
-from every page (Japanese: 2 to 6 characters of Japanese text; English: words). The truth is each
-built page's text, read from its HTML. The queries go to the site's real search worker in one batch
+every KPI name and strategy, policy and measure title (from data/), their parts, words sampled from
+every page (Japanese: 2 to 6 characters of Japanese text; English: words), and numbers. The truth is
+each built page's text, read from its HTML. The queries go to the site's real search worker in one batch
 (the same worker Material's search box talks to); tests/browser/test_search.py types into the box.
 """
 from __future__ import annotations
