@@ -116,3 +116,26 @@ def test_a_measures_kpis_are_its_table_then_its_charts(data):
     html = f.kpis(m)
     assert html == f.kpi_table(m) + "\n" + f.kpi_chart(m)
     assert html.index('class="kpi-table"') < html.index('id="chart-1-3-2"') < html.index('id="history-')
+
+
+def test_glossary_is_escaped_and_marks_japanese_inside_english(data):
+    from macros.core.glossary import Term
+    from macros.core.model import Source
+    hostile = Term("商工会", "しょうこうかい", HOSTILE, "", (), (), False,
+                   Text(f"説明 {HOSTILE}", f"The *shokokai* (商工会) {HOSTILE}"), Source("data/glossary.yaml", 1))
+    bad = dataclasses.replace(data, glossary=(hostile,))
+    en, ja = str(frag(bad, "en").glossary()), str(frag(bad, "ja").glossary())
+    for html in (en, ja):
+        assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<i>shokokai</i> (<span lang="ja">商工会</span>)' in en
+    assert '<span lang="ja">商工会</span>' in en and "<span lang=" not in ja.replace('<td lang="en">', "")
+    assert 'id="term-script-alert-1-script-q-7-7"' in en
+
+
+def test_glossary_page_lists_every_term_once_per_language(data):
+    for lang in ("ja", "en"):
+        html = str(frag(data, lang).glossary())
+        rows = re.findall(r"<tr><td>", html)
+        assert len(rows) == len(data.glossary)
+        explained = [t for t in data.glossary if t.definition]
+        assert html.count("<dt id=") == len(explained)
