@@ -22,14 +22,25 @@ def inline(text: str, lang: str) -> Markup:
     return Markup(_ITALIC.sub(r"<i>\1</i>", html))
 
 
+def _hiragana(text: str) -> str:
+    """Katakana as hiragana, so that readings sort in kana order whichever script they are written in."""
+    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in text)
+
+
 def _sort_key(term: Term, lang: str) -> str:
-    return (term.reading or term.ja) if lang == "ja" else term.en.strip('"').casefold()
+    return _hiragana(term.reading or term.ja) if lang == "ja" else term.en.strip('"').casefold()
+
+
+def _heading(english: str) -> str:
+    """A rendering as an entry heading: first letter capitalised (neuvola → Neuvola)."""
+    return english[:1].upper() + english[1:]
 
 
 def glossary_context(terms: tuple[Term, ...], lang: str) -> dict:
     """What the template needs: the explained terms in file order, and every term in reading/alphabetical order."""
     def view(t: Term) -> dict:
-        return {"anchor": t.anchor, "ja": t.ja, "reading": t.reading, "en": t.en, "romaji": t.romaji,
+        return {"anchor": t.anchor, "ja": t.ja, "reading": t.reading, "en": t.en, "heading": _heading(t.en),
+                "romaji": t.romaji,
                 "definition": inline(t.definition.get(lang), lang) if t.definition else None}
     return {"explained": [view(t) for t in terms if t.definition],
             "all": [view(t) for t in sorted(terms, key=lambda t: _sort_key(t, lang))]}

@@ -1,5 +1,6 @@
 """The render layer: escaping, languages, labels. Uses the real data plus one hostile KPI."""
 import dataclasses
+import html
 import json
 import re
 
@@ -139,3 +140,13 @@ def test_glossary_page_lists_every_term_once_per_language(data):
         assert len(rows) == len(data.glossary)
         explained = [t for t in data.glossary if t.definition]
         assert html.count("<dt id=") == len(explained)
+
+
+def test_glossary_sorts_japanese_by_reading_in_kana_order_and_english_alphabetically(data):
+    ja = str(frag(data, "ja").glossary())
+    # ジオパーク (じおぱーく) sorts among the hiragana readings, before 重点戦略 (じゅうてんせんりゃく).
+    assert ja.index("<td>ジオパーク</td>") < ja.index("<td>重点戦略</td>") < ja.index("<td>地域おこし協力隊</td>")
+    en = str(frag(data, "en").glossary())
+    rows = [html.unescape(r) for r in re.findall(r"<tr><td>([^<]+)</td>", en)]
+    assert rows == sorted(rows, key=lambda r: r.strip('"').casefold())
+    assert '<dt id="term-neuvola">Neuvola – ' in en
