@@ -43,7 +43,7 @@ class Term:
 def _phrase(text: str, exact_case: bool) -> re.Pattern:
     """A rendering or variant as a whole-word pattern; spaces match any run of white space."""
     body = r"\s+".join(re.escape(w) for w in text.split())
-    start = r"(?<![\w-])" if text[:1].isalnum() else ""
+    start = r"(?<!\w)" if text[:1].isalnum() else ""
     end = r"(?![^\W\d])" if text[-1:].isalnum() else ""   # a figure may follow: FY2022
     return re.compile(start + body + end, 0 if exact_case else re.IGNORECASE)
 

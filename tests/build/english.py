@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.core.glossary import load_glossary
 from macros.core.report import load_report
 from macros.render.labels import _LABELS
 
@@ -27,6 +28,7 @@ class Pair:
     where: str   # docs/strategy-1.en.md, or data/strategies/strategy-1.yaml:12 (1-1-1-1 name)
     ja: str
     en: str
+    defines: str = ""   # a glossary definition: the term it defines (which it need not repeat)
 
 
 def prose(markdown: str) -> str:
@@ -47,7 +49,8 @@ def page_pairs() -> list[Pair]:
 
 
 def data_pairs() -> list[Pair]:
-    """Every generated name and title: strategies, policies, measures, KPIs, units, report metadata."""
+    """Every generated English text: names and titles of strategies, policies, measures and KPIs, KPI notes,
+    units, report metadata, and the glossary's definitions."""
     report = load_report(ROOT).report
     out = []
     for s in report.strategies:
@@ -64,6 +67,8 @@ def data_pairs() -> list[Pair]:
     meta = report.meta
     out += [Pair(f"data/report.yaml ({f})", getattr(meta, f).ja, getattr(meta, f).en)
             for f in ("title", "publisher", "published")]
+    out += [Pair(f"{t.source.file}:{t.source.line} ({t.ja} definition)", t.definition.ja, t.definition.en, t.ja)
+            for t in load_glossary(ROOT) if t.definition]
     return out
 
 

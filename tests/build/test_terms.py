@@ -24,7 +24,8 @@ def problems(pair: Pair) -> list[str]:
     for term in TERMS:
         for variant in avoided_in(term, pair.en):
             out.append(f"{pair.where}: uses {variant!r}; the glossary renders {term.ja} as {term.en!r}")
-        if _squeeze(term.ja) in _squeeze(pair.ja) and not uses_rendering(term, pair.en):
+        defined_here = pair.defines and (pair.defines in term.ja or term.ja in pair.defines)
+        if _squeeze(term.ja) in _squeeze(pair.ja) and not defined_here and not uses_rendering(term, pair.en):
             out.append(f"{pair.where}: the Japanese says {term.ja}, the English never says "
                        f"{' / '.join(repr(r) for r in term.renderings)}")
     return out
