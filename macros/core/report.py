@@ -6,6 +6,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import DataError, problem
+from .glossary import Term, load_glossary
 from .loader import Marked, load_yaml
 from .model import Report, StatusCounts, Strategy, Text, TextNote
 from .notes import DataNote, report_notes
@@ -22,6 +23,7 @@ class LoadedReport:
     counts: dict[int, StatusCounts]
     total: StatusCounts
     notes: list[DataNote] = field(default_factory=list)
+    glossary: tuple[Term, ...] = ()
 
     @cached_property
     def notes_by_kpi(self) -> dict[str, list[DataNote]]:
@@ -117,4 +119,4 @@ def load_report(root: Path, require_english: bool = True) -> LoadedReport:
         notes.append(DataNote("counts_mismatch", None, Text(
             f"全体の状況別件数が報告書の表と異なります（計算 {total}、報告書 {meta.published_status_counts}）。",
             f"Overall computed status counts {total} differ from the report's {meta.published_status_counts}.")))
-    return LoadedReport(report, evaluations, counts, total, notes)
+    return LoadedReport(report, evaluations, counts, total, notes, load_glossary(root))

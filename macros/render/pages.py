@@ -6,6 +6,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from ..core.progress import round_pct
+from .glossary import glossary_context
 from .labels import STATUS_ORDER
 from .renderer import Renderer
 
@@ -68,6 +69,13 @@ class PageFragments(Renderer):
         caption = "本文の転記に関する注記" if self.lang == "ja" else "Notes on the transcription of the text"
         return self._render("text_notes.html", notes=notes, h=_HEAD[self.lang], caption=caption,
                             show_en=self.lang == "en")
+
+    def glossary(self) -> Markup:
+        ja = self.lang == "ja"
+        caption = ("用語と英語版の訳語の一覧（読みの順）" if ja else
+                   "Every term and its English rendering on this site (alphabetical)")
+        return self._render("glossary.html", ja=ja, caption=caption,
+                            **glossary_context(self.data.glossary, self.lang))
 
     # --- section I (context) ------------------------------------------------------
     def _census(self):

@@ -1,5 +1,6 @@
 """The render layer: escaping, languages, labels. Uses the real data plus one hostile KPI."""
 import dataclasses
+import html
 import json
 import re
 
@@ -116,3 +117,36 @@ def test_a_measures_kpis_are_its_table_then_its_charts(data):
     html = f.kpis(m)
     assert html == f.kpi_table(m) + "\n" + f.kpi_chart(m)
     assert html.index('class="kpi-table"') < html.index('id="chart-1-3-2"') < html.index('id="history-')
+
+
+def test_glossary_is_escaped_and_marks_japanese_inside_english(data):
+    from macros.core.glossary import Term
+    from macros.core.model import Source
+    hostile = Term("商工会", "しょうこうかい", HOSTILE, "", (), (), False,
+                   Text(f"説明 {HOSTILE}", f"The *shokokai* (商工会) {HOSTILE}"), Source("data/glossary.yaml", 1))
+    bad = dataclasses.replace(data, glossary=(hostile,))
+    en, ja = str(frag(bad, "en").glossary()), str(frag(bad, "ja").glossary())
+    for html in (en, ja):
+        assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<i>shokokai</i> (<span lang="ja">商工会</span>)' in en
+    assert '<span lang="ja">商工会</span>' in en and "<span lang=" not in ja.replace('<td lang="en">', "")
+    assert 'id="term-script-alert-1-script-q-7-7"' in en
+
+
+def test_glossary_page_lists_every_term_once_per_language(data):
+    for lang in ("ja", "en"):
+        html = str(frag(data, lang).glossary())
+        rows = re.findall(r"<tr><td>", html)
+        assert len(rows) == len(data.glossary)
+        explained = [t for t in data.glossary if t.definition]
+        assert html.count("<dt id=") == len(explained)
+
+
+def test_glossary_sorts_japanese_by_reading_in_kana_order_and_english_alphabetically(data):
+    ja = str(frag(data, "ja").glossary())
+    # ジオパーク (じおぱーく) sorts among the hiragana readings, before 重点戦略 (じゅうてんせんりゃく).
+    assert ja.index("<td>ジオパーク</td>") < ja.index("<td>重点戦略</td>") < ja.index("<td>地域おこし協力隊</td>")
+    en = str(frag(data, "en").glossary())
+    rows = [html.unescape(r) for r in re.findall(r"<tr><td>([^<]+)</td>", en)]
+    assert rows == sorted(rows, key=lambda r: r.strip('"').casefold())
+    assert '<dt id="term-neuvola">Neuvola – ' in en
