@@ -172,7 +172,7 @@ def define_env(env) -> None:
 
     # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.
     for name in ("status_summary", "summary_chart", "strategy_cards", "kpi_list", "data_notes", "text_notes",
-                 "census_table", "census_chart"):
+                 "census_table", "census_chart", "progress_examples", "implied_baselines", "comparison_years"):
         def whole(name=name):
             return defer(getattr(fragments(), name)())
         whole.__name__ = whole.__qualname__ = name

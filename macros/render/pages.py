@@ -7,7 +7,8 @@ from markupsafe import Markup
 
 from ..core.progress import round_pct
 from .labels import STATUS_ORDER
-from .renderer import Renderer
+from .comparison_years import ComparisonYearFragments
+from .worked_examples import WorkedExampleFragments
 
 NOTE_KIND = {
     "progress_mismatch": ("印刷された進捗率との差", "Printed progress differs"),
@@ -30,7 +31,7 @@ _HEAD = {
 }
 
 
-class PageFragments(Renderer):
+class PageFragments(WorkedExampleFragments, ComparisonYearFragments):
     def _kind(self, kind: str) -> str:
         ja, en = NOTE_KIND.get(kind, (kind, kind))
         return ja if self.lang == "ja" else en
