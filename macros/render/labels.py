@@ -33,6 +33,9 @@ _LABELS = {
         "chart_loading": "グラフを読み込んでいます。内容は上の表と同じです。",
         "progress_bar": "進捗率 {p}",
         "calendar_year": "{y}年", "fy_note": "",
+        "contact.contact": "美祢市へのお問い合わせ（美祢市のお問い合わせページ）",
+        "contact.feedback": "このサイトへのご意見・不具合の報告（GitHub の Issues。GitHub のアカウントが必要です）",
+        "contact.none": "お問い合わせは、報告書を発行した美祢市までお寄せください。",
     },
     "en": {
         "status.achieved": "Achieved", "status.improved": "Improved", "status.unchanged": "No change or not comparable",
@@ -58,6 +61,9 @@ _LABELS = {
         "chart_loading": "Loading the chart. It shows the same figures as the table above.",
         "progress_bar": "Progress {p}",
         "calendar_year": "{y}", "fy_note": "",
+        "contact.contact": "Contact Mine City (the city's contact page)",
+        "contact.feedback": "Comments and problem reports about this site (GitHub issues; a GitHub account is needed)",
+        "contact.none": "Please contact Mine City, the publisher of the report.",
     },
 }
 

@@ -70,6 +70,11 @@ class PageFragments(WorkedExampleFragments, ComparisonYearFragments):
         return self._render("text_notes.html", notes=notes, h=_HEAD[self.lang], caption=caption,
                             show_en=self.lang == "en")
 
+    def contact_links(self, links: dict[str, str]) -> Markup:
+        """Links to the configured addresses only; a sentence without a link when none is configured."""
+        items = [{"url": links[k], "label": self.L[f"contact.{k}"]} for k in ("contact", "feedback") if k in links]
+        return self._render("contact_links.html", items=items, fallback=self.L["contact.none"])
+
     # --- section I (context) ------------------------------------------------------
     def _census(self):
         c = self.data.report.context["census"]
