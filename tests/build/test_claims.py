@@ -147,3 +147,33 @@ def test_overview_claims_only_the_kpi_figures_are_generated(site):
     ja, en = page(site, "ja", ""), page(site, "en", "")
     assert "掲載している数値はすべて" not in ja and "KPIの数値" in ja
     assert "Every figure on this site" not in en and "KPI figures" in en
+
+
+def test_no_data_note_calls_the_mark_cumulative(data):
+    """KPI names may say 累計 (their own wording); the notes about ※ must not."""
+    generated = [n for n in data.notes if n.kind != "summary_table" or "※" in n.text.ja]
+    assert any("※" in n.text.ja for n in generated)
+    for n in generated:
+        assert "累計" not in n.text.ja and "cumulative" not in n.text.en.lower(), n
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_footnote_says_what_the_mark_means(site, lang):
+    html = page(site, lang, "strategy-4")
+    assert ("※ 策定時からの伸びで進捗率を算出" if lang == "ja" else "※ Progress measured from the baseline") in html
+    assert "累計の指標" not in html and "Cumulative KPI" not in html
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_mine_to_keeps_its_space_and_has_a_transcription_note(site, lang):
+    assert "mineto" not in page(site, lang, "strategy-4")
+    assert '"mine to"' in page(site, lang, "strategy-4") or "公設塾mine to" in page(site, lang, "strategy-4")
+    data_page = page(site, lang, "data")
+    assert "公設塾m i n e t o" in data_page and "公設塾mine toの立ち上げ・運営" in data_page
+
+
+def test_english_names_of_mine_to_agree(root):
+    names = {p.name: re.findall(r'(\w+ \w+ \w+) "mine to"', p.read_text(encoding="utf-8"))
+             for p in (root / "docs").glob("strategy-*.en.md")}
+    found = {n.strip() for ns in names.values() for n in ns}
+    assert len(found) == 1, names
