@@ -20,11 +20,11 @@ CASE_LABEL = {
 }
 
 _HEAD = {
-    "ja": {"case": "例", "kpi": "KPI", "a": "策定時(a)", "b": "実績値(b)", "c": "目標(c)", "sum": "計算",
+    "ja": {"kpi": "例とKPI", "a": "策定時(a)", "b": "実績値(b)", "c": "目標(c)", "sum": "計算",
            "progress": "進捗率", "printed": "印刷された進捗率", "zero": "a を0とした場合の進捗率",
            "implied": "逆算した策定時(a)", "blank": "空欄", "caption": "進捗率の計算の例（データから計算）",
            "implied_caption": "策定時の値を逆算した指標（データから計算）"},
-    "en": {"case": "Example", "kpi": "KPI", "a": "Baseline (a)", "b": "Actual (b)", "c": "Target (c)",
+    "en": {"kpi": "Example and KPI", "a": "Baseline (a)", "b": "Actual (b)", "c": "Target (c)",
            "sum": "Computation", "progress": "Progress", "printed": "Printed progress rate",
            "zero": "Progress if a were 0", "implied": "Implied baseline (a)", "blank": "blank",
            "caption": "Worked examples of the progress rate (computed from the data)",
@@ -69,8 +69,8 @@ class WorkedExampleFragments(Renderer):
                  "b": fmt_number(ex.kpi.actual.amount), "c": fmt_number(ex.kpi.target.amount),
                  "sum": computation(ex), "progress": fmt_pct(ex.evaluation.progress_pct, self.L["na"])}
                 for ex in worked_examples(self.data)]
-        return self._render("worked_examples.html", h=h, rows=rows, caption=h["caption"],
-                            cols=("a", "b", "c", "sum", "progress"))
+        # a, b and c are read in the computation; the KPI's own table (linked) has them all.
+        return self._render("worked_examples.html", h=h, rows=rows, caption=h["caption"], cols=("sum", "progress"))
 
     def implied_baselines(self) -> Markup:
         h = _HEAD[self.lang]
@@ -80,6 +80,6 @@ class WorkedExampleFragments(Renderer):
                  "printed": fmt_pct(ib.printed_pct, na), "zero": fmt_pct(ib.blank_as_zero_pct, na),
                  "sum": computation(ib.example)}
                 for ib in implied_baselines(self.data)]
-        head = dict(h, a=h["implied"])
+        head = dict(h, a=h["implied"], kpi="KPI")
         return self._render("worked_examples.html", h=head, rows=rows, caption=h["implied_caption"],
-                            cols=("printed", "zero", "a", "b", "c", "sum"))
+                            cols=("printed", "zero", "a", "sum"))
