@@ -180,3 +180,17 @@ def test_english_names_of_mine_to_agree(root):
              for p in (root / "docs").glob("strategy-*.en.md")}
     found = {n.strip() for ns in names.values() for n in ns}
     assert len(found) == 1, names
+
+
+def test_schema_and_data_page_describe_progress_formula(site, root):
+    import json
+    schema = json.loads((site / "data" / "strategy.schema.json").read_text(encoding="utf-8"))
+    field = schema["$defs"]["kpi"]["properties"]["progress_formula"]
+    assert field["enum"] == ["b/c", "(b-a)/(c-a)"] and field["default"] == "b/c"
+    assert "※" in field["description"] and "cumulative" not in json.dumps(schema)
+    for lang in ("ja", "en"):
+        html = page(site, lang, "data")
+        row = re.search(r"<tr>\s*<td><code>progress_formula</code></td>(.*?)</tr>", html, re.S)
+        assert row and "(b-a)/(c-a)" in row[1] and "b/c" in row[1], lang
+        # Users of the earlier column are told what became of it.
+        assert "<code>cumulative</code>" in html and html.index("<code>cumulative</code>") > row.end(), lang
