@@ -6,7 +6,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from ..core.progress import HUNDRED
-from ..core.worked_examples import Case, ImpliedBaseline, WorkedExample, implied_baselines, worked_examples
+from ..core.worked_examples import Case, WorkedExample, implied_baselines, worked_examples
 from .numbers import fmt_number, fmt_pct
 from .renderer import Renderer
 
@@ -20,12 +20,11 @@ CASE_LABEL = {
 }
 
 _HEAD = {
-    "ja": {"kpi": "例とKPI", "a": "策定時(a)", "b": "実績値(b)", "c": "目標(c)", "sum": "計算",
+    "ja": {"kpi": "例とKPI", "sum": "計算",
            "progress": "進捗率", "printed": "印刷された進捗率", "zero": "a を0とした場合の進捗率",
            "implied": "逆算した策定時(a)", "blank": "空欄", "caption": "進捗率の計算の例（データから計算）",
            "implied_caption": "策定時の値を逆算した指標（データから計算）"},
-    "en": {"kpi": "Example and KPI", "a": "Baseline (a)", "b": "Actual (b)", "c": "Target (c)",
-           "sum": "Computation", "progress": "Progress", "printed": "Printed progress rate",
+    "en": {"kpi": "Example and KPI", "sum": "Computation", "progress": "Progress", "printed": "Printed progress rate",
            "zero": "Progress if a were 0", "implied": "Implied baseline (a)", "blank": "blank",
            "caption": "Worked examples of the progress rate (computed from the data)",
            "implied_caption": "KPIs with an implied baseline (computed from the data)"},
@@ -65,8 +64,6 @@ class WorkedExampleFragments(Renderer):
     def progress_examples(self) -> Markup:
         h = _HEAD[self.lang]
         rows = [{"case": CASE_LABEL[ex.case][0 if self.lang == "ja" else 1], "kpi": self._kpi(ex),
-                 "a": self._a(ex, h) if ex.a is not None else fmt_number(ex.kpi.baseline.amount),
-                 "b": fmt_number(ex.kpi.actual.amount), "c": fmt_number(ex.kpi.target.amount),
                  "sum": computation(ex), "progress": fmt_pct(ex.evaluation.progress_pct, self.L["na"])}
                 for ex in worked_examples(self.data)]
         # a, b and c are read in the computation; the KPI's own table (linked) has them all.
@@ -76,7 +73,6 @@ class WorkedExampleFragments(Renderer):
         h = _HEAD[self.lang]
         na = self.L["na"]
         rows = [{"case": None, "kpi": self._kpi(ib.example), "a": self._a(ib.example, h),
-                 "b": fmt_number(ib.example.kpi.actual.amount), "c": fmt_number(ib.example.kpi.target.amount),
                  "printed": fmt_pct(ib.printed_pct, na), "zero": fmt_pct(ib.blank_as_zero_pct, na),
                  "sum": computation(ib.example)}
                 for ib in implied_baselines(self.data)]
