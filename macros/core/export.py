@@ -9,7 +9,7 @@ from decimal import Decimal
 from .report import LoadedReport
 
 COLUMNS = ("id", "strategy", "policy", "measure", "name_ja", "name_en", "unit", "baseline", "baseline_fy",
-           "actual", "actual_fy", "target", "target_fy", "cumulative", "direction", "progress_pct",
+           "actual", "actual_fy", "target", "target_fy", "progress_formula", "direction", "progress_pct",
            "published_progress_pct", "status")
 
 
@@ -33,7 +33,7 @@ def rows(data: LoadedReport) -> list[dict]:
             "baseline": v(k.baseline), "baseline_fy": fy(k.baseline),
             "actual": v(k.actual), "actual_fy": fy(k.actual),
             "target": v(k.target), "target_fy": fy(k.target),
-            "cumulative": k.cumulative, "direction": k.direction.value,
+            "progress_formula": k.progress_formula.value, "direction": k.direction.value,
             "progress_pct": e.progress_pct, "published_progress_pct": k.published_progress_pct,
             "status": e.status.value,
         })

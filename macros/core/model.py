@@ -20,6 +20,14 @@ class Direction(str, Enum):
     LOWER = "lower"
 
 
+class ProgressFormula(str, Enum):
+    """How the progress rate is computed. The report marks the second with ※:
+    「目標指標の※印の進捗率は、(b-a)/(c-a)により算出」 (progress measured from the baseline)."""
+
+    RATIO = "b/c"                    # actual over target
+    FROM_BASELINE = "(b-a)/(c-a)"    # ※: the gain since the baseline over the gain the target asks for
+
+
 @dataclass(frozen=True)
 class Text:
     ja: str
@@ -72,7 +80,7 @@ class SummaryTable:
     name: str | None = None
     baseline: Decimal | None = None
     published_progress_pct: Decimal | None = None
-    cumulative_mark: bool | None = None
+    progress_formula: ProgressFormula | None = None   # as the summary table's ※ mark says
 
 
 @dataclass(frozen=True)
@@ -83,13 +91,18 @@ class Kpi:
     baseline: Value | None
     actual: Value | None
     target: Value | None
-    cumulative: bool
+    progress_formula: ProgressFormula
     direction: Direction
     published_progress_pct: Decimal | None
     source: Source
     summary_table: SummaryTable | None = None
     history: History | None = None
     notes: tuple[Note, ...] = ()
+
+    @property
+    def from_baseline(self) -> bool:
+        """Marked ※: progress is measured from the baseline, (b − a) / (c − a)."""
+        return self.progress_formula is ProgressFormula.FROM_BASELINE
 
     @property
     def measure_id(self) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .fiscal import fy_label
-from .model import Direction, Kpi, Report, Text
+from .model import Direction, Kpi, ProgressFormula, Report, Text
 from .progress import Evaluation, effective_baseline
 
 TOLERANCE = Decimal("0.05")   # percentage points
@@ -49,10 +49,10 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
         add("implied_baseline",
             f"策定時の値は原表では空欄です。印刷された進捗率 {_pct(pub)} から逆算した {_fmt(k.baseline.amount)} を用いています。",
             f"The baseline is blank in the report; {_fmt(k.baseline.amount)} is implied by the printed progress rate of {_pct_en(pub)}.")
-    if k.baseline is None and k.cumulative:
+    if k.baseline is None and k.from_baseline:
         add("baseline_zero",
-            "策定時の値は原表では空欄です。累計の指標のため、起点を0として進捗率と状況を計算しています。",
-            "The baseline is blank in the report; as a cumulative KPI it is counted from 0.")
+            "策定時の値は原表では空欄です。※印の指標（策定時からの伸びで進捗率を算出）のため、策定時を0として進捗率と状況を計算しています。",
+            "The baseline is blank in the report; as the KPI is marked ※ (progress measured from the baseline), the baseline is taken as 0.")
     if e.progress_pct is None:
         add("no_progress",
             "進捗率を計算できません（値がないか、分母が0です）。「算出不可」と表示します。",
@@ -87,10 +87,11 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
             add("summary_table",
                 f"【KPI達成状況】一覧表では進捗率が {s.published_progress_pct}%（具体的施策の表では {_pct(pub)}）です。",
                 f"The summary table prints the progress rate as {s.published_progress_pct}% (the measure's table: {_pct_en(pub)}).")
-        if s.cumulative_mark is not None and s.cumulative_mark != k.cumulative:
+        if s.progress_formula is not None and s.progress_formula is not k.progress_formula:
+            marked = s.progress_formula is ProgressFormula.FROM_BASELINE
             add("summary_table",
-                "【KPI達成状況】一覧表では※印（累計）が" + ("付いています。" if s.cumulative_mark else "付いていません。"),
-                "The summary table " + ("marks" if s.cumulative_mark else "does not mark") + " it with ※ (cumulative).")
+                "【KPI達成状況】一覧表では※印（策定時からの伸びで進捗率を算出）が" + ("付いています。" if marked else "付いていません。"),
+                "The summary table " + ("marks" if marked else "does not mark") + " it with ※ (progress measured from the baseline).")
     for n in k.notes:
         out.append(DataNote("source", k.id, n.text))
     return out

@@ -3,13 +3,15 @@
 Progress (%), one decimal, rounded half up:
   b / c              for an ordinary KPI
   c / b              for an ordinary KPI where lower is better (the report has none; b / c would reward failure)
-  (b − a) / (c − a)  for a cumulative KPI (marked ※); a missing baseline counts as 0
+  (b − a) / (c − a)  for a KPI marked ※ (progress measured from the baseline); a blank baseline
+                     counts as 0 unless the printed progress rate implies another baseline (the data
+                     then holds that implied value, so it is not blank here)
 None when it cannot be computed (a missing value or a zero denominator): shown as 「算出不可」.
 
 Status:
   1. progress ≥ 100 %                       → achieved
   2. else compare b with a, in the KPI's good direction: better → improved, worse → worse, equal → unchanged
-  3. no baseline: a cumulative KPI counts from 0; any other KPI → unchanged (not comparable)
+  3. no baseline: a KPI marked ※ counts from 0; any other KPI → unchanged (not comparable)
 """
 from __future__ import annotations
 
@@ -30,14 +32,14 @@ def round_pct(ratio: Decimal) -> Decimal:
 def effective_baseline(kpi: Kpi) -> Decimal | None:
     if kpi.baseline is not None:
         return kpi.baseline.amount
-    return Decimal(0) if kpi.cumulative else None
+    return Decimal(0) if kpi.from_baseline else None
 
 
 def progress_pct(kpi: Kpi) -> Decimal | None:
     if kpi.actual is None or kpi.target is None:
         return None
     b, c = kpi.actual.amount, kpi.target.amount
-    if kpi.cumulative:
+    if kpi.from_baseline:
         a = effective_baseline(kpi)
         numerator, denominator = b - a, c - a
     elif kpi.direction is Direction.LOWER:

@@ -20,7 +20,7 @@ from .errors import DataError, problem
 from .fiscal import MAX_FY, MIN_FY, is_valid_fy, parse_era_note
 from .loader import Marked, MarkedList
 from .model import (Columns, Direction, History, HistoryPoint, Kpi, Measure, Meta, Note,
-                    Policy, Source, StatusCounts, Strategy, SummaryTable, Text, Value)
+                    Policy, ProgressFormula, Source, StatusCounts, Strategy, SummaryTable, Text, Value)
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
@@ -162,6 +162,11 @@ def _text(raw: Marked) -> Text:
     return Text(ja=raw["ja"], en=raw.get("en", ""))
 
 
+def _formula(raw: str | None) -> ProgressFormula | None:
+    """progress_formula as written in YAML (the schema allows only the two formulas)."""
+    return None if raw is None else ProgressFormula(raw)
+
+
 class Builder:
     """Turns one validated strategy document into model objects, checking cross-field rules."""
 
@@ -227,11 +232,11 @@ class Builder:
         if k.get("summary_table"):
             s = k["summary_table"]
             summary = SummaryTable(s.get("name"), s.get("baseline"), s.get("published_progress_pct"),
-                                   s.get("cumulative_mark"))
+                                   _formula(s.get("progress_formula")))
         published = k.get("published_progress_pct")
         return Kpi(
             id=kid, name=self.text(k, "name", kid), unit=k["unit"], baseline=baseline, actual=actual,
-            target=target, cumulative=bool(k.get("cumulative", False)),
+            target=target, progress_formula=_formula(k.get("progress_formula", ProgressFormula.RATIO.value)),
             direction=Direction(k.get("direction", "higher")),
             published_progress_pct=Decimal(published) if published is not None else None,
             source=Source(self.display, k.line), summary_table=summary, history=history, notes=notes)

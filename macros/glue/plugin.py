@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import assets, page_errors
+from . import assets, contact, page_errors
 from ..tools import translations
 from ..core.errors import DataError, problem
 from ..core.export import to_csv, to_json
@@ -133,9 +133,12 @@ def define_env(env) -> None:
         from plotly.offline import get_plotlyjs_version
         assets.check_version(ROOT, get_plotlyjs_version())
         data = load_cached()
+        links = contact.contact_links(env.conf)
     except DataError as err:
         raise PluginError(str(err)) from None
     _announce(data, docs)
+    # For the footer (overrides/partials/copyright.html): only the configured addresses.
+    env.conf["extra"]["configured_contacts"] = links
 
     def fragments() -> PageFragments:
         here = env.page.url if env.page.url.endswith("/") or not env.page.url else posixpath.dirname(env.page.url) + "/"
@@ -172,11 +175,17 @@ def define_env(env) -> None:
 
     # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.
     for name in ("status_summary", "summary_chart", "strategy_cards", "kpi_list", "data_notes", "text_notes",
-                 "glossary", "census_table", "census_chart"):
+                 "glossary", "census_table", "census_chart", "progress_examples", "implied_baselines",
+                 "comparison_years"):
         def whole(name=name):
             return defer(getattr(fragments(), name)())
         whole.__name__ = whole.__qualname__ = name
         env.macro(whole, name)
+
+    @env.macro
+    def contact_links():
+        """The publisher's contact page and the site's issue tracker, as far as they are configured."""
+        return defer(fragments().contact_links(links))
 
     @env.macro
     def kpi_count() -> int:

@@ -76,12 +76,12 @@ def progress_chart(evaluations: list[Evaluation], lang: str) -> tuple[str, int]:
 
 
 def _baseline_level(e: Evaluation) -> float | None:
-    """Where the baseline sits on the progress axis: a/c for ordinary KPIs, 0 for cumulative ones."""
+    """Where the baseline sits on the progress axis: a/c for ordinary KPIs, 0 for those marked ※ (measured from the baseline)."""
     k = e.kpi
     a = effective_baseline(k)
     if a is None or k.target is None:
         return None
-    if k.cumulative:
+    if k.from_baseline:
         return 0.0
     if k.target.amount == 0:
         return None

@@ -16,7 +16,7 @@ _LABELS = {
         "status.short.worse": "未達成↓",
         "kpi": "KPI名", "unit": "単位", "baseline": "策定時(a)", "actual": "実績値(b)", "target": "目標(c)",
         "progress": "進捗率", "status": "状況", "na": "算出不可", "no_value": "—",
-        "cumulative": "※ 累計の指標。進捗率は (b−a)/(c−a) で計算しています。",
+        "from_baseline": "※ 策定時からの伸びで進捗率を算出：(b−a)/(c−a)。",
         "implied": "† 原表では空欄。印刷された進捗率から逆算した値です。",
         "lower_better": "↘ 低いほど良い指標です。",
         "table_caption": "具体的施策 {id} のKPI",
@@ -33,6 +33,9 @@ _LABELS = {
         "chart_loading": "グラフを読み込んでいます。内容は上の表と同じです。",
         "progress_bar": "進捗率 {p}",
         "calendar_year": "{y}年", "fy_note": "",
+        "contact.contact": "美祢市へのお問い合わせ（美祢市のお問い合わせページ）",
+        "contact.feedback": "このサイトへのご意見・不具合の報告（GitHub の Issues。GitHub のアカウントが必要です）",
+        "contact.none": "お問い合わせは、報告書を発行した美祢市までお寄せください。",
     },
     "en": {
         "status.achieved": "Achieved", "status.improved": "Improved", "status.unchanged": "No change or not comparable",
@@ -41,7 +44,7 @@ _LABELS = {
         "status.short.worse": "Worse ↓",
         "kpi": "KPI", "unit": "Unit", "baseline": "Baseline (a)", "actual": "Actual (b)", "target": "Target (c)",
         "progress": "Progress", "status": "Status", "na": "n/a", "no_value": "—",
-        "cumulative": "※ Cumulative KPI: progress is (b−a)/(c−a).",
+        "from_baseline": "※ Progress measured from the baseline: (b−a)/(c−a).",
         "implied": "† Blank in the report; implied by the printed progress rate.",
         "lower_better": "↘ Lower is better.",
         "table_caption": "KPIs of measure {id}",
@@ -58,6 +61,9 @@ _LABELS = {
         "chart_loading": "Loading the chart. It shows the same figures as the table above.",
         "progress_bar": "Progress {p}",
         "calendar_year": "{y}", "fy_note": "",
+        "contact.contact": "Contact Mine City (the city's contact page)",
+        "contact.feedback": "Comments and problem reports about this site (GitHub issues; a GitHub account is needed)",
+        "contact.none": "Please contact Mine City, the publisher of the report.",
     },
 }
 

@@ -6,9 +6,10 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from ..core.progress import round_pct
+from .comparison_years import ComparisonYearFragments
 from .glossary import glossary_context
 from .labels import STATUS_ORDER
-from .renderer import Renderer
+from .worked_examples import WorkedExampleFragments
 
 NOTE_KIND = {
     "progress_mismatch": ("印刷された進捗率との差", "Printed progress differs"),
@@ -31,7 +32,7 @@ _HEAD = {
 }
 
 
-class PageFragments(Renderer):
+class PageFragments(WorkedExampleFragments, ComparisonYearFragments):
     def _kind(self, kind: str) -> str:
         ja, en = NOTE_KIND.get(kind, (kind, kind))
         return ja if self.lang == "ja" else en
@@ -76,6 +77,11 @@ class PageFragments(Renderer):
                    "Every term and its English rendering on this site (alphabetical)")
         return self._render("glossary.html", ja=ja, caption=caption,
                             **glossary_context(self.data.glossary, self.lang))
+
+    def contact_links(self, links: dict[str, str]) -> Markup:
+        """Links to the configured addresses only; a sentence without a link when none is configured."""
+        items = [{"url": links[k], "label": self.L[f"contact.{k}"]} for k in ("contact", "feedback") if k in links]
+        return self._render("contact_links.html", items=items, fallback=self.L["contact.none"])
 
     # --- section I (context) ------------------------------------------------------
     def _census(self):

@@ -81,7 +81,7 @@ class Renderer:
 
     def _marks(self, kpi: Kpi) -> list[str]:
         marks = []
-        if kpi.cumulative:
+        if kpi.from_baseline:
             marks.append("※")
         if kpi.direction is Direction.LOWER:
             marks.append("↘")
@@ -104,8 +104,8 @@ class Renderer:
 
     def _footnotes(self, evaluations: list[Evaluation]) -> list[str]:
         out = []
-        if any(e.kpi.cumulative for e in evaluations):
-            out.append(self.L["cumulative"])
+        if any(e.kpi.from_baseline for e in evaluations):
+            out.append(self.L["from_baseline"])
         if any(e.kpi.baseline is not None and e.kpi.baseline.implied for e in evaluations):
             out.append(self.L["implied"])
         if any(e.kpi.direction is Direction.LOWER for e in evaluations):

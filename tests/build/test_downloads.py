@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 COLUMNS = ["id", "strategy", "policy", "measure", "name_ja", "name_en", "unit", "baseline", "baseline_fy",
-           "actual", "actual_fy", "target", "target_fy", "cumulative", "direction", "progress_pct",
+           "actual", "actual_fy", "target", "target_fy", "progress_formula", "direction", "progress_pct",
            "published_progress_pct", "status"]
 KPI_COUNT = 78
 # 【KPI達成状況】(p.48) of the source report: the published totals, not values computed here.
@@ -35,7 +35,7 @@ ROW_SCHEMA = {
         "baseline": _number_or_null, "baseline_fy": _fy_or_null,
         "actual": _number_or_null, "actual_fy": _fy_or_null,
         "target": _number_or_null, "target_fy": _fy_or_null,
-        "cumulative": {"type": "boolean"},
+        "progress_formula": {"enum": ["b/c", "(b-a)/(c-a)"]},
         "direction": {"enum": ["higher", "lower"]},
         "progress_pct": _number_or_null,
         "published_progress_pct": _number_or_null,
@@ -127,3 +127,26 @@ def test_status_counts_match_the_reports_published_totals(items, root):
     assert dict(counts) == PUBLISHED_COUNTS
     report = yaml.safe_load((root / "data" / "report.yaml").read_text(encoding="utf-8"))
     assert report["published_status_counts"] == PUBLISHED_COUNTS
+
+
+def _yaml_formulas(root) -> dict[str, str]:
+    """Each KPI's progress_formula as the editors wrote it (b/c when not written)."""
+    out = {}
+    for path in sorted((root / "data" / "strategies").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for p in doc["policies"]:
+            for m in p["measures"]:
+                for k in m["kpis"]:
+                    out[k["id"]] = k.get("progress_formula", "b/c")
+    return out
+
+
+def test_progress_formula_replaces_cumulative_in_the_same_place(csv_rows, items, root):
+    """※ says how progress is computed, not that a KPI is a running total (issue 13)."""
+    assert "cumulative" not in csv_rows[0]
+    assert csv_rows[0].index("progress_formula") == 13   # where the earlier `cumulative` column was
+    formulas = {_as_dict(p)["id"]: _as_dict(p)["progress_formula"] for p in items}
+    assert formulas == _yaml_formulas(root)
+    assert set(formulas.values()) == {"b/c", "(b-a)/(c-a)"}
+    # A rate, not a total, and still marked ※ in the report.
+    assert formulas["4-1-2-2"] == "(b-a)/(c-a)"

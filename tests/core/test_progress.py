@@ -18,21 +18,21 @@ def test_ordinary_progress_is_b_over_c():
     assert progress_pct(kpi(499, 382, 540)) == Decimal("70.7")
 
 
-def test_cumulative_progress_is_difference_ratio():
-    assert progress_pct(kpi(10, 17, 13, cumulative=True)) == Decimal("233.3")
+def test_marked_progress_is_measured_from_the_baseline():
+    assert progress_pct(kpi(10, 17, 13, from_baseline=True)) == Decimal("233.3")
 
 
-def test_cumulative_without_baseline_counts_from_zero():
-    assert progress_pct(kpi(None, 164, 200, cumulative=True)) == Decimal("82.0")
+def test_marked_without_baseline_counts_from_zero():
+    assert progress_pct(kpi(None, 164, 200, from_baseline=True)) == Decimal("82.0")
 
 
 @pytest.mark.parametrize("a,b,c,cum", [(0, 0, 0, False), (5, 6, 5, True), (1, None, 3, False), (1, 2, None, False)])
 def test_not_computable_is_none(a, b, c, cum):
-    assert progress_pct(kpi(a, b, c, cumulative=cum)) is None
+    assert progress_pct(kpi(a, b, c, from_baseline=cum)) is None
 
 
-def test_lower_is_better_cumulative_rate():
-    k = kpi(18.7, 18.4, 18.5, cumulative=True, direction=Direction.LOWER)
+def test_lower_is_better_marked_rate():
+    k = kpi(18.7, 18.4, 18.5, from_baseline=True, direction=Direction.LOWER)
     e = evaluate(k)
     assert e.progress_pct == Decimal("150.0") and e.status is Status.ACHIEVED
 
@@ -45,7 +45,7 @@ def test_lower_is_better_cumulative_rate():
     (4, 4, 6, Direction.HIGHER, Status.UNCHANGED),
     (10.3, 9.0, 8.0, Direction.LOWER, Status.IMPROVED),     # lower is better: fell but not yet at target
     (10.3, 11.0, 8.0, Direction.LOWER, Status.WORSE),
-    (None, 0, 1, Direction.HIGHER, Status.UNCHANGED),       # no baseline, not cumulative: not comparable
+    (None, 0, 1, Direction.HIGHER, Status.UNCHANGED),       # no baseline, not marked ※: not comparable
     (None, 3, 1, Direction.HIGHER, Status.ACHIEVED),        # no baseline but target reached
     (0, 0, 0, Direction.HIGHER, Status.UNCHANGED),          # progress not computable, no change
 ])
@@ -53,9 +53,9 @@ def test_status_rule(a, b, c, direction, status):
     assert evaluate(kpi(a, b, c, direction=direction)).status is status
 
 
-def test_status_without_baseline_cumulative_counts_from_zero():
-    assert evaluate(kpi(None, 164, 200, cumulative=True)).status is Status.IMPROVED
-    assert evaluate(kpi(None, 0, 200, cumulative=True)).status is Status.UNCHANGED
+def test_status_without_baseline_marked_counts_from_zero():
+    assert evaluate(kpi(None, 164, 200, from_baseline=True)).status is Status.IMPROVED
+    assert evaluate(kpi(None, 0, 200, from_baseline=True)).status is Status.UNCHANGED
 
 
 def test_status_without_actual_is_unchanged():

@@ -95,7 +95,7 @@ def test_not_computable_progress_is_labelled(data):
     assert "n/a" in frag(data, "en").kpi_table(data.report.measure("4-2-2"))
 
 
-def test_cumulative_and_implied_footnotes(data):
+def test_from_baseline_and_implied_footnotes(data):
     html = frag(data, "ja").kpi_table(data.report.measure("5-1-2"))
     assert "(b−a)/(c−a)" in html and "†" in html
 

@@ -1,0 +1,62 @@
+"""The footer and the accessibility page link the configured contact addresses, and only those."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import run_build
+
+CONTACT = "https://example.org/mine-city/contact"
+FEEDBACK = "https://github.com/example-owner/example-repo/issues"
+
+
+@pytest.fixture(scope="module")
+def configured(root, tmp_path_factory):
+    out = tmp_path_factory.mktemp("configured")
+    result = run_build(root, out, env={"CONTACT_URL": CONTACT, "FEEDBACK_URL": FEEDBACK})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def unconfigured(root, tmp_path_factory):
+    out = tmp_path_factory.mktemp("unconfigured")
+    result = run_build(root, out, env={"CONTACT_URL": "", "FEEDBACK_URL": ""})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def _page(site, lang, path=""):
+    return (site / ("" if lang == "ja" else "en") / path / "index.html").read_text(encoding="utf-8")
+
+
+def _footer(html: str) -> str:
+    return html[html.index('<footer class="md-footer"'):]
+
+
+def _contact_section(html: str) -> str:
+    """The accessibility page's contact section after its heading (whose permalink is a link too)."""
+    start = html.index("</h2>", html.index('id="contact"'))
+    return html[start:html.index('<footer class="md-footer"')]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_configured_addresses_are_linked_from_the_footer_and_the_accessibility_page(configured, lang):
+    for path in ("", "accessibility", "strategy-1"):
+        footer = _footer(_page(configured, lang, path))
+        assert f'href="{CONTACT}"' in footer and f'href="{FEEDBACK}"' in footer, (lang, path)
+    section = _contact_section(_page(configured, lang, "accessibility"))
+    assert f'href="{CONTACT}"' in section and f'href="{FEEDBACK}"' in section
+    assert ("GitHub" in section) and (("美祢市" in section) if lang == "ja" else ("Mine City" in section))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_address_is_shown_that_was_not_configured(unconfigured, lang):
+    for path in ("", "accessibility"):
+        html = _page(unconfigured, lang, path)
+        assert "md-copyright__contact" not in html
+        assert not re.search(r'href="[^"]*/issues"', html)
+    section = _contact_section(_page(unconfigured, lang, "accessibility"))
+    assert "<a " not in section
+    assert ("美祢市" in section) if lang == "ja" else ("Mine City" in section)
