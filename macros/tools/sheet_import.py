@@ -118,7 +118,7 @@ def _rows_by_id(ws, copy, expected: list[str], s: _Sheet) -> dict[str, int] | No
     """KPI id → its row in the workbook; None when the rows no longer match the export."""
     copy_ids = [copy.cell(row=r, column=1).value for r in range(FIRST_ROW, copy.max_row + 1)]
     if copy_ids != expected:
-        s.error(COPY_SHEET, "A1", "", problem(
+        s.error(KPI_SHEET, "A1", "", problem(
             "書き出した後に data/ の KPI の構成が変わっています（KPI の追加・削除）",
             "the KPIs in data/ have changed since this workbook was exported (added or removed)",
             "もう一度 make sheet で書き出し、その表に入力し直してください",
@@ -126,12 +126,15 @@ def _rows_by_id(ws, copy, expected: list[str], s: _Sheet) -> dict[str, int] | No
         return None
     known = set(expected)
     found: dict[str, int] = {}
+    bad_rows: set[int] = set()   # rows whose ID is already reported: their KPI is not also "deleted"
     before = len(s.errors)
     for r in range(FIRST_ROW, ws.max_row + 1):
         if _row_empty(ws, r):
             continue
         raw = ws.cell(row=r, column=1).value
         kid = str(raw).strip() if raw is not None else ""
+        if not kid or kid not in known:
+            bad_rows.add(r)
         if not kid:
             s.error(KPI_SHEET, f"A{r}", "", problem(
                 "ID のない行が追加されています", "a row without an ID has been added",
@@ -150,7 +153,7 @@ def _rows_by_id(ws, copy, expected: list[str], s: _Sheet) -> dict[str, int] | No
         else:
             found[kid] = r
     for i, kid in enumerate(expected):
-        if kid not in found:
+        if kid not in found and FIRST_ROW + i not in bad_rows:
             s.error(KPI_SHEET, f"A{FIRST_ROW + i}", "", problem(
                 f"KPI「{kid}」の行が削除されています", f"the row of KPI {kid!r} has been deleted",
                 "行を元に戻すか、もう一度書き出してください", "restore the row, or export again"))

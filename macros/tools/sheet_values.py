@@ -48,9 +48,12 @@ def _formula(value) -> CellProblem | None:
 
 def _not_a_type(value) -> CellProblem | None:
     if isinstance(value, bool):
-        return _refuse(f"「{value}」（TRUE/FALSE）が入っています", f"the cell holds {value} (TRUE/FALSE)",
+        shown = "TRUE" if value else "FALSE"
+        return _refuse(f"「{shown}」（論理値）が入っています", f"the cell holds {shown} (a logical value)",
                        "数値を入力してください", "type a number")
     if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
+        if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+            value = value.date()
         return _refuse(f"日付・時刻「{value}」として入力されています", f"the cell holds a date or time ({value})",
                        "セルの書式を「数値」にしてから、数字だけを入力し直してください",
                        "set the cell format to Number and type the digits again")
