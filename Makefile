@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the sitemap date comes from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup setup-python setup-node setup-browser build serve test test-fast bench lock stamp sheet import-sheet clean
+.PHONY: setup setup-python setup-node setup-browser build serve test test-fast bench lock stamp sheet import-sheet catalogue clean
 
 setup: setup-python setup-node
 
@@ -67,6 +67,10 @@ sheet: setup-python
 
 import-sheet: setup-python
 	$(PY) -m macros.sheet import $(SHEET)
+
+# The staff guide's catalogue of error messages, from the messages the code prints (guide/errors.md).
+catalogue: setup
+	$(PY) -m tests.broken.catalogue
 
 clean:
 	rm -rf site site.tmp site.old .pytest_cache

@@ -10,11 +10,18 @@ Row 2 of the sheet KPI is KPI 1-1-1-1 (actual 382 in H2, its year in I2), row 3 
 from __future__ import annotations
 
 import datetime
+import io
+import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
+
+from macros.core.errors import DataError
+from macros.tools.sheet_import import import_sheet
 
 
 @dataclass(frozen=True)
@@ -142,3 +149,37 @@ CASES: list[SheetCase] = [
     SheetCase("not-a-workbook", "CSV ファイルの名前を .xlsx に変えて取り込もうとした", "renamed a CSV file to .xlsx",
               lambda wb, _r: None, "", ["xlsx"], raw="ID,実績値\n1-1-1-1,390\n".encode("utf-8")),
 ]
+
+
+def make_case(case: SheetCase, project: Path, workbook: bytes) -> Path:
+    """The broken workbook of a case, saved as kpis.xlsx in the project (data/ changed too for some)."""
+    path = project / "kpis.xlsx"
+    if case.raw is not None:
+        path.write_bytes(case.raw)
+        return path
+    wb = load_workbook(io.BytesIO(workbook))
+    case.change(wb, project)
+    wb.save(path)
+    return path
+
+
+def error_line(case: SheetCase, output: str) -> str | None:
+    """The output line naming kpis.xlsx, the case's cell (or the file) and every expected word."""
+    where = re.compile(rf"kpis\.xlsx: {re.escape(case.cell)}[ :]" if case.cell else r"kpis\.xlsx: file: ")
+    for line in output.splitlines():
+        if where.search(line) and all(w.lower() in line.lower() for w in case.words):
+            return line
+    return None
+
+
+def refusal(case: SheetCase, data: Path, workbook: bytes) -> str | None:
+    """The line the import prints for a case, run on a scratch copy of data/."""
+    with tempfile.TemporaryDirectory(prefix=f"sheet-{case.id}-") as tmp:
+        project = Path(tmp)
+        shutil.copytree(data, project / "data")
+        path = make_case(case, project, workbook)
+        try:
+            lines = [e.one_line() for e in import_sheet(project, path, display="kpis.xlsx").errors]
+        except DataError as err:
+            lines = [err.one_line()]
+    return error_line(case, "\n".join(lines))

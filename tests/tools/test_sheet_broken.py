@@ -1,14 +1,11 @@
 """The corpus of broken workbooks (sheet_cases.py): each refused with one clear line, data/ untouched."""
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-
-from tests.tools.sheet_cases import CASES, SheetCase
+from tests.tools.sheet_cases import CASES, error_line, make_case
 from tests.tools.sheet_support import digest, exported, import_cli, scratch_project
 
 
@@ -17,30 +14,6 @@ def workbook_bytes(root, tmp_path_factory) -> bytes:
     project = scratch_project(root, tmp_path_factory.mktemp("export"))
     path, _ = exported(project)
     return path.read_bytes()
-
-
-def make_case(case: SheetCase, project: Path, workbook: bytes) -> Path:
-    """The broken workbook of a case, saved as kpis.xlsx in the project (data/ changed too for some)."""
-    path = project / "kpis.xlsx"
-    if case.raw is not None:
-        path.write_bytes(case.raw)
-        return path
-    wb = load_workbook(io.BytesIO(workbook))
-    case.change(wb, project)
-    wb.save(path)
-    return path
-
-
-def error_line(case: SheetCase, err: str) -> str | None:
-    where = f"{re.escape(str(Path('kpis.xlsx')))}" if not case.cell else None
-    for line in err.splitlines():
-        if case.cell and not re.search(rf"kpis\.xlsx: {re.escape(case.cell)}[ :]", line):
-            continue
-        if where and not re.search(r"kpis\.xlsx: file: ", line):
-            continue
-        if all(w.lower() in line.lower() for w in case.words):
-            return line
-    return None
 
 
 def test_corpus_is_well_formed():
