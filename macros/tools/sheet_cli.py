@@ -12,6 +12,13 @@ from .sheet_import import import_sheet
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def locked(display: str) -> DataError:
+    """The file is locked, typically open in Excel on Windows."""
+    return DataError(display, None, "file", problem(
+        "ファイルを開けません（他のプログラムで開いている可能性）", "the file cannot be opened (open in another program?)",
+        "Excel などでこのファイルを閉じてから、もう一度実行してください", "close the file in Excel and run again"))
+
+
 def _fail(lines: list[str], footer: str) -> int:
     for line in lines:
         print(line, file=sys.stderr)
@@ -36,10 +43,7 @@ def run(argv: list[str], root: Path = ROOT) -> int:
     except DataError as err:
         return _fail([err.one_line()], "何も書き込んでいません / nothing was written")
     except PermissionError:
-        err = DataError(args.file, None, "file", problem(
-            "ファイルを開けません（他のプログラムで開いている可能性）", "the file cannot be opened (open in another program?)",
-            "Excel などでこのファイルを閉じてから、もう一度実行してください", "close the file in Excel and run again"))
-        return _fail([err.one_line()], "何も書き込んでいません / nothing was written")
+        return _fail([locked(args.file).one_line()], "何も書き込んでいません / nothing was written")
     if out.errors:
         return _fail([e.one_line() for e in out.errors],
                      f"{len(out.errors)} 件のエラーがあるため、data/ には何も書き込んでいません"

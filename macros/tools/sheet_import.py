@@ -282,6 +282,13 @@ def _edits_by_file(changes: list[Change]) -> dict[str, list[Edit]]:
     return by_file
 
 
+def layout_error(display: str, detail: str) -> DataError:
+    return DataError(display, None, "layout", problem(
+        f"このファイルの書式を保ったまま値を書き込めません（{detail}）",
+        f"the values cannot be written while keeping the file's layout ({detail})",
+        "このファイルの値は data/ で直接編集してください", "edit this file's values in data/ directly"))
+
+
 def _new_texts(root: Path, changes: list[Change]) -> dict[str, str]:
     texts = {}
     for display, edits in _edits_by_file(changes).items():
@@ -289,10 +296,7 @@ def _new_texts(root: Path, changes: list[Change]) -> dict[str, str]:
         try:
             texts[display] = set_values(text, edits, display)
         except LayoutChanged as err:
-            raise DataError(display, None, "layout", problem(
-                f"このファイルの書式を保ったまま値を書き込めません（{err}）",
-                f"the values cannot be written while keeping the file's layout ({err})",
-                "このファイルの値は data/ で直接編集してください", "edit this file's values in data/ directly")) from None
+            raise layout_error(display, str(err)) from None
     return texts
 
 

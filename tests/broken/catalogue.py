@@ -16,6 +16,7 @@ from tests.conftest import ROOT
 
 CATALOGUE = ROOT / "guide" / "errors.md"
 _LOG_PREFIX = re.compile(r"^(ERROR|WARNING|INFO|NOTICE)\s+-\s+")
+_LINE_NUMBER = re.compile(r"(\.ya?ml|\.md):\d+")
 
 HEADER = """\
 # エラーメッセージ一覧 / Error messages
@@ -33,11 +34,15 @@ HEADER = """\
 ファイル:行: 項目: 何が問題か — どう直すか / (the same in English)
 ```
 
+この一覧では行番号を `N` と書いています（実際には `data/strategies/strategy-1.yaml:18:` のように数字が出ます）。
+
 表（Excel）の取り込みでは、「ファイル:行」の代わりに「表のファイル名: シート!セル」が書かれます。
 手引きは [編集の手引き](README.md) を見てください。
 """
 
 SECTIONS = [
+    ("setup", "準備（セットアップ）のエラー",
+     "パソコンでビルドするときに、準備が済んでいないと表示されます。README の「はじめに」のとおり make setup を実行します。"),
     ("data", "数値のファイル（data/）のエラー", "ビルドで表示されます。書かれたファイルの行を直します。"),
     ("docs", "ページ（docs/）のエラー", "ビルドで表示されます。書かれたページの行を直します。"),
     ("sheet", "表（Excel）の取り込みのエラー",
@@ -47,11 +52,27 @@ SECTIONS = [
 
 
 def split_message(line: str) -> tuple[str, str]:
-    """(what is wrong, what to do) in Japanese, from a one-line error 'where: field: what — fix / …'."""
-    parts = line.split(": ", 2)
-    body = parts[2] if len(parts) == 3 else line
-    what, _, fix = body.split(" / ", 1)[0].partition(" — ")
-    return what.strip(), fix.strip()
+    """(what is wrong, what to do) in Japanese, from a one-line error 'where: field: what — fix / …'.
+
+    The field may itself contain ': ' (kpis: measure id), and so may a bracketed part of the
+    message (TypeError: …): the message starts after the last ': ' outside brackets.
+    """
+    ja = line.split(" / ", 1)[0]
+    head, _, fix = ja.partition(" — ")
+    depth, start = 0, 0
+    for i, ch in enumerate(head):
+        if ch in "（(「[{":
+            depth += 1
+        elif ch in "）)」]}":
+            depth = max(0, depth - 1)
+        elif ch == ":" and depth == 0 and head[i + 1:i + 2] == " ":
+            start = i + 2
+    return head[start:].strip(), fix.strip()
+
+
+def stable(line: str) -> str:
+    """The line with its line numbers as N, so that editing data/ or docs/ does not change the catalogue."""
+    return _LINE_NUMBER.sub(r"\1:N", _LOG_PREFIX.sub("", line.strip()))
 
 
 def _entry(n: int, title: str, line: str) -> str:
@@ -60,15 +81,15 @@ def _entry(n: int, title: str, line: str) -> str:
             f"- **原因**: {what}\n- **直し方**: {fix}\n")
 
 
-def build_lines(outcomes: dict) -> list[tuple[str, str, str]]:
-    """(section, title, message) of every broken-input case, from the builds' output."""
-    from tests.broken.test_broken import CASES, error_line
+def build_lines(lines: dict[str, str | None]) -> list[tuple[str, str, str]]:
+    """(section, title, message) of every broken-input case, from the line its build printed (by case id)."""
+    from tests.broken.test_broken import CASES
     rows = []
     for case in CASES:
-        line = error_line(outcomes[case["id"]])
+        line = lines.get(case["id"])
         if line is None:
             raise ValueError(f"case {case['id']} printed no error line: fix the corpus first")
-        line = _LOG_PREFIX.sub("", line.strip())
+        line = stable(line)
         section = "docs" if line.startswith("docs/") else "data"
         rows.append((section, case.get("what_ja", case["what"]), line))
     return rows
@@ -90,6 +111,33 @@ def sheet_lines(data: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+def direct_lines() -> list[tuple[str, str, str]]:
+    """Messages no broken input in a copy of the project can provoke, made by the functions that print them."""
+    import json
+    import tempfile
+    from macros.core.errors import DataError
+    from macros.glue import assets
+    from macros.tools.sheet_cli import locked
+    from macros.tools.sheet_import import layout_error
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            assets.bundle_version(Path(tmp))
+        except DataError as err:
+            rows.append(("setup", "npm ci を実行していない（node_modules に plotly.js がない）", err.one_line()))
+        pkg = Path(tmp) / "node_modules" / assets.BUNDLE_PACKAGE / "package.json"
+        pkg.parent.mkdir(parents=True)
+        pkg.write_text(json.dumps({"version": "2.0.0"}), encoding="utf-8")
+        try:
+            assets.check_version(Path(tmp), "3.0.0")
+        except DataError as err:
+            rows.append(("setup", "package.json の plotly.js の版を plotly.py と違う版にした（数字は例）", err.one_line()))
+    rows.append(("sheet", "Excel で開いたままの表を取り込もうとした（Windows）", locked("kpis.xlsx").one_line()))
+    rows.append(("sheet", "data/ のファイルの書式が、値だけを書き換えられない形になっている（行番号は例）",
+                 layout_error("data/strategies/strategy-1.yaml", "lines [18] would change").one_line()))
+    return rows
+
+
 def render(rows: list[tuple[str, str, str]]) -> str:
     parts, n = [HEADER], 0
     for key, heading, intro in SECTIONS:
@@ -102,7 +150,10 @@ def render(rows: list[tuple[str, str, str]]) -> str:
 
 
 def catalogue(outcomes: dict) -> str:
-    return render(build_lines(outcomes) + sheet_lines(ROOT / "data"))
+    """The catalogue from the broken builds' outcomes (tests/broken/test_broken.py) and the workbook cases."""
+    from tests.broken.test_broken import error_line
+    lines = {case_id: error_line(o) for case_id, o in outcomes.items()}
+    return render(build_lines(lines) + sheet_lines(ROOT / "data") + direct_lines())
 
 
 def main() -> None:
