@@ -10,8 +10,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..core.fiscal import MAX_FY, MIN_FY
 from ..core.model import Kpi, Report, Value
 from ..core.report import load_report
-from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, EDITION_CELL, FIRST_ROW, FORMAT, FORMAT_CELL,
-                           KPI_SHEET, VALUE_FIELDS, column_letter, edition)
+from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, FIRST_ROW, FORMAT, KPI_SHEET,
+                           VALUE_FIELDS, column_letter, edition)
 
 EDITABLE_FILL = PatternFill("solid", fgColor="FFF8DC")   # a pale yellow: the cells to fill in
 HEADING_FILL = PatternFill("solid", fgColor="DDE4EE")
@@ -105,8 +105,8 @@ def _about_sheet(ws, report: Report) -> None:
     ws.column_dimensions["B"].width = 90
     lines = [
         ("この表について / About", ""),
-        ("版 / Edition", edition(report.meta)),
-        ("形式 / Format", FORMAT),
+        ("版 / Edition", edition(report.meta)),     # EDITION_CELL
+        ("形式 / Format", FORMAT),                  # FORMAT_CELL
         ("入力するセル / Cells to fill in",
          "黄色のセル（策定時・実績値・目標とその年度、備考）だけを入力できます。"
          " Only the yellow cells (baseline, actual, target, their fiscal years, remarks) can be edited."),
@@ -120,7 +120,6 @@ def _about_sheet(ws, report: Report) -> None:
         ws.cell(row=r, column=1, value=a).font = Font(bold=True)
         ws.cell(row=r, column=2, value=b).alignment = Alignment(wrap_text=True, vertical="top")
     ws.protection.sheet = True
-    assert ws[EDITION_CELL].value == edition(report.meta) and ws[FORMAT_CELL].value == FORMAT
 
 
 def _copy_sheet(ws, rows: list[dict]) -> None:

@@ -186,10 +186,22 @@ def _data_pair(kpi: Kpi, field: str) -> Pair:
     return (None, None) if v is None else (v.amount, v.fy)
 
 
-def _read_pair(ws, r: int, field: str, default_fy: int) -> Pair:
+def _read_pair(ws, r: int, field: str, default_fy: int, problems: list) -> Pair | None:
+    """A value and its fiscal year from row r; None, with (cell, field, problem) added to problems, when refused."""
     value_cell = ws[f"{column_letter(field)}{r}"]
-    amount = parse_number(value_cell.value, value_cell.number_format)
-    year = parse_year(ws[f"{column_letter(field + '_fy')}{r}"].value)
+    year_cell = ws[f"{column_letter(field + '_fy')}{r}"]
+    before = len(problems)
+    amount = year = None
+    try:
+        amount = parse_number(value_cell.value, value_cell.number_format)
+    except CellProblem as p:
+        problems.append((value_cell.coordinate, field, p.problem))
+    try:
+        year = parse_year(year_cell.value)
+    except CellProblem as p:
+        problems.append((year_cell.coordinate, field + "_fy", p.problem))
+    if len(problems) > before:
+        return None
     if amount is None:
         return (None, None)
     return (amount, year if year is not None else default_fy)
@@ -233,19 +245,13 @@ def read_changes(wb, report: Report, display: str) -> Outcome:
             cells = (f"{column_letter(field)}{r}", f"{column_letter(field + '_fy')}{r}")
             if any(c in merged for c in cells):
                 continue
-            try:
-                new = _read_pair(ws, r, field, defaults[field])
-            except CellProblem as p:
-                bad = cells[0]
-                try:
-                    parse_number(ws[cells[0]].value, ws[cells[0]].number_format)
-                    bad = cells[1]
-                except CellProblem:
-                    pass
-                what = f"{k.id}.{field}" + ("_fy" if bad == cells[1] else "")
-                s.error(KPI_SHEET, bad, what, p.problem)
+            problems: list = []
+            new = _read_pair(ws, r, field, defaults[field], problems)
+            for cell, what, prob in problems:
+                s.error(KPI_SHEET, cell, f"{k.id}.{what}", prob)
+            if new is None:
                 continue
-            exported = _read_pair(copy, copy_r, field, defaults[field])
+            exported = _read_pair(copy, copy_r, field, defaults[field], [])
             if _same(new, exported):
                 continue
             current = _data_pair(k, field)

@@ -8,7 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from macros.core.report import load_report
-from macros.tools.sheet_layout import COLUMNS, KPI_SHEET, column_letter, edition
+from macros.tools.sheet_layout import (ABOUT_SHEET, COLUMNS, EDITION_CELL, FORMAT, FORMAT_CELL, KPI_SHEET,
+                                       column_letter, edition)
 from tests.tools.sheet_support import digest, exported, import_cli, scratch_project
 
 
@@ -54,7 +55,8 @@ def test_workbook_has_one_row_per_kpi_with_bilingual_headings(project):
     assert ws["D2"].value == k.name.ja and ws["H2"].value == int(k.actual.amount) and ws["I2"].value == k.actual.fy
     assert ws.freeze_panes == "B2" and ws.auto_filter.ref.startswith("A1:")
     assert ws.protection.sheet and not ws.protection.autoFilter
-    assert wb["説明 About"]["B2"].value == edition(report.meta)
+    about = wb[ABOUT_SHEET]
+    assert about[EDITION_CELL].value == edition(report.meta) and about[FORMAT_CELL].value == FORMAT
     assert wb["exported"].sheet_state == "veryHidden"
 
 
@@ -145,3 +147,17 @@ def test_the_command_line_entry_point_names(root):
     result = subprocess.run([sys.executable, "-m", "macros.sheet", "--help"], cwd=root, capture_output=True,
                             text=True)
     assert result.returncode == 0 and "export" in result.stdout and "import" in result.stdout
+
+
+def test_every_mistake_is_reported_at_once(project, capsys):
+    """A wrong value and a wrong year in one row, and a mistake further down: three lines, nothing written."""
+    before = digest(project)
+    path, wb = exported(project)
+    ws = wb[KPI_SHEET]
+    ws["H2"], ws["I2"], ws["J40"] = "390人", "令和5年", "▲3"
+    wb.save(path)
+    code, _, err = import_cli(project, path, capsys)
+    assert code == 1
+    cells = [line.split(": ")[1].split(" ")[0] for line in err.splitlines() if "kpis.xlsx: KPI!" in line]
+    assert cells == ["KPI!H2", "KPI!I2", "KPI!J40"]
+    assert "3 件のエラー" in err and digest(project) == before
