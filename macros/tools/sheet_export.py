@@ -44,6 +44,16 @@ def kpi_row(report: Report, k: Kpi) -> dict:
     return row
 
 
+def _lines(row: dict) -> int:
+    """Lines the row's wrapped texts need (a full-width character is about two width units), at most 3."""
+    need = 1
+    for c in COLUMNS:
+        if c.kind == "fixed" and isinstance(row[c.key], str):
+            units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in row[c.key])
+            need = max(need, -(-units // max(1, c.width - 1)))
+    return min(need, 3)
+
+
 def _validations(ws, last: int) -> None:
     number = DataValidation(
         type="decimal", operator="between", formula1="-1000000000000", formula2="1000000000000", allow_blank=True,
@@ -73,7 +83,7 @@ def _kpi_sheet(ws, rows: list[dict], number_formats: list[dict]) -> None:
         cell.fill = HEADING_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[cell.column_letter].width = c.width
-    ws.row_dimensions[1].height = 34
+    ws.row_dimensions[1].height = 48
     for r, (row, formats) in enumerate(zip(rows, number_formats), start=FIRST_ROW):
         for col, c in enumerate(COLUMNS, start=1):
             cell = ws.cell(row=r, column=col, value=row[c.key])
@@ -86,10 +96,16 @@ def _kpi_sheet(ws, rows: list[dict], number_formats: list[dict]) -> None:
             if c.editable:
                 cell.protection = Protection(locked=False)
                 cell.fill = EDITABLE_FILL
-            if c.kind in ("fixed", "text") and c.key != "printed_pct":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = Alignment(wrap_text=c.kind in ("fixed", "text"), vertical="top")
+        ws.row_dimensions[r].height = 15 * _lines(row)
     last = FIRST_ROW + len(rows) - 1
     ws.freeze_panes = "B2"
+    # On paper: landscape, all columns on the width of a page, the heading row on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     ws.auto_filter.ref = f"A1:{column_letter(COLUMNS[-1].key)}{last}"
     _validations(ws, last)
     # Locked cells cannot be changed; filtering, sorting off, resizing columns stay allowed.

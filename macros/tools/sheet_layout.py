@@ -49,7 +49,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("actual_fy", "実績値の年度", "Actual FY", 11, "year"),
     Column("target", "目標（c）", "Target (c)", 12, "number"),
     Column("target_fy", "目標の年度", "Target FY", 11, "year"),
-    Column("printed_pct", "報告書の進捗率（%）", "Printed progress (%)", 14),
+    Column("printed_pct", "報告書の進捗率（%）", "Printed progress (%)", 18),
     Column("remarks", "備考", "Remarks", 40, "text"),
 )
 BY_KEY = {c.key: c for c in COLUMNS}
