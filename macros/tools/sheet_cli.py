@@ -19,6 +19,14 @@ def locked(display: str) -> DataError:
         "Excel などでこのファイルを閉じてから、もう一度実行してください", "close the file in Excel and run again"))
 
 
+def unwritable(display: str) -> DataError:
+    """The workbook cannot be written there (no such folder, a read-only place)."""
+    return DataError(display, None, "file", problem(
+        "ファイルを書き出せません（フォルダがないか、書き込めない場所です）",
+        "the file cannot be written (no such folder, or not writable)",
+        "フォルダ名を確かめるか、別の場所を指定してください", "check the folder name or choose another place"))
+
+
 def _fail(lines: list[str], footer: str) -> int:
     for line in lines:
         print(line, file=sys.stderr)
@@ -44,6 +52,8 @@ def run(argv: list[str], root: Path = ROOT) -> int:
         return _fail([err.one_line()], "何も書き込んでいません / nothing was written")
     except PermissionError:
         return _fail([locked(args.file).one_line()], "何も書き込んでいません / nothing was written")
+    except OSError:
+        return _fail([unwritable(args.file).one_line()], "何も書き込んでいません / nothing was written")
     if out.errors:
         return _fail([e.one_line() for e in out.errors],
                      f"{len(out.errors)} 件のエラーがあるため、data/ には何も書き込んでいません"

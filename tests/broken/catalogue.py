@@ -117,7 +117,7 @@ def direct_lines() -> list[tuple[str, str, str]]:
     import tempfile
     from macros.core.errors import DataError
     from macros.glue import assets
-    from macros.tools.sheet_cli import locked
+    from macros.tools.sheet_cli import locked, unwritable
     from macros.tools.sheet_import import layout_error
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -133,6 +133,8 @@ def direct_lines() -> list[tuple[str, str, str]]:
         except DataError as err:
             rows.append(("setup", "package.json の plotly.js の版を plotly.py と違う版にした（数字は例）", err.one_line()))
     rows.append(("sheet", "Excel で開いたままの表を取り込もうとした（Windows）", locked("kpis.xlsx").one_line()))
+    rows.append(("sheet", "ないフォルダに表を書き出そうとした（make sheet SHEET=ないフォルダ/kpis.xlsx）",
+                 unwritable("ないフォルダ/kpis.xlsx").one_line()))
     rows.append(("sheet", "data/ のファイルの書式が、値だけを書き換えられない形になっている（行番号は例）",
                  layout_error("data/strategies/strategy-1.yaml", "lines [18] would change").one_line()))
     return rows

@@ -161,3 +161,11 @@ def test_every_mistake_is_reported_at_once(project, capsys):
     cells = [line.split(": ")[1].split(" ")[0] for line in err.splitlines() if "kpis.xlsx: KPI!" in line]
     assert cells == ["KPI!H2", "KPI!I2", "KPI!J40"]
     assert "3 件のエラー" in err and digest(project) == before
+
+
+def test_export_to_a_missing_folder_is_one_line(project, capsys):
+    from macros.tools.sheet_cli import run
+    code = run(["export", str(project / "no-such-folder" / "kpis.xlsx")], root=project)
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "kpis.xlsx: file: ファイルを書き出せません" in err and "cannot be written" in err
