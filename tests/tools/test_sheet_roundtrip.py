@@ -169,3 +169,16 @@ def test_export_to_a_missing_folder_is_one_line(project, capsys):
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err
     assert "kpis.xlsx: file: ファイルを書き出せません" in err and "cannot be written" in err
+
+
+def test_changes_are_checked_by_the_engine_before_anything_is_written(project):
+    """The new texts go through core's load and validation in a scratch copy; data/ itself is not touched."""
+    from macros.core.errors import DataError
+    from macros.tools.sheet_import import _validate
+    before = digest(project)
+    display = "data/strategies/strategy-1.yaml"
+    text = (project / display).read_text(encoding="utf-8").replace("actual: 382\n", "actual: 1,559\n", 1)
+    with pytest.raises(DataError) as info:
+        _validate(project, {display: text})
+    assert info.value.file == display and info.value.line == 18
+    assert digest(project) == before
