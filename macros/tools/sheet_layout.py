@@ -1,9 +1,10 @@
 """The KPI workbook's layout, shared by export and import: sheets, columns, headings, edition.
 
 One row per KPI on the sheet KPI. The departments fill in the value columns (baseline, actual,
-target and their fiscal years) and 備考; every other cell is locked. The hidden sheet COPY holds
-what the export wrote, cell for cell, so an import applies only what a person changed, and a
-very hidden (not user-visible) cell holds the edition the workbook belongs to.
+target and their fiscal years) and 備考; every other cell is locked. The locked sheet ABOUT_SHEET
+names the edition the workbook belongs to (EDITION_CELL), so a workbook of another edition is
+refused. The very hidden sheet COPY_SHEET holds what the export wrote, cell for cell, so an
+import applies only what a person changed.
 """
 from __future__ import annotations
 
