@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the sitemap date comes from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup setup-python setup-node setup-browser build serve test test-fast bench lock stamp clean
+.PHONY: setup setup-python setup-node setup-browser build serve test test-fast bench lock stamp sheet import-sheet catalogue clean
 
 setup: setup-python setup-node
 
@@ -59,6 +59,18 @@ lock:
 # After updating an English page, record which Japanese version it was translated from.
 stamp:
 	$(PY) -m macros.translations --stamp $(PAGES)
+
+# The KPI workbook for the departments (guide/編集の手引き.md): write it, and read the filled-in one back into data/.
+SHEET ?= kpis.xlsx
+sheet: setup-python
+	$(PY) -m macros.sheet export $(SHEET)
+
+import-sheet: setup-python
+	$(PY) -m macros.sheet import $(SHEET)
+
+# The staff guide's catalogue of error messages, from the messages the code prints (guide/errors.md).
+catalogue: setup
+	$(PY) -m tests.broken.catalogue
 
 clean:
 	rm -rf site site.tmp site.old .pytest_cache

@@ -7,6 +7,7 @@ the problem, and never show a Python traceback.
 Case fields (cases.yaml):
   id            unique name, used as the pytest id
   what          what the editor did (documentation only)
+  what_ja       the same in Japanese: the heading of the case in the staff guide's error catalogue
   patches       list of patches; or the fields of a single patch at the top level:
     file        path relative to the project
     find        exact text that must occur exactly once in the file ...
@@ -135,8 +136,8 @@ def error_line(outcome: Outcome) -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def outcomes() -> dict[str, Outcome]:
+def run_all() -> dict[str, Outcome]:
+    """Every case's build, two at a time (the `outcomes` fixture in conftest.py runs this once)."""
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         return {o.case["id"]: o for o in pool.map(run_case, CASES)}
 

@@ -1,0 +1,74 @@
+"""Command line of the KPI workbook round trip (python -m macros.sheet export|import FILE.xlsx)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..core.errors import DataError, problem
+from .sheet_export import export
+from .sheet_import import import_sheet
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def locked(display: str) -> DataError:
+    """The file is locked, typically open in Excel on Windows."""
+    return DataError(display, None, "file", problem(
+        "ファイルを開けません（他のプログラムで開いている可能性）", "the file cannot be opened (open in another program?)",
+        "Excel などでこのファイルを閉じてから、もう一度実行してください", "close the file in Excel and run again"))
+
+
+def unwritable(display: str) -> DataError:
+    """The workbook cannot be written there (no such folder, a read-only place)."""
+    return DataError(display, None, "file", problem(
+        "ファイルを書き出せません（フォルダがないか、書き込めない場所です）",
+        "the file cannot be written (no such folder, or not writable)",
+        "フォルダ名を確かめるか、別の場所を指定してください", "check the folder name or choose another place"))
+
+
+def _fail(lines: list[str], footer: str) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    print(footer, file=sys.stderr)
+    return 1
+
+
+def run(argv: list[str], root: Path = ROOT) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m macros.sheet",
+        description="KPI の表（Excel）の書き出しと取り込み / export and import the KPI workbook")
+    parser.add_argument("command", choices=["export", "import"])
+    parser.add_argument("file", help="the workbook, e.g. kpis.xlsx")
+    args = parser.parse_args(argv)
+    path = Path(args.file)
+    try:
+        if args.command == "export":
+            n = export(root, path)
+            print(f"{path} に {n} 件の KPI を書き出しました / wrote {n} KPIs to {path}")
+            return 0
+        out = import_sheet(root, path, display=args.file)
+    except DataError as err:
+        return _fail([err.one_line()], "何も書き込んでいません / nothing was written")
+    except PermissionError:
+        return _fail([locked(args.file).one_line()], "何も書き込んでいません / nothing was written")
+    except OSError:
+        return _fail([unwritable(args.file).one_line()], "何も書き込んでいません / nothing was written")
+    if out.errors:
+        return _fail([e.one_line() for e in out.errors],
+                     f"{len(out.errors)} 件のエラーがあるため、data/ には何も書き込んでいません"
+                     f" / {len(out.errors)} error(s): nothing was written to data/")
+    for c in out.changes:
+        print(c.line())
+    for r in out.remarks:
+        print(r)
+    if not out.changes:
+        print("data/ の値に変更はありません / no values changed in data/")
+    else:
+        print(f"{len(out.changes)} 件を変更しました: {', '.join(out.written)}"
+              f" / changed {len(out.changes)} value(s) in {', '.join(out.written)}")
+    return 0
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,171 @@
+"""Write every KPI of the current edition to a workbook the departments fill in (openpyxl)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..core.fiscal import MAX_FY, MIN_FY
+from ..core.model import Kpi, Report, Value
+from ..core.report import load_report
+from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, FIRST_ROW, FORMAT, KPI_SHEET,
+                           VALUE_FIELDS, column_letter, edition)
+
+EDITABLE_FILL = PatternFill("solid", fgColor="FFF8DC")   # a pale yellow: the cells to fill in
+HEADING_FILL = PatternFill("solid", fgColor="DDE4EE")
+
+
+def _number(v: Value | None):
+    """A Decimal as the workbook's number: int when whole, else float (exact for the report's figures)."""
+    if v is None:
+        return None
+    d = v.amount
+    return int(d) if d == d.to_integral_value() and d.as_tuple().exponent >= 0 else float(d)
+
+
+def _number_format(v: Value | None) -> str:
+    places = max(0, -v.amount.as_tuple().exponent) if v is not None else 0
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+def kpi_row(report: Report, k: Kpi) -> dict:
+    """The cells of one KPI's row, by column key."""
+    s = report.strategy(int(k.id.split("-")[0]))
+    m = report.measure(k.measure_id)
+    row = {"id": k.id, "strategy": f"{s.id} {s.title.ja}", "measure": f"{m.id} {m.title.ja}",
+           "name": k.name.ja, "unit": k.unit, "remarks": None,
+           "printed_pct": float(k.published_progress_pct) if k.published_progress_pct is not None else None}
+    for f in VALUE_FIELDS:
+        v = getattr(k, f)
+        row[f] = _number(v)
+        row[f + "_fy"] = v.fy if v is not None else None
+    return row
+
+
+def _lines(row: dict) -> int:
+    """Lines the row's wrapped texts need (a full-width character is about two width units), at most 3."""
+    need = 1
+    for c in COLUMNS:
+        if c.kind == "fixed" and isinstance(row[c.key], str):
+            units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in row[c.key])
+            need = max(need, -(-units // max(1, c.width - 1)))
+    return min(need, 3)
+
+
+def _validations(ws, last: int) -> None:
+    number = DataValidation(
+        type="decimal", operator="between", formula1="-1000000000000", formula2="1000000000000", allow_blank=True,
+        showErrorMessage=True, errorTitle="数値 / Number",
+        error="数値だけを半角で入力してください（%・単位・カンマなし）。値がなければ空欄。\n"
+              "Type a number only (no %, unit or commas); leave empty for no value.",
+        showInputMessage=True, promptTitle="数値 / Number",
+        prompt="数値だけ（%・単位なし）/ a number only (no % or unit)")
+    year = DataValidation(
+        type="whole", operator="between", formula1=str(MIN_FY), formula2=str(MAX_FY), allow_blank=True,
+        showErrorMessage=True, errorTitle="年度 / Fiscal year",
+        error="年度を西暦で入力してください（令和5年度 = 2023）。\nType the fiscal year, e.g. 2023 for 令和5年度.",
+        showInputMessage=True, promptTitle="年度 / Fiscal year", prompt="西暦（令和5年度 = 2023）/ e.g. 2023")
+    for dv, kind in ((number, "number"), (year, "year")):
+        for c in COLUMNS:
+            if c.kind == kind:
+                letter = column_letter(c.key)
+                dv.add(f"{letter}{FIRST_ROW}:{letter}{last}")
+        ws.add_data_validation(dv)
+
+
+def _kpi_sheet(ws, rows: list[dict], number_formats: list[dict]) -> None:
+    ws.title = KPI_SHEET
+    for col, c in enumerate(COLUMNS, start=1):
+        cell = ws.cell(row=1, column=col, value=c.heading)
+        cell.font = Font(bold=True)
+        cell.fill = HEADING_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.column_dimensions[cell.column_letter].width = c.width
+    ws.row_dimensions[1].height = 48
+    for r, (row, formats) in enumerate(zip(rows, number_formats), start=FIRST_ROW):
+        for col, c in enumerate(COLUMNS, start=1):
+            cell = ws.cell(row=r, column=col, value=row[c.key])
+            if c.kind == "number":
+                cell.number_format = formats[c.key]
+            elif c.kind == "year":
+                cell.number_format = "0"
+            elif c.key == "printed_pct":
+                cell.number_format = "0.0"
+            if c.editable:
+                cell.protection = Protection(locked=False)
+                cell.fill = EDITABLE_FILL
+            cell.alignment = Alignment(wrap_text=c.kind in ("fixed", "text"), vertical="top")
+        ws.row_dimensions[r].height = 15 * _lines(row)
+    last = FIRST_ROW + len(rows) - 1
+    ws.freeze_panes = "B2"
+    # On paper: landscape, all columns on the width of a page, the heading row on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.auto_filter.ref = f"A1:{column_letter(COLUMNS[-1].key)}{last}"
+    _validations(ws, last)
+    # Locked cells cannot be changed; filtering, sorting off, resizing columns stay allowed.
+    ws.protection.sheet = True
+    ws.protection.autoFilter = False
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _about_sheet(ws, report: Report) -> None:
+    ws.title = ABOUT_SHEET
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 90
+    lines = [
+        ("この表について / About", ""),
+        ("版 / Edition", edition(report.meta)),     # EDITION_CELL
+        ("形式 / Format", FORMAT),                  # FORMAT_CELL
+        ("入力するセル / Cells to fill in",
+         "黄色のセル（策定時・実績値・目標とその年度、備考）だけを入力できます。"
+         " Only the yellow cells (baseline, actual, target, their fiscal years, remarks) can be edited."),
+        ("数値 / Numbers",
+         "半角の数値だけ（%・単位・▲なし）。値がなければ空欄。 A number only (no %, unit or ▲); empty for no value."),
+        ("年度 / Fiscal years", "西暦（令和5年度 = 2023）。 Western calendar (令和5年度 = 2023)."),
+        ("行 / Rows", "行の追加・削除・並べ替えはしないでください。 Do not add, delete or reorder rows."),
+        ("取り込み / Import", "python -m macros.sheet import この表.xlsx （make import-sheet SHEET=この表.xlsx）"),
+    ]
+    for r, (a, b) in enumerate(lines, start=1):
+        ws.cell(row=r, column=1, value=a).font = Font(bold=True)
+        ws.cell(row=r, column=2, value=b).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.protection.sheet = True
+
+
+def _copy_sheet(ws, rows: list[dict]) -> None:
+    """The exported values, cell for cell at the same addresses; very hidden and locked."""
+    ws.title = COPY_SHEET
+    for col, c in enumerate(COLUMNS, start=1):
+        ws.cell(row=1, column=col, value=c.key)
+    for r, row in enumerate(rows, start=FIRST_ROW):
+        for col, c in enumerate(COLUMNS, start=1):
+            ws.cell(row=r, column=col, value=row[c.key])
+    ws.sheet_state = "veryHidden"
+    ws.protection.sheet = True
+
+
+def build_workbook(report: Report) -> Workbook:
+    kpis = report.kpis()
+    rows = [kpi_row(report, k) for k in kpis]
+    formats = [{f: _number_format(getattr(k, f)) for f in VALUE_FIELDS} for k in kpis]
+    wb = Workbook()
+    _kpi_sheet(wb.active, rows, formats)
+    _about_sheet(wb.create_sheet(), report)
+    _copy_sheet(wb.create_sheet(), rows)
+    wb.active = 0
+    return wb
+
+
+def export(root: Path, out: Path) -> int:
+    """Write the workbook; returns the number of KPI rows."""
+    loaded = load_report(root)
+    wb = build_workbook(loaded.report)
+    wb.save(out)
+    return len(loaded.report.kpis())
+

@@ -1,0 +1,337 @@
+"""Read a filled-in KPI workbook back into data/strategies/*.yaml.
+
+Only what a person changed is applied: each editable cell is compared with the hidden copy of
+what the export wrote, so workbooks from several departments can be imported one after another
+without undoing each other. Nothing is written unless the whole workbook is valid and the data
+with the changes applied still passes the engine's validation.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from ..core.errors import DataError, Problem, problem
+from ..core.model import Kpi, Report
+from ..core.report import load_report
+from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, EDITION_CELL, FIELD_JA, FIRST_ROW, FORMAT,
+                           FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, column_letter, edition)
+from .sheet_values import CellProblem, parse_number, parse_year
+from .yaml_values import Edit, LayoutChanged, keep_places, set_values
+
+Pair = tuple  # (Decimal | None, int | None): a value and its fiscal year
+
+
+@dataclass(frozen=True)
+class Change:
+    kpi: Kpi
+    field: str
+    old: Pair
+    new: Pair
+    default_fy: int
+
+    def line(self) -> str:
+        return (f"{self.kpi.id} {self.kpi.name.ja}: {FIELD_JA[self.field]} / {self.field}: "
+                f"{_pair_text(self.old, self.default_fy)} → {_pair_text(self.new, self.default_fy)}")
+
+
+def _pair_text(pair: Pair, default_fy: int) -> str:
+    amount, fy = pair
+    if amount is None:
+        return "空欄 (none)"
+    return f"{amount:f}" if fy == default_fy else f"{amount:f} ({fy}年度 FY{fy})"
+
+
+@dataclass
+class Outcome:
+    changes: list[Change]
+    remarks: list[str]
+    errors: list[DataError]
+    written: list[str]
+
+
+class _Sheet:
+    """Collects one-line errors that name the workbook, sheet and cell."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.errors: list[DataError] = []
+
+    def error(self, sheet: str, cell: str, what: str, prob: Problem) -> None:
+        field = f"{sheet}!{cell}" + (f" ({what})" if what else "")
+        self.errors.append(DataError(self.display, None, field, prob))
+
+
+def _open(path: Path, display: str):
+    try:
+        return load_workbook(path, data_only=False)
+    except FileNotFoundError:
+        raise DataError(display, None, "file", problem(
+            "ファイルがありません", "the file does not exist",
+            "ファイル名と場所を確認してください", "check the file name and folder")) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise DataError(display, None, "file", problem(
+            "Excel ブック（.xlsx）として読めません", "not readable as an Excel workbook (.xlsx)",
+            "Excel または LibreOffice で「Excel ブック (.xlsx)」形式で保存し直してください",
+            "save it again as an Excel workbook (.xlsx) from Excel or LibreOffice")) from None
+
+
+def _check_edition(wb, report: Report, s: _Sheet) -> bool:
+    names = wb.sheetnames
+    if KPI_SHEET not in names or ABOUT_SHEET not in names or COPY_SHEET not in names:
+        s.error(KPI_SHEET if KPI_SHEET not in names else ABOUT_SHEET if ABOUT_SHEET not in names else COPY_SHEET,
+                "A1", "", problem(
+                    "make sheet で書き出した表ではありません（シートが足りません）",
+                    "this is not a workbook written by make sheet (a sheet is missing)",
+                    "make sheet で書き出した表に入力してください。シートの名前は変えないでください",
+                    "fill in a workbook written by make sheet; do not rename its sheets"))
+        return False
+    about = wb[ABOUT_SHEET]
+    if about[FORMAT_CELL].value != FORMAT:
+        s.error(ABOUT_SHEET, FORMAT_CELL, "", problem(
+            f"表の形式「{about[FORMAT_CELL].value}」はこの版の「{FORMAT}」ではありません",
+            f"workbook format {about[FORMAT_CELL].value!r} is not {FORMAT!r}",
+            "make sheet で書き出し直した表に入力してください", "fill in a workbook newly written by make sheet"))
+        return False
+    want, got = edition(report.meta), about[EDITION_CELL].value
+    if got != want:
+        s.error(ABOUT_SHEET, EDITION_CELL, "", problem(
+            f"別の版の表です（この表:「{got}」、今の版:「{want}」）",
+            "the workbook belongs to another edition of the report",
+            "今の版で make sheet を実行して書き出した表に入力し直してください",
+            "export the current edition with make sheet and fill that in"))
+        return False
+    return True
+
+
+def _row_empty(ws, r: int) -> bool:
+    return all(ws.cell(row=r, column=c).value in (None, "") for c in range(1, len(COLUMNS) + 1))
+
+
+def _rows_by_id(ws, copy, expected: list[str], s: _Sheet) -> dict[str, int] | None:
+    """KPI id → its row in the workbook; None when the rows no longer match the export."""
+    copy_ids = [copy.cell(row=r, column=1).value for r in range(FIRST_ROW, copy.max_row + 1)]
+    if copy_ids != expected:
+        s.error(KPI_SHEET, "A1", "", problem(
+            "書き出した後に data/ の KPI の構成が変わっています（KPI の追加・削除）",
+            "the KPIs in data/ have changed since this workbook was exported (added or removed)",
+            "もう一度 make sheet で書き出し、その表に入力し直してください",
+            "export again with make sheet and fill in the new workbook"))
+        return None
+    known = set(expected)
+    found: dict[str, int] = {}
+    bad_rows: set[int] = set()   # rows whose ID is already reported: their KPI is not also "deleted"
+    before = len(s.errors)
+    for r in range(FIRST_ROW, ws.max_row + 1):
+        if _row_empty(ws, r):
+            continue
+        raw = ws.cell(row=r, column=1).value
+        kid = str(raw).strip() if raw is not None else ""
+        if not kid or kid not in known:
+            bad_rows.add(r)
+        if not kid:
+            s.error(KPI_SHEET, f"A{r}", "", problem(
+                "ID のない行が追加されています", "a row without an ID has been added",
+                "追加した行を削除してください（KPI を増やすには data/ を編集します。手引き参照）",
+                "delete the added row (KPIs are added in data/, see the guide)"))
+        elif kid not in known:
+            s.error(KPI_SHEET, f"A{r}", "", problem(
+                f"ID「{kid}」はこの報告書の KPI にありません", f"ID {kid!r} is not a KPI of this report",
+                "ID は変更できません。書き出したときの ID に戻すか、行を削除してください",
+                "IDs cannot be changed: restore the exported ID or delete the row"))
+        elif kid in found:
+            s.error(KPI_SHEET, f"A{r}", "", problem(
+                f"ID「{kid}」の行が2つあります（最初は {found[kid]} 行目）",
+                f"two rows have ID {kid!r} (the first is row {found[kid]})",
+                "コピーした行を削除してください", "delete the copied row"))
+        else:
+            found[kid] = r
+    for i, kid in enumerate(expected):
+        if kid not in found and FIRST_ROW + i not in bad_rows:
+            s.error(KPI_SHEET, f"A{FIRST_ROW + i}", "", problem(
+                f"KPI「{kid}」の行が削除されています", f"the row of KPI {kid!r} has been deleted",
+                "行を元に戻すか、もう一度書き出してください", "restore the row, or export again"))
+    if len(s.errors) > before:
+        return None
+    for i, kid in enumerate(expected):
+        if found[kid] != FIRST_ROW + i:
+            s.error(KPI_SHEET, f"A{FIRST_ROW + i}", "", problem(
+                f"行の順番が書き出したときと違います（{FIRST_ROW + i} 行目は「{kid}」のはずです）",
+                f"the rows have been reordered (row {FIRST_ROW + i} should be {kid!r})",
+                "並べ替えを元に戻してください（フィルターで絞り込むだけなら問題ありません）",
+                "undo the sorting (filtering alone is fine)"))
+            return None
+    return found
+
+
+def _merged(ws, s: _Sheet) -> set[str]:
+    cells = set()
+    for rng in ws.merged_cells.ranges:
+        s.error(KPI_SHEET, rng.coord, "", problem(
+            "セルが結合されています", "cells have been merged",
+            "セルの結合を解除し、それぞれのセルに値を入力してください", "unmerge the cells and fill in each one"))
+        cells |= {f"{get_column_letter(c)}{r}" for r in range(rng.min_row, rng.max_row + 1)
+                  for c in range(rng.min_col, rng.max_col + 1)}
+    return cells
+
+
+def _data_pair(kpi: Kpi, field: str) -> Pair:
+    v = getattr(kpi, field)
+    return (None, None) if v is None else (v.amount, v.fy)
+
+
+def _read_pair(ws, r: int, field: str, default_fy: int, problems: list) -> Pair | None:
+    """A value and its fiscal year from row r; None, with (cell, field, problem) added to problems, when refused."""
+    value_cell = ws[f"{column_letter(field)}{r}"]
+    year_cell = ws[f"{column_letter(field + '_fy')}{r}"]
+    before = len(problems)
+    amount = year = None
+    try:
+        amount = parse_number(value_cell.value, value_cell.number_format)
+    except CellProblem as p:
+        problems.append((value_cell.coordinate, field, p.problem))
+    try:
+        year = parse_year(year_cell.value)
+    except CellProblem as p:
+        problems.append((year_cell.coordinate, field + "_fy", p.problem))
+    if len(problems) > before:
+        return None
+    if amount is None:
+        return (None, None)
+    return (amount, year if year is not None else default_fy)
+
+
+def _same(a: Pair, b: Pair) -> bool:
+    return a[0] == b[0] and (a[0] is None or a[1] == b[1])
+
+
+def read_changes(wb, report: Report, display: str) -> Outcome:
+    """Every change and remark in the workbook, or the errors that stop the import."""
+    s = _Sheet(display)
+    out = Outcome([], [], s.errors, [])
+    if not _check_edition(wb, report, s):
+        return out
+    ws, copy = wb[KPI_SHEET], wb[COPY_SHEET]
+    kpis = report.kpis()
+    expected = [k.id for k in kpis]
+    merged = _merged(ws, s)
+    rows = _rows_by_id(ws, copy, expected, s)
+    if rows is None:
+        return out
+    cols = report.meta.columns
+    defaults = {"baseline": cols.baseline_fy, "actual": cols.actual_fy, "target": cols.target_fy}
+    for i, k in enumerate(kpis):
+        r, copy_r = rows[k.id], FIRST_ROW + i
+        for c in COLUMNS:
+            if c.editable:
+                continue
+            cell = f"{column_letter(c.key)}{r}"
+            if cell in merged:
+                continue
+            got, want = ws[cell].value, copy[f"{column_letter(c.key)}{copy_r}"].value
+            if got != want:
+                s.error(KPI_SHEET, cell, f"{k.id} {c.heading_en}", problem(
+                    f"「{c.heading_ja}」の列は変更できません（書き出し時は「{want if want is not None else ''}」）",
+                    f"the column {c.heading_en!r} cannot be changed (it was {want!r})",
+                    "元の値に戻してください（名前や単位を直すときは data/strategies/ を編集します。手引き参照）",
+                    "restore it (names and units are corrected in data/strategies/, see the guide)"))
+        for field in VALUE_FIELDS:
+            cells = (f"{column_letter(field)}{r}", f"{column_letter(field + '_fy')}{r}")
+            if any(c in merged for c in cells):
+                continue
+            problems: list = []
+            new = _read_pair(ws, r, field, defaults[field], problems)
+            for cell, what, prob in problems:
+                s.error(KPI_SHEET, cell, f"{k.id}.{what}", prob)
+            if new is None:
+                continue
+            exported = _read_pair(copy, copy_r, field, defaults[field], [])
+            if _same(new, exported):
+                continue
+            current = _data_pair(k, field)
+            if not _same(current, exported) and not _same(current, new):
+                s.error(KPI_SHEET, cells[0], f"{k.id}.{field}", problem(
+                    f"書き出した後に data/ のこの値が「{_pair_text(current, defaults[field])}」に変わっています"
+                    f"（書き出し時「{_pair_text(exported, defaults[field])}」）",
+                    f"this value changed in data/ to {_pair_text(current, defaults[field])!r} after the export "
+                    f"(was {_pair_text(exported, defaults[field])!r})",
+                    "どちらが正しいか確かめ、新しく書き出した表に入力し直してください",
+                    "check which is right and fill in a newly exported workbook"))
+                continue
+            if new[0] is not None:
+                new = (keep_places(new[0], current[0]), new[1])
+            if not _same(current, new):
+                out.changes.append(Change(k, field, current, new, defaults[field]))
+        remark = ws[f"{column_letter('remarks')}{r}"].value
+        if remark not in (None, "") and remark != copy[f"{column_letter('remarks')}{copy_r}"].value:
+            text = " ".join(str(remark).split())
+            if text.startswith("="):
+                s.error(KPI_SHEET, f"{column_letter('remarks')}{r}", f"{k.id} remarks", problem(
+                    f"数式「{text}」が入っています", f"the cell holds a formula {text!r}",
+                    "文章を入力してください", "type text"))
+            else:
+                out.remarks.append(f"{k.id} {k.name.ja}: 備考 / remarks: {text}")
+    return out
+
+
+def _edits_by_file(changes: list[Change]) -> dict[str, list[Edit]]:
+    by_file: dict[str, list[Edit]] = {}
+    for c in changes:
+        by_file.setdefault(c.kpi.source.file, []).append(
+            Edit(c.kpi.id, c.field, c.new[0], c.new[1], c.default_fy))
+    return by_file
+
+
+def layout_error(display: str, detail: str) -> DataError:
+    return DataError(display, None, "layout", problem(
+        f"このファイルの書式を保ったまま値を書き込めません（{detail}）",
+        f"the values cannot be written while keeping the file's layout ({detail})",
+        "このファイルの値は data/ で直接編集してください", "edit this file's values in data/ directly"))
+
+
+def _new_texts(root: Path, changes: list[Change]) -> dict[str, str]:
+    texts = {}
+    for display, edits in _edits_by_file(changes).items():
+        text = (root / display).read_text(encoding="utf-8")
+        try:
+            texts[display] = set_values(text, edits, display)
+        except LayoutChanged as err:
+            raise layout_error(display, str(err)) from None
+    return texts
+
+
+def _validate(root: Path, texts: dict[str, str]) -> None:
+    """Load the data with the new texts (in a scratch copy of data/) through the engine's validation."""
+    with tempfile.TemporaryDirectory(prefix="sheet-check-") as tmp:
+        shutil.copytree(root / "data", Path(tmp) / "data")
+        for display, text in texts.items():
+            (Path(tmp) / display).write_text(text, encoding="utf-8")
+        load_report(Path(tmp))
+
+
+def import_sheet(root: Path, path: Path, display: str | None = None) -> Outcome:
+    """Apply the workbook's changes to root/data, or nothing when anything is wrong."""
+    display = display or path.name
+    loaded = load_report(root)
+    wb = _open(path, display)
+    out = read_changes(wb, loaded.report, display)
+    if out.errors or not out.changes:
+        return out
+    texts = _new_texts(root, out.changes)
+    try:
+        _validate(root, texts)
+    except DataError as err:
+        out.errors.append(err)
+        return out
+    for display_name, text in texts.items():
+        with open(root / display_name, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        out.written.append(display_name)
+    return out
+

@@ -1,0 +1,70 @@
+"""The KPI workbook's layout, shared by export and import: sheets, columns, headings, edition.
+
+One row per KPI on the sheet KPI. The departments fill in the value columns (baseline, actual,
+target and their fiscal years) and 備考; every other cell is locked. The locked sheet ABOUT_SHEET
+names the edition the workbook belongs to (EDITION_CELL), so a workbook of another edition is
+refused. The very hidden sheet COPY_SHEET holds what the export wrote, cell for cell, so an
+import applies only what a person changed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.model import Meta
+
+KPI_SHEET = "KPI"
+ABOUT_SHEET = "説明 About"
+COPY_SHEET = "exported"   # very hidden: the values as exported
+EDITION_CELL = "B2"       # on ABOUT_SHEET
+FORMAT_CELL = "B3"        # on ABOUT_SHEET
+FORMAT = "kpi-sheet 1"
+FIRST_ROW = 2             # row 1 is the heading
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str          # id | strategy | measure | name | unit | baseline | baseline_fy | … | remarks
+    heading_ja: str
+    heading_en: str
+    width: int
+    kind: str = "fixed"   # fixed (locked) | number | year | text (editable)
+
+    @property
+    def editable(self) -> bool:
+        return self.kind != "fixed"
+
+    @property
+    def heading(self) -> str:
+        return f"{self.heading_ja}\n{self.heading_en}"
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", "ID", 10),
+    Column("strategy", "重点戦略", "Strategy", 24),
+    Column("measure", "具体的施策", "Measure", 28),
+    Column("name", "KPI名", "KPI name", 36),
+    Column("unit", "単位", "Unit", 8),
+    Column("baseline", "策定時（a）", "Baseline (a)", 12, "number"),
+    Column("baseline_fy", "策定時の年度", "Baseline FY", 11, "year"),
+    Column("actual", "実績値（b）", "Actual (b)", 12, "number"),
+    Column("actual_fy", "実績値の年度", "Actual FY", 11, "year"),
+    Column("target", "目標（c）", "Target (c)", 12, "number"),
+    Column("target_fy", "目標の年度", "Target FY", 11, "year"),
+    Column("printed_pct", "報告書の進捗率（%）", "Printed progress (%)", 18),
+    Column("remarks", "備考", "Remarks", 40, "text"),
+)
+BY_KEY = {c.key: c for c in COLUMNS}
+VALUE_FIELDS = ("baseline", "actual", "target")
+FIELD_JA = {"baseline": "策定時", "actual": "実績値", "target": "目標"}
+
+
+def column_letter(key: str) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(COLUMNS.index(BY_KEY[key]) + 1)
+
+
+def edition(meta: Meta) -> str:
+    """What identifies the report a workbook belongs to: its title, date and column years."""
+    c = meta.columns
+    return (f"{meta.title.ja} {meta.published.ja}"
+            f"（策定時 {c.baseline_fy}・実績値 {c.actual_fy}・目標 {c.target_fy} 年度）")

@@ -1,0 +1,101 @@
+"""Write KPI values back into data/strategies/*.yaml, keeping comments, order and layout (ruamel.yaml).
+
+Only the lines of the values that changed may differ afterwards; `set_values` checks that
+before it returns the new text, so a layout it cannot keep is never written.
+"""
+from __future__ import annotations
+
+import difflib
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
+
+@dataclass(frozen=True)
+class Edit:
+    kpi_id: str
+    field: str               # baseline | actual | target
+    amount: Decimal | None   # None: no value (null)
+    fy: int | None           # the fiscal year; None with no value
+    default_fy: int          # the column heading's year (data/report.yaml columns)
+
+
+class LayoutChanged(Exception):
+    """Writing the edits would change lines other than the edited values."""
+
+
+def _yaml() -> YAML:
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 1_000_000   # never fold a long line
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
+    y.representer.add_representer(Decimal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:float", f"{d:f}"))
+    return y
+
+
+def keep_places(d: Decimal, old: Decimal | None) -> Decimal:
+    """The new number with at least the decimal places the old one was written with (60.0 → 61.0)."""
+    places = max(0, -old.as_tuple().exponent) if old is not None else 0
+    return d.quantize(Decimal(1).scaleb(-places)) if places > max(0, -d.as_tuple().exponent) else d
+
+
+def _number(d: Decimal, old) -> int | Decimal:
+    """The number as YAML writes it: an int when whole with no decimal places, else a Decimal."""
+    old_decimal = Decimal(str(old)) if old is not None and not isinstance(old, bool) else None
+    d = keep_places(d, old_decimal)
+    return int(d) if d.as_tuple().exponent >= 0 else d
+
+
+def _kpis(doc) -> dict:
+    return {k["id"]: k for p in doc["policies"] for m in p["measures"] for k in m["kpis"]}
+
+
+def _new_node(edit: Edit, old):
+    """What the field becomes. A year note (printed, implied) describes the printed report: it
+    no longer holds once the value changed, so it goes; a year other than the column's stays explicit."""
+    if edit.amount is None:
+        return None
+    old_value = old.get("value") if isinstance(old, dict) else old
+    amount = _number(edit.amount, old_value)
+    if isinstance(old, CommentedMap):
+        node = old
+        node["value"] = amount
+        for key in ("printed", "implied"):
+            node.pop(key, None)
+        if edit.fy != edit.default_fy or "fy" in node:
+            node["fy"] = edit.fy
+        if list(node) == ["value"]:
+            return amount
+        return node
+    if edit.fy != edit.default_fy:
+        node = CommentedMap([("value", amount), ("fy", edit.fy)])
+        node.fa.set_flow_style()
+        return node
+    return amount
+
+
+def set_values(text: str, edits: list[Edit], display: str) -> str:
+    """The file's text with the edits applied; raises LayoutChanged if more than their lines would change."""
+    y = _yaml()
+    doc = y.load(text)
+    kpis = _kpis(doc)
+    lines = set()
+    for e in edits:
+        k = kpis[e.kpi_id]
+        lines.add(k.lc.key(e.field)[0])
+        k[e.field] = _new_node(e, k[e.field])
+    out = io.StringIO()
+    y.dump(doc, out)
+    new = out.getvalue()
+    old_lines, new_lines = text.splitlines(), new.splitlines()
+    changed = {i for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+               .get_opcodes() if tag != "equal" for i in range(i1, max(i2, i1 + 1))}
+    if len(old_lines) != len(new_lines) or not changed <= lines:
+        raise LayoutChanged(f"{display}: lines {sorted(i + 1 for i in changed - lines)} would change")
+    if text.endswith("\n") != new.endswith("\n"):
+        new = new if text.endswith("\n") else new.rstrip("\n")
+    return new

@@ -1,0 +1,184 @@
+"""The KPI workbook round trip: export, fill in as a department would, import into data/."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from macros.core.report import load_report
+from macros.tools.sheet_layout import (ABOUT_SHEET, COLUMNS, EDITION_CELL, FORMAT, FORMAT_CELL, KPI_SHEET,
+                                       column_letter, edition)
+from tests.tools.sheet_support import digest, exported, import_cli, scratch_project
+
+
+@pytest.fixture
+def project(root, tmp_path) -> Path:
+    return scratch_project(root, tmp_path)
+
+
+def _diff(before: str, after: str) -> list[str]:
+    return [l for l in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if l[:1] in "+-" and not l.startswith(("+++", "---"))]
+
+
+def test_unchanged_round_trip_leaves_data_byte_identical(project, capsys):
+    before = digest(project)
+    path, _ = exported(project)
+    code, out, err = import_cli(project, path, capsys)
+    assert code == 0, err
+    assert "変更はありません" in out
+    assert digest(project) == before
+
+
+def test_unchanged_round_trip_after_saving_in_a_spreadsheet_program(project, capsys):
+    """Opened and saved again (openpyxl re-writes every cell, as Excel does): still no change."""
+    before = digest(project)
+    path, wb = exported(project)
+    wb.save(path)
+    code, _, err = import_cli(project, path, capsys)
+    assert code == 0, err
+    assert digest(project) == before
+
+
+def test_workbook_has_one_row_per_kpi_with_bilingual_headings(project):
+    path, wb = exported(project)
+    report = load_report(project).report
+    ws = wb[KPI_SHEET]
+    headings = [c.value for c in ws[1]]
+    assert headings == [c.heading for c in COLUMNS]
+    assert all("\n" in h and h.split("\n")[0] != "" for h in headings)
+    ids = [ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)]
+    assert ids == [k.id for k in report.kpis()]
+    k = report.kpi("1-1-1-1")
+    assert ws["D2"].value == k.name.ja and ws["H2"].value == int(k.actual.amount) and ws["I2"].value == k.actual.fy
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref.startswith("A1:")
+    assert ws.protection.sheet and not ws.protection.autoFilter
+    about = wb[ABOUT_SHEET]
+    assert about[EDITION_CELL].value == edition(report.meta) and about[FORMAT_CELL].value == FORMAT
+    assert wb["exported"].sheet_state == "veryHidden"
+
+
+def test_only_department_fields_are_editable_and_numbers_are_validated(project):
+    _, wb = exported(project)
+    ws = wb[KPI_SHEET]
+    for c in COLUMNS:
+        cell = ws[f"{column_letter(c.key)}2"]
+        assert cell.protection.locked is (not c.editable), c.key
+    ranges = {dv.type: str(dv.sqref) for dv in ws.data_validations.dataValidation}
+    last = ws.max_row
+    for c in COLUMNS:
+        want = {"number": "decimal", "year": "whole"}.get(c.kind)
+        if want:
+            assert f"{column_letter(c.key)}2:{column_letter(c.key)}{last}" in ranges[want]
+
+
+def test_a_good_edit_changes_only_the_edited_lines(project, capsys):
+    s1 = project / "data/strategies/strategy-1.yaml"
+    before_text = s1.read_text(encoding="utf-8")
+    others = {k: v for k, v in digest(project).items() if not k.endswith("strategy-1.yaml")}
+    path, wb = exported(project)
+    ws = wb[KPI_SHEET]
+    ws["H2"] = " 390 "                       # 1-1-1-1 actual, typed as text with spaces
+    ws["H6"], ws["I6"] = "１２", "令和5年度"   # 1-1-2-3 actual, printed "11(R1)"
+    ws["J7"] = 61                            # 1-1-3-1 target, written 60.0
+    ws["M2"] = "速報値"
+    wb.save(path)
+    code, out, err = import_cli(project, path, capsys)
+    assert code == 0, err
+    assert "1-1-1-1 三洞入洞者数: 実績値 / actual: 382 → 390" in out
+    assert "1-1-2-3" in out and "2023" in out
+    assert "1-1-3-1" in out and "60.0 → 61.0" in out
+    assert "速報値" in out
+    assert _diff(before_text, s1.read_text(encoding="utf-8")) == [
+        "-            actual: 382", "+            actual: 390",
+        '-            actual: {value: 11, fy: 2019, printed: "11(R1)"}', "+            actual: {value: 12, fy: 2023}",
+        "-            target: 60.0", "+            target: 61.0",
+    ]
+    assert {k: v for k, v in digest(project).items() if not k.endswith("strategy-1.yaml")} == others
+    report = load_report(project).report
+    assert report.kpi("1-1-1-1").actual.amount == 390
+    assert (report.kpi("1-1-2-3").actual.amount, report.kpi("1-1-2-3").actual.fy) == (12, 2023)
+
+
+def test_clearing_a_value_writes_null_and_a_value_in_the_column_year_is_plain(project, capsys):
+    s5 = project / "data/strategies/strategy-5.yaml"
+    before_text = s5.read_text(encoding="utf-8")
+    path, wb = exported(project)
+    ws = wb[KPI_SHEET]
+    rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+    report = load_report(project).report
+    implied = next(k for k in report.kpis() if k.baseline is not None and k.baseline.implied)
+    r = rows[implied.id]
+    ws[f"F{r}"] = int(implied.baseline.amount) + 1
+    plain = next(k for k in report.kpis() if k.source.file.endswith("strategy-5.yaml") and k.target is not None
+                 and k.target.printed is None)
+    ws[f"J{rows[plain.id]}"] = "—"
+    wb.save(path)
+    code, out, err = import_cli(project, path, capsys)
+    assert code == 0, err
+    diff = _diff(before_text, s5.read_text(encoding="utf-8"))
+    assert f"+            baseline: {int(implied.baseline.amount) + 1}" in diff
+    assert "+            target: null" in diff
+    assert len(diff) == 4
+
+
+def test_workbooks_from_two_departments_do_not_undo_each_other(project, capsys):
+    path_a, wb_a = exported(project, "a.xlsx")
+    path_b, wb_b = exported(project, "b.xlsx")
+    wb_a[KPI_SHEET]["H2"] = 390   # department A: 1-1-1-1
+    wb_b[KPI_SHEET]["H3"] = 230000   # department B: 1-1-1-2
+    wb_a.save(path_a)
+    wb_b.save(path_b)
+    assert import_cli(project, path_a, capsys)[0] == 0
+    assert import_cli(project, path_b, capsys)[0] == 0
+    report = load_report(project).report
+    assert report.kpi("1-1-1-1").actual.amount == 390
+    assert report.kpi("1-1-1-2").actual.amount == 230000
+
+
+def test_the_command_line_entry_point_names(root):
+    """The documented commands keep their names: python -m macros.sheet export|import, make sheet / import-sheet."""
+    import subprocess
+    import sys
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    assert "-m macros.sheet export $(SHEET)" in makefile and "-m macros.sheet import $(SHEET)" in makefile
+    result = subprocess.run([sys.executable, "-m", "macros.sheet", "--help"], cwd=root, capture_output=True,
+                            text=True)
+    assert result.returncode == 0 and "export" in result.stdout and "import" in result.stdout
+
+
+def test_every_mistake_is_reported_at_once(project, capsys):
+    """A wrong value and a wrong year in one row, and a mistake further down: three lines, nothing written."""
+    before = digest(project)
+    path, wb = exported(project)
+    ws = wb[KPI_SHEET]
+    ws["H2"], ws["I2"], ws["J40"] = "390人", "令和5年", "▲3"
+    wb.save(path)
+    code, _, err = import_cli(project, path, capsys)
+    assert code == 1
+    cells = [line.split(": ")[1].split(" ")[0] for line in err.splitlines() if "kpis.xlsx: KPI!" in line]
+    assert cells == ["KPI!H2", "KPI!I2", "KPI!J40"]
+    assert "3 件のエラー" in err and digest(project) == before
+
+
+def test_export_to_a_missing_folder_is_one_line(project, capsys):
+    from macros.tools.sheet_cli import run
+    code = run(["export", str(project / "no-such-folder" / "kpis.xlsx")], root=project)
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "kpis.xlsx: file: ファイルを書き出せません" in err and "cannot be written" in err
+
+
+def test_changes_are_checked_by_the_engine_before_anything_is_written(project):
+    """The new texts go through core's load and validation in a scratch copy; data/ itself is not touched."""
+    from macros.core.errors import DataError
+    from macros.tools.sheet_import import _validate
+    before = digest(project)
+    display = "data/strategies/strategy-1.yaml"
+    text = (project / display).read_text(encoding="utf-8").replace("actual: 382\n", "actual: 1,559\n", 1)
+    with pytest.raises(DataError) as info:
+        _validate(project, {display: text})
+    assert info.value.file == display and info.value.line == 18
+    assert digest(project) == before
