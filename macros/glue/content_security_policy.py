@@ -12,7 +12,12 @@ This hook only adds hashes to it, taken from each finished page, never typed:
   CSSOM (insertRule, which CSP does not govern). Only an empty element matches; a `<style>` with
   any text in it stays blocked.
 
-Uses only MkDocs' public hook events: on_post_page for pages, on_post_template for 404.html.
+Under `mkdocs serve` the live-reload script MkDocs adds to every page it serves is inline and
+different on every request, so no hash can cover it: there, and only there, script-src allows inline
+scripts ('unsafe-inline', no hashes) and the rest of the policy stays as published.
+
+Uses only MkDocs' public hook events: on_startup (which command runs), on_post_page for pages,
+on_post_template for 404.html.
 """
 from __future__ import annotations
 
@@ -73,7 +78,7 @@ def with_hashes(policy: str, additions: dict[str, list[str]]) -> str:
     return "; ".join(directives)
 
 
-def add_hashes(html: str, where: str) -> str:
+def add_hashes(html: str, where: str, serving: bool = False) -> str:
     metas = list(META.finditer(html))
     if len(metas) != 1:
         raise PluginError(_problem(where, f"{len(metas)} 個の Content-Security-Policy meta 要素があります",
@@ -84,7 +89,7 @@ def add_hashes(html: str, where: str) -> str:
         raise PluginError(_problem(where, "Content-Security-Policy meta 要素が最初の script 要素より後にあります",
                                    "has its Content-Security-Policy meta tag after a script"))
     additions = {
-        "script-src": [source_hash(s) for s in inline_scripts(html)],
+        "script-src": ["'unsafe-inline'"] if serving else [source_hash(s) for s in inline_scripts(html)],
         "style-src-elem": [EMPTY_STYLE],
         "style-src-attr": [source_hash(s) for s in style_attributes(html)],
     }
@@ -102,14 +107,23 @@ def _problem(where: str, ja: str, en: str) -> str:
             f"{en} — check the site_meta block of {TEMPLATE}")
 
 
+class _Command:
+    """The command this process runs (set once at start-up: it does not change between rebuilds)."""
+    serving = False
+
+
+def on_startup(command, dirty):
+    _Command.serving = command == "serve"
+
+
 @event_priority(-1000)
 def on_post_page(output, page, config):
     """Last of all page handlers, so that the hashes cover every script the others have written."""
-    return add_hashes(output, page.file.src_uri)
+    return add_hashes(output, page.file.src_uri, _Command.serving)
 
 
 @event_priority(-1000)
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
-    return add_hashes(output_content, template_name)
+    return add_hashes(output_content, template_name, _Command.serving)

@@ -53,3 +53,18 @@ def test_the_meta_tag_must_come_before_every_script():
 def test_a_policy_without_a_directive_to_extend_stops_the_build():
     with pytest.raises(PluginError, match="style-src-attr"):
         csp.add_hashes(META.replace("; style-src-attr 'unsafe-hashes'", ""), "x.md")
+
+
+def test_the_live_preview_allows_its_reload_script_and_nothing_else_changes():
+    html = f"<head>{META}<script>x=1</script></head><body><p style=\"width:5%\">a</p></body>"
+    built, served = csp.add_hashes(html, "x.md"), csp.add_hashes(html, "x.md", serving=True)
+    assert _directive(served, "script-src") == ["'self'", "'unsafe-inline'"]
+    for name in ("style-src-attr", "style-src-elem", "default-src"):
+        assert _directive(served, name) == _directive(built, name)
+    csp.on_startup("build", dirty=False)
+    assert csp._Command.serving is False
+    csp.on_startup("serve", dirty=False)
+    try:
+        assert csp._Command.serving is True
+    finally:
+        csp.on_startup("build", dirty=False)
