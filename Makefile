@@ -7,14 +7,26 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the sitemap date comes from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup setup-python setup-node setup-browser build serve test test-fast bench lock stamp sheet import-sheet catalogue clean
+.PHONY: setup setup-python setup-node setup-browser setup-properdocs build serve test test-fast bench lock stamp sheet import-sheet catalogue clean
 
 setup: setup-python setup-node
+
+# Every package is pinned with its hashes: pip refuses a file that differs from the one locked,
+# and a dependency missing from the lock.
+PIP_INSTALL := pip install --quiet --disable-pip-version-check --require-hashes
 
 setup-python: .venv/.installed
 .venv/.installed: requirements.txt
 	python3 -m venv .venv
-	.venv/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
+	.venv/bin/$(PIP_INSTALL) -r requirements.txt
+	touch $@
+
+# ProperDocs (the continuation of MkDocs 1.x) in an environment of its own: while it runs it answers
+# every `mkdocs.*` import, so it must not sit beside the mkdocs that builds the published site.
+setup-properdocs: .venv-properdocs/.installed
+.venv-properdocs/.installed: requirements-properdocs.txt
+	rm -rf .venv-properdocs && python3 -m venv .venv-properdocs
+	.venv-properdocs/bin/$(PIP_INSTALL) -r requirements-properdocs.txt
 	touch $@
 
 setup-node: node_modules/.installed
@@ -39,7 +51,7 @@ build: setup
 serve: build
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: setup setup-browser build
+test: setup setup-browser setup-properdocs build
 	$(PY) -m pytest -q
 
 test-fast: setup
@@ -49,11 +61,19 @@ bench: setup build
 	$(PY) bench/run.py
 	$(PY) bench/lighthouse.py site
 
-# Regenerate the exact pins from requirements.in (never lets a resolver pick mkdocs 2 pre-releases).
+# Pin requirements*.txt, with hashes, from requirements*.in (pip-tools' pip-compile, run in a throwaway
+# environment). Existing pins are kept; a package added to a .in file gets the newest release that fits.
+# To move a pin on: make lock LOCK_ARGS="--upgrade-package mkdocs-material". The .in files pin the
+# direct dependencies exactly, so no resolver ever picks a pre-release (mkdocs 2.0 is one).
+LOCK_ARGS ?=
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile --quiet --generate-hashes \
+	--strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(LOCK_ARGS)
 lock:
 	rm -rf .venv-lock && python3 -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet -r requirements.in
-	(echo "# Generated from requirements.in by 'make lock'. Every package pinned exactly."; .venv-lock/bin/pip freeze) > requirements.txt
+	.venv-lock/bin/$(PIP_INSTALL) -r requirements-lock.txt
+	$(PIP_COMPILE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) -o requirements-properdocs.txt requirements-properdocs.in
+	$(PIP_COMPILE) --allow-unsafe -o requirements-lock.txt requirements-lock.in
 	rm -rf .venv-lock
 
 # After updating an English page, record which Japanese version it was translated from.
@@ -73,4 +93,4 @@ catalogue: setup
 	$(PY) -m tests.broken.catalogue
 
 clean:
-	rm -rf site site.tmp site.old .pytest_cache
+	rm -rf site site.tmp site.old .pytest_cache .venv-properdocs .venv-lock

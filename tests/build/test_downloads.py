@@ -1,4 +1,5 @@
-"""The open-data downloads written by the build: <site>/data/kpis.csv and kpis.json."""
+"""The open-data downloads written by the build: <site>/data/kpis.csv and kpis.json, and the JSON Schema
+of their rows published beside them (data/schema/kpis.schema.json)."""
 from __future__ import annotations
 
 import csv
@@ -11,38 +12,14 @@ import jsonschema
 import pytest
 import yaml
 
+from macros.core.export import COLUMNS as EXPORTED_COLUMNS
+
 COLUMNS = ["id", "strategy", "policy", "measure", "name_ja", "name_en", "unit", "baseline", "baseline_fy",
            "actual", "actual_fy", "target", "target_fy", "progress_formula", "direction", "progress_pct",
            "published_progress_pct", "status"]
 KPI_COUNT = 78
 # 【KPI達成状況】(p.48) of the source report: the published totals, not values computed here.
 PUBLISHED_COUNTS = {"achieved": 26, "improved": 19, "unchanged": 13, "worse": 20}
-
-_number_or_null = {"type": ["number", "null"]}
-_fy_or_null = {"type": ["integer", "null"], "minimum": 1989, "maximum": 2100}
-ROW_SCHEMA = {
-    "type": "object",
-    "required": COLUMNS,
-    "additionalProperties": False,
-    "properties": {
-        "id": {"type": "string", "pattern": r"^[0-9]+-[0-9]+-[0-9]+-[0-9]+$"},
-        "strategy": {"type": "integer", "minimum": 1},
-        "policy": {"type": "string", "pattern": r"^[0-9]+-[0-9]+$"},
-        "measure": {"type": "string", "pattern": r"^[0-9]+-[0-9]+-[0-9]+$"},
-        "name_ja": {"type": "string", "minLength": 1},
-        "name_en": {"type": "string", "minLength": 1},
-        "unit": {"type": "string", "minLength": 1},
-        "baseline": _number_or_null, "baseline_fy": _fy_or_null,
-        "actual": _number_or_null, "actual_fy": _fy_or_null,
-        "target": _number_or_null, "target_fy": _fy_or_null,
-        "progress_formula": {"enum": ["b/c", "(b-a)/(c-a)"]},
-        "direction": {"enum": ["higher", "lower"]},
-        "progress_pct": _number_or_null,
-        "published_progress_pct": _number_or_null,
-        "status": {"enum": list(PUBLISHED_COUNTS)},
-    },
-}
-SCHEMA = {"type": "array", "minItems": KPI_COUNT, "maxItems": KPI_COUNT, "items": ROW_SCHEMA}
 
 
 @pytest.fixture(scope="module")
@@ -84,11 +61,40 @@ def test_json_is_78_objects_with_the_columns_in_order(items):
         assert [k for k, _ in pairs] == COLUMNS
 
 
-def test_json_structure_validates(site, root, items):
+@pytest.fixture(scope="module")
+def published_schema(site) -> dict:
+    """The schema as a reader downloads it, from beside kpis.json."""
+    return json.loads((site / "data" / "kpis.schema.json").read_text(encoding="utf-8"))
+
+
+def test_the_published_schema_is_the_one_in_data_schema(site, root):
+    assert (site / "data" / "kpis.schema.json").read_bytes() == (root / "data" / "schema" / "kpis.schema.json").read_bytes()
+
+
+def test_the_published_schema_names_the_exported_columns_in_order(published_schema):
+    row = published_schema["$defs"]["row"]
+    assert list(EXPORTED_COLUMNS) == COLUMNS
+    assert row["required"] == COLUMNS and list(row["properties"]) == COLUMNS
+    assert row["additionalProperties"] is False
+
+
+def test_json_validates_against_the_published_schema(site, root, published_schema):
     plain = json.loads((site / "data" / "kpis.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(SCHEMA)
-    errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(plain), key=str)
+    jsonschema.Draft202012Validator.check_schema(published_schema)
+    errors = sorted(jsonschema.Draft202012Validator(published_schema).iter_errors(plain), key=str)
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:20])
+    assert len(plain) == KPI_COUNT
+
+
+def test_the_published_schema_rejects_a_wrong_row(site, published_schema):
+    row = json.loads((site / "data" / "kpis.json").read_text(encoding="utf-8"))[0]
+    validator = jsonschema.Draft202012Validator(published_schema)
+    for wrong in ({**row, "status": "good"}, {**row, "baseline": "382"}, {**row, "extra": 1},
+                  {k: v for k, v in row.items() if k != "unit"}, {**row, "id": "1-1"}):
+        assert not validator.is_valid([wrong]), wrong
+
+def test_json_rows_agree_with_the_data(site, root):
+    plain = json.loads((site / "data" / "kpis.json").read_text(encoding="utf-8"))
     ids = [row["id"] for row in plain]
     assert len(set(ids)) == len(ids), "duplicate KPI ids"
     units = yaml.safe_load((root / "data" / "units.yaml").read_text(encoding="utf-8"))

@@ -1,0 +1,129 @@
+"""MkDocs hook (mkdocs.yml: hooks): the Content-Security-Policy of every page allows its inline scripts
+and style attributes by their SHA-256 hashes, computed from the HTML as written.
+
+The policy itself is the `<meta http-equiv="Content-Security-Policy">` tag in overrides/main.html.
+This hook only adds hashes to it, taken from each finished page, never typed:
+- script-src: Material writes a few small inline scripts (and this site one, in main.html); their text
+  changes with Material's version and with the page's depth ("..", "../.."). Data for scripts
+  (`<script type="application/json">`) is not run and needs no hash.
+- style-src-attr: the page's `style="…"` attributes (bar widths, chart heights), allowed one by one
+  with 'unsafe-hashes'; a style attribute injected by anything else stays blocked.
+- style-src-elem: the empty `<style>` element plotly.js adds to the head and then fills through the
+  CSSOM (insertRule, which CSP does not govern). Only an empty element matches; a `<style>` with
+  any text in it stays blocked.
+
+Under `mkdocs serve` the live-reload script MkDocs adds to every page it serves is inline and
+different on every request, so no hash can cover it: there, and only there, script-src allows inline
+scripts ('unsafe-inline', no hashes) and the rest of the policy stays as published.
+
+Uses only MkDocs' public hook events: on_startup (which command runs), on_post_page for pages,
+on_post_template for 404.html.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html as html_module
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+# The types a browser runs (HTML: "a JavaScript MIME type essence match", or "module").
+SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "application/ecmascript",
+                "text/ecmascript"}
+STYLE_ATTRIBUTE = re.compile(r"""\sstyle=(["'])(.*?)\1""", re.DOTALL | re.IGNORECASE)
+TEMPLATE = "overrides/main.html"
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script the browser would run, in page order."""
+    found = []
+    for m in SCRIPT.finditer(html):
+        attrs = m.group(1)
+        if re.search(r"\bsrc\s*=", attrs, re.IGNORECASE):
+            continue
+        kind = TYPE.search(attrs)
+        if (kind.group(1).lower() if kind else "") in SCRIPT_TYPES:
+            found.append(m.group(2))
+    return found
+
+
+def style_attributes(html: str) -> list[str]:
+    """The value of every style attribute, as the browser reads it (character references decoded)."""
+    return [html_module.unescape(m.group(2)) for m in STYLE_ATTRIBUTE.finditer(html)]
+
+
+def source_hash(text: str) -> str:
+    """A CSP source expression for an inline script or style: its text's SHA-256, base64-encoded."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+EMPTY_STYLE = source_hash("")
+
+
+def with_hashes(policy: str, additions: dict[str, list[str]]) -> str:
+    """The policy with each list of hashes appended to its directive (every directive must exist)."""
+    directives = [d.strip() for d in policy.split(";") if d.strip()]
+    names = [d.split()[0] for d in directives]
+    for name, hashes in additions.items():
+        if name not in names:
+            raise ValueError(name)
+        i = names.index(name)
+        directives[i] = " ".join([directives[i], *dict.fromkeys(hashes)])
+    return "; ".join(directives)
+
+
+def add_hashes(html: str, where: str, serving: bool = False) -> str:
+    metas = list(META.finditer(html))
+    if len(metas) != 1:
+        raise PluginError(_problem(where, f"{len(metas)} 個の Content-Security-Policy meta 要素があります",
+                                   f"has {len(metas)} Content-Security-Policy meta tags, not 1"))
+    meta = metas[0]
+    first_script = SCRIPT.search(html)
+    if first_script and first_script.start() < meta.start():
+        raise PluginError(_problem(where, "Content-Security-Policy meta 要素が最初の script 要素より後にあります",
+                                   "has its Content-Security-Policy meta tag after a script"))
+    additions = {
+        "script-src": ["'unsafe-inline'"] if serving else [source_hash(s) for s in inline_scripts(html)],
+        "style-src-elem": [EMPTY_STYLE],
+        "style-src-attr": [source_hash(s) for s in style_attributes(html)],
+    }
+    try:
+        policy = with_hashes(meta.group(1), additions)
+    except ValueError as missing:
+        raise PluginError(_problem(where, f"Content-Security-Policy に {missing} がありません",
+                                   f"has no {missing} in its Content-Security-Policy")) from None
+    return html[:meta.start(1)] + policy + html[meta.end(1):]
+
+
+
+def _problem(where: str, ja: str, en: str) -> str:
+    return (f"{where}: {ja} — {TEMPLATE} の site_meta ブロックを確認してください / "
+            f"{en} — check the site_meta block of {TEMPLATE}")
+
+
+class _Command:
+    """The command this process runs (set once at start-up: it does not change between rebuilds)."""
+    serving = False
+
+
+def on_startup(command, dirty):
+    _Command.serving = command == "serve"
+
+
+@event_priority(-1000)
+def on_post_page(output, page, config):
+    """Last of all page handlers, so that the hashes cover every script the others have written."""
+    return add_hashes(output, page.file.src_uri, _Command.serving)
+
+
+@event_priority(-1000)
+def on_post_template(output_content, template_name, config):
+    if not template_name.endswith(".html"):
+        return output_content
+    return add_hashes(output_content, template_name, _Command.serving)
