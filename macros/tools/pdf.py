@@ -59,25 +59,33 @@ def site_url() -> str:
         return load_config(config_file=f, site_dir="/nonexistent")["site_url"] or ""
 
 
-def make_pdfs(site: Path, chromium: str = CHROMIUM) -> list[Path]:
-    """Print every language's print page of the built site to its PDF; returns the files written."""
-    from playwright.sync_api import sync_playwright
+def make_pdfs(site: Path, browser=None, chromium: str = CHROMIUM) -> list[Path]:
+    """Print every language's print page of the built site to its PDF; returns the files written.
 
+    Uses the given Playwright browser, or launches Chromium for the purpose."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as p:
+            launched = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                return make_pdfs(site, launched)
+            finally:
+                launched.close()
     published = site_url()
     base = site.resolve().as_uri() + "/"
     written = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            for lang, page_path in PRINT_PAGE.items():
-                out = site / PDF_PATH[lang]
-                out.parent.mkdir(parents=True, exist_ok=True)
-                print_pdf(page, base + page_path + "index.html", lang, out,
-                          address=published + page_path if published else None)
-                written.append(out)
-        finally:
-            browser.close()
+    context = browser.new_context()
+    context.set_default_timeout(180_000)
+    try:
+        page = context.new_page()
+        for lang, page_path in PRINT_PAGE.items():
+            out = site / PDF_PATH[lang]
+            out.parent.mkdir(parents=True, exist_ok=True)
+            print_pdf(page, base + page_path + "index.html", lang, out,
+                      address=published + page_path if published else None)
+            written.append(out)
+    finally:
+        context.close()
     return written
 
 
@@ -95,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"NOTICE  -  PDF版は作成していません：{args.chromium} がありません（make setup-browser）"
               f" / the PDFs were not made: {args.chromium} is missing (make setup-browser)", file=sys.stderr)
         return 1 if args.require else 0
-    for out in make_pdfs(args.site, args.chromium):
+    for out in make_pdfs(args.site, chromium=args.chromium):
         print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KB)")
     return 0
 

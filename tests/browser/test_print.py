@@ -82,18 +82,21 @@ def test_printed_page_holds_every_kpi_verdict(browser, server, data, tmp_path, p
 
 
 def _outline_titles(raw: bytes) -> set[str]:
-    """The bookmark (and document) titles of a PDF as Chromium writes them: /Title <FEFF…> in UTF-16."""
-    return {bytes.fromhex(h.decode()).decode("utf-16") for h in re.findall(rb"/Title <(FEFF[0-9A-F]+)>", raw)}
+    """The bookmark (and document) titles of a PDF as Chromium writes them: /Title <FEFF…> (UTF-16)
+    when they hold more than ASCII, else /Title (…) with backslash escapes."""
+    wide = {bytes.fromhex(h.decode()).decode("utf-16") for h in re.findall(rb"/Title <(FEFF[0-9A-F]+)>", raw)}
+    plain = {re.sub(rb"\\(.)", rb"\1", t).decode("latin-1") for t in re.findall(rb"/Title \(((?:\\.|[^\\)])*)\)", raw)}
+    return wide | plain
 
 
 @pytest.mark.browser
-def test_make_pdf_writes_the_linked_pdfs_with_metadata_and_bookmarks(site, data, tmp_path):
+def test_make_pdf_writes_the_linked_pdfs_with_metadata_and_bookmarks(browser, site, data, tmp_path):
     """`make pdf` on a built site: each print page's download link then finds its PDF, which has
     the page's title and language as metadata, searchable text and a bookmark per priority strategy."""
     from tests.build.test_links import _parse, _site_url, _target
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    written = pdf.make_pdfs(copy)
+    written = pdf.make_pdfs(copy, browser)
     assert sorted(written) == sorted(copy / p for p in pdf.PDF_PATH.values())
     for lang, page in (("ja", "print/index.html"), ("en", "en/print/index.html")):
         links = {r[0] for *_, url in _parse(copy / page).links if (r := _target(copy, page, url, _site_url(ROOT)))}
