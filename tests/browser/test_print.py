@@ -1,7 +1,8 @@
 """Paper: each strategy page and the full report, printed to A4 PDF by Chromium with print media, in
 both languages, exactly as the published PDFs are printed (macros/tools/pdf.py). The PDF's text
 (pdftotext) must hold every KPI of the page with its progress and status word, never a chart's
-loading message, and the number of sheets stays within a budget measured on the real report.
+loading message; no heading is left at the foot of a sheet; and the number of sheets stays within a
+budget measured on the real report.
 """
 from __future__ import annotations
 
@@ -41,6 +42,21 @@ def _pdftotext(path: Path) -> str:
                           check=True).stdout
 
 
+def _headings_at_the_foot(path: Path, headings: set[str]) -> list[str]:
+    """Headings that are the last line of a sheet's text (above the footer), with their sheet."""
+    layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                            text=True, check=True).stdout
+    found = []
+    for n, sheet in enumerate(layout.split("\f"), 1):
+        lines = [line.strip() for line in sheet.splitlines() if line.strip()]
+        # the footer of macros/tools/pdf.py: the title with "page n / N" beside it, then the address
+        while lines and re.search(r"\d+ / \d+$|^(https?|file)://", lines[-1]):
+            lines.pop()
+        if lines and _compact(lines[-1]) in headings:
+            found.append(f"sheet {n}: {lines[-1]}")
+    return found
+
+
 def _compact(text: str) -> str:
     """Without white space: a name wrapped over two lines in a table cell still matches."""
     return re.sub(r"\s+", "", text)
@@ -60,9 +76,16 @@ def test_printed_page_holds_every_kpi_verdict(browser, server, data, tmp_path, p
     ctx.set_default_timeout(120_000)
     try:
         out = tmp_path / "page.pdf"
-        pdf.print_pdf(ctx.new_page(), server + path, lang, out)
+        page = ctx.new_page()
+        pdf.print_pdf(page, server + path, lang, out)
+        headings = {_compact(h) for h in page.eval_on_selector_all(
+            "article h2, article h3, article h4, article h5",
+            "els => els.map(e => [...e.childNodes].filter(n => !n.classList || !n.classList.contains('headerlink'))"
+            ".map(n => n.textContent).join(''))")}
     finally:
         ctx.close()
+    stranded = _headings_at_the_foot(out, headings)
+    assert not stranded, f"/{path}: headings left at the foot of a sheet: {stranded}"
     text = _compact(_pdftotext(out))
     missing = []
     for e in _kpis_of(data, path):
