@@ -16,8 +16,9 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import assets, contact, page_errors
+from . import assets, contact, page_errors, print_page
 from ..tools import translations
+from ..tools.pdf import PDF_PATH
 from ..core.errors import DataError, problem
 from ..core.export import to_csv, to_json
 from ..core.report import LoadedReport, load_report
@@ -186,6 +187,41 @@ def define_env(env) -> None:
     def contact_links():
         """The publisher's contact page and the site's issue tracker, as far as they are configured."""
         return defer(fragments().contact_links(links))
+
+    @env.macro
+    def include_page(name: str, section: str | None = None) -> str:
+        """Another page's Markdown in this page's language, rendered by these macros (docs/print.md)."""
+        path = docs / print_page.source_name(name, _language(env))
+        if not path.is_file():
+            line = page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
+            raise DataError(page_errors.page_path(env.page), line, "include_page", problem(
+                f"ページ「{name}」は docs/ にありません", f"there is no page {name!r} in docs/",
+                "docs/ にあるページのファイル名にしてください", "name a page that exists in docs/"))
+        markdown = print_page.without_front_matter(path.read_text(encoding="utf-8"))
+        if section is None:
+            return print_page.demote(env.render(markdown, force_rendering=True), name[:-3])
+        part = print_page.section(markdown, section)
+        if part is None:
+            line = page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
+            raise DataError(page_errors.page_path(env.page), line, "include_page", problem(
+                f"ページ「{name}」に見出し {{#{section}}} がありません", f"{name} has no heading {{#{section}}}",
+                "ページにある h2 見出しの id にしてください", "use the id of an h2 heading of that page"))
+        return print_page.as_part(env.render(part, force_rendering=True), section)
+
+    @env.macro
+    def pdf_download() -> str:
+        """The link to this language's PDF of the full report (made after the build: macros/tools/pdf.py)."""
+        lang = _language(env)
+        target = PDF_PATH[lang]
+        text = "PDF版をダウンロード（A4・日本語）" if lang == "ja" else "Download the PDF (A4, English)"
+        return defer(Markup('<p class="pdf-download"><a href="{}" type="application/pdf" download>{}</a></p>')
+                     .format(fragments().href(target), text))
+
+    @env.macro
+    def site_address() -> str:
+        """The published address of this language's home page."""
+        root = env.conf["site_url"] or ""
+        return Markup.escape(root + ("en/" if _language(env) == "en" and root else ""))
 
     @env.macro
     def kpi_count() -> int:

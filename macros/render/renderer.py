@@ -20,7 +20,7 @@ from ..core.fiscal import fy_label, wareki
 from ..core.model import Direction, Kpi, Measure, Status
 from ..core.progress import Evaluation
 from ..core.report import LoadedReport
-from . import charts
+from . import charts, print_charts
 from .labels import STATUS_ICON, STATUS_ORDER, _LABELS, label, status_label
 from .numbers import fmt_number, fmt_pct
 
@@ -152,8 +152,10 @@ class Renderer:
     def kpi_chart(self, measure: Measure) -> Markup:
         evs = [self.data.evaluations[k.id] for k in measure.kpis]
         spec, height = charts.progress_chart(evs, self.lang)
+        static = self._render("print_chart.html", rows=print_charts.progress_rows(evs, self.lang),
+                              axis=print_charts.progress_axis())
         parts = [self._render("figure.html", chart_id=f"chart-{measure.id}", figure_json=spec, height=height,
-                              caption=label(self.lang, "chart_caption", id=measure.id))]
+                              caption=label(self.lang, "chart_caption", id=measure.id), static=static)]
         for k in measure.kpis:
             if k.history:
                 parts.append(self.history(k))
@@ -164,8 +166,9 @@ class Renderer:
         values = [p.value for p in k.history.points]
         name, unit = k.name.get(self.lang), self.unit(k.unit)
         spec, height = charts.line_chart(years, values, name, unit)
+        static = self._render("print_chart.html", rows=print_charts.history_rows(years, values), axis=None)
         return self._render(
-            "history.html", chart_id=f"history-{k.id}", figure_json=spec, height=height, unit=unit,
+            "history.html", chart_id=f"history-{k.id}", figure_json=spec, height=height, unit=unit, static=static,
             caption=label(self.lang, "history_caption", name=name, unit=unit, source=k.history.source.get(self.lang)),
             table_caption=label(self.lang, "history_table_caption", name=name),
             points=[{"year": y, "value": fmt_number(v)} for y, v in zip(years, values)])

@@ -12,11 +12,16 @@ from .support import new_context
 
 KB = 1024
 TOP, STRATEGY, ANY_PAGE = 150 * KB, 160 * KB, 650 * KB
+# The full report on one page (docs/print.md) holds every strategy page: heavier, but its charts stay
+# lazy. Measured when set: 252 KB before scrolling (ja and en), 644 KB fully scrolled (ja).
+PRINT_PAGE, PRINT_PAGE_SCROLLED = 300 * KB, 800 * KB
+PRINT_PAGES = ("print/", "en/print/")
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path,budget", [("", TOP), ("en/", TOP)] +
-                         [(f"{lang}strategy-{n}/", STRATEGY) for lang in ("", "en/") for n in range(1, 6)])
+                         [(f"{lang}strategy-{n}/", STRATEGY) for lang in ("", "en/") for n in range(1, 6)] +
+                         [(p, PRINT_PAGE) for p in PRINT_PAGES])
 def test_first_visit_budget(mobile, server, path, budget):
     page = mobile.new_page()
     first, _full, biggest = transferred(page, server, path, scroll=False)
@@ -29,8 +34,11 @@ def test_every_page_fully_scrolled_within_budget(browser, server, pages):
     over = []
     for path in pages:
         ctx = new_context(browser, "mobile")   # a fresh context: first visit, empty cache
+        budget = PRINT_PAGE_SCROLLED if path in PRINT_PAGES else ANY_PAGE
+        if path in PRINT_PAGES:
+            ctx.set_default_timeout(60_000)
         _first, full, _ = transferred(ctx.new_page(), server, path, scroll=True)
         ctx.close()
-        if full > ANY_PAGE:
-            over.append(f"/{path}: {full / KB:.0f} KB")
-    assert not over, "pages over 650 KB fully scrolled: " + ", ".join(over)
+        if full > budget:
+            over.append(f"/{path}: {full / KB:.0f} KB > {budget / KB:.0f} KB")
+    assert not over, "pages over their budget fully scrolled: " + ", ".join(over)

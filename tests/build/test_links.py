@@ -14,7 +14,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from macros.tools.pdf import PDF_PATH
+
 LINK_ATTRS = {"href", "src"}
+# Files that `make pdf` adds to the built site (the publish workflow runs it; a local build may not).
+MADE_AFTER_BUILD = frozenset(PDF_PATH.values())
 EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel", "data", "javascript", "blob"}
 
 
@@ -103,6 +107,8 @@ def test_every_internal_link_resolves(site, root):
             if target is None:
                 broken.append(f"{where} leaves the site")
                 continue
+            if target in MADE_AFTER_BUILD:
+                continue   # the PDFs: tests/browser/test_print.py makes them and follows these links
             if not (site / target).is_file():
                 broken.append(f"{where} -> {target} does not exist")
                 continue
@@ -110,6 +116,14 @@ def test_every_internal_link_resolves(site, root):
                 broken.append(f"{where} -> no id {fragment!r} in {target}")
     assert checked > 500, f"only {checked} internal links found: is the parser broken?"
     assert not broken, f"{len(broken)} broken internal links:\n" + "\n".join(broken[:60])
+
+
+def test_the_pdfs_are_linked_from_the_print_pages(site, root):
+    """Each print page links its language's PDF (the file itself is checked after `make pdf`)."""
+    site_url = _site_url(root)
+    for lang, page in (("ja", "print/index.html"), ("en", "en/print/index.html")):
+        targets = {r[0] for *_, url in _parse(site / page).links if (r := _target(site, page, url, site_url))}
+        assert PDF_PATH[lang] in targets, f"{page} does not link {PDF_PATH[lang]}"
 
 
 def test_downloads_are_linked_from_both_languages(site, root):
