@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the sitemap date comes from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup setup-python setup-node setup-browser build serve test test-fast bench lock stamp clean
+.PHONY: setup setup-python setup-node setup-browser build serve test test-editor test-browser test-fast bench lock stamp clean
 
 setup: setup-python setup-node
 
@@ -41,6 +41,14 @@ serve: build
 
 test: setup setup-browser build
 	$(PY) -m pytest -q
+
+# The two halves of `make test`, run side by side by the pull-request check (.github/workflows/check.yml):
+# what catches an editor's mistakes (unit, build and broken-input tests), and the browser tests.
+test-editor: setup build
+	$(PY) -m pytest -q --ignore=tests/browser
+
+test-browser: setup setup-browser build
+	$(PY) -m pytest -q tests/browser
 
 test-fast: setup
 	$(PY) -m pytest -q tests/core tests/render
