@@ -39,16 +39,21 @@ build: setup
 serve: build
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+# One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's
+# session fixtures (the broken-input corpus, a browser) are made once. PYTEST_WORKERS=0 runs serially.
+PYTEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile
+
 test: setup setup-browser build
-	$(PY) -m pytest -q
+	$(PYTEST)
 
 # The two halves of `make test`, run side by side by the pull-request check (.github/workflows/check.yml):
 # what catches an editor's mistakes (unit, build and broken-input tests), and the browser tests.
 test-editor: setup build
-	$(PY) -m pytest -q --ignore=tests/browser
+	$(PYTEST) --ignore=tests/browser
 
 test-browser: setup setup-browser build
-	$(PY) -m pytest -q tests/browser
+	$(PYTEST) tests/browser
 
 test-fast: setup
 	$(PY) -m pytest -q tests/core tests/render
