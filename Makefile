@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the sitemap date comes from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup setup-python setup-node setup-browser setup-properdocs build pdf serve test test-fast bench lock stamp sheet import-sheet catalogue clean
+.PHONY: setup setup-python setup-node setup-browser setup-properdocs build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet catalogue clean
 
 setup: setup-python setup-node
 
@@ -56,8 +56,21 @@ pdf: build
 serve: build
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+# One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's
+# session fixtures (the broken-input corpus, a browser) are made once. PYTEST_WORKERS=0 runs serially.
+PYTEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile
+
 test: setup setup-browser setup-properdocs build
-	$(PY) -m pytest -q
+	$(PYTEST)
+
+# The two halves of `make test`, run side by side by the pull-request check (.github/workflows/check.yml):
+# what catches an editor's mistakes (unit, build and broken-input tests), and the browser tests.
+test-editor: setup setup-properdocs build
+	$(PYTEST) --ignore=tests/browser
+
+test-browser: setup setup-browser build
+	$(PYTEST) tests/browser
 
 test-fast: setup
 	$(PY) -m pytest -q tests/core tests/render

@@ -1,6 +1,7 @@
 """Shared fixtures: the project root, a helper to run a build, and one strict build of the real site."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -47,9 +48,19 @@ def root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with the strict build."""
-    out = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, out)
-    assert result.returncode == 0, result.stdout + result.stderr
+def site(tmp_path_factory, worker_id) -> Path:
+    """The real site, built once per test run with the strict build.
+
+    Under pytest-xdist (`make test` runs one worker per core) the workers share one build: the
+    first to take the lock builds into the run's common temporary folder, the others wait for it.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent
+    out, done = shared / "real-site", shared / "real-site.built"
+    with open(shared / "real-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            result = run_build(ROOT, out)
+            assert result.returncode == 0, result.stdout + result.stderr
+            done.touch()
     return out

@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.glue import link_warnings, parallel_languages, search_index  # noqa: E402
+from macros.glue import annotations, link_warnings, parallel_languages, search_index  # noqa: E402
 from macros.glue.plugin import restore  # noqa: E402
 from macros.glue.search_view import without_permalinks  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
@@ -28,6 +28,8 @@ def on_config(config):
 
 
 def on_startup(command, dirty):
+    # Before any plugin's on_config, where the data is loaded: its errors are annotated too.
+    annotations.install()
     parallel_languages.on_startup(command)
 
 

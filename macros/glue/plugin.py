@@ -120,11 +120,14 @@ def _announce(data: LoadedReport, docs: Path) -> None:
         return
     _cache["announced"] = True
     for n in data.notes:
-        notice.info("data note: %s%s", f"{n.kpi_id}: " if n.kpi_id else "", n.text.en)
+        kpi = data.report.kpi(n.kpi_id) if n.kpi_id else None
+        where = {"location": (kpi.source.file, kpi.source.line)} if kpi else {}
+        notice.info("data note: %s%s", f"{n.kpi_id}: " if n.kpi_id else "", n.text.en, extra=where)
     for en in translations.stale(docs):
+        rel = en.relative_to(docs.parent).as_posix()
         notice.warning("stale translation: %s was translated from an older version of its Japanese page "
-                       "(update it, then run: python -m macros.translations --stamp %s)",
-                       en.relative_to(docs.parent).as_posix(), en.relative_to(docs.parent).as_posix())
+                       "(update it, then run: python -m macros.translations --stamp %s)", rel, rel,
+                       extra={"location": (rel, None)})
 
 
 def define_env(env) -> None:
