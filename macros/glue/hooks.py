@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.glue import link_warnings, parallel_languages  # noqa: E402
+from macros.glue import link_warnings  # noqa: E402
 from macros.glue.plugin import restore  # noqa: E402
 from macros.glue.search_view import without_permalinks  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
@@ -25,21 +25,6 @@ def on_config(config):
         config.markdown_extensions.append(SectionsExtension())
     link_warnings.install(config.docs_dir)
     return config
-
-
-def on_startup(command, dirty):
-    parallel_languages.on_startup(command)
-
-
-@event_priority(-110)
-def on_nav(nav, config, files):
-    """After i18n's on_nav (priority -100): the default language's pages exist for the sitemap."""
-    parallel_languages.start(config)
-    return nav
-
-
-def on_build_error(error):
-    parallel_languages.stop()
 
 
 def on_page_content(html, page, config, files):
