@@ -6,7 +6,6 @@ data/ changes (live preview).
 """
 from __future__ import annotations
 
-import itertools
 import logging
 import posixpath
 import re
@@ -23,7 +22,7 @@ from ..core.export import to_csv, to_json
 from ..core.report import LoadedReport, load_report
 from ..render.pages import PageFragments
 from ..render.renderer import make_env
-from .search_view import without_search_excluded
+from .deferred import defer
 
 ROOT = Path(__file__).resolve().parents[2]
 # Warnings about the source report and stale translations must be seen but must not fail `--strict`
@@ -38,34 +37,6 @@ if not notice.handlers:
 
 _cache: dict = {}
 _templates = make_env()
-
-# Generated HTML skips Markdown: a macro leaves a plain-text token in the page, and the hooks
-# (macros/glue/hooks.py) put the HTML back after conversion. Python-Markdown re-parses raw HTML blocks
-# tag by tag, which was most of the build time for large reports. Each fragment is kept twice: as
-# readers get it, and as the search plugin is shown it (glue/search_view.py).
-_fragments: dict[str, tuple[str, str]] = {}
-TOKEN = re.compile(r"(MINEHTML\d{8}Z)")   # a literal start: the regex engine skips ahead (fast on long pages)
-_serial = itertools.count()
-
-
-def defer(html: Markup) -> str:
-    token = f"MINEHTML{next(_serial):08d}Z"
-    _fragments[token] = (str(html), without_search_excluded(str(html)))
-    return f"\n\n{token}\n\n"
-
-
-def restore(html: str) -> tuple[str, str]:
-    """The page's HTML with its fragments put back: (for readers, for the search index)."""
-    pieces = TOKEN.split(html)            # text, token, text, token, …, text
-    for i in range(1, len(pieces), 2):     # Markdown made each token a paragraph of its own
-        if pieces[i - 1].endswith("<p>") and pieces[i + 1].startswith("</p>"):
-            pieces[i - 1], pieces[i + 1] = pieces[i - 1][:-3], pieces[i + 1][4:]
-    views = [_fragments.pop(t) for t in pieces[1::2]]
-    full, search = pieces[:], pieces
-    full[1::2] = [v[0] for v in views]
-    search[1::2] = [v[1] for v in views]
-    return "".join(full), "".join(search)
-
 
 def _signature(root: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in (root / "data").rglob("*") if p.is_file()))
