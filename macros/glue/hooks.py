@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.glue import link_warnings  # noqa: E402
+from macros.glue import link_warnings, upstream  # noqa: E402
 from macros.glue.deferred import PAGES  # noqa: E402
 from macros.glue.search_view import without_permalinks  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
@@ -21,6 +21,7 @@ def on_config(config):
     if not any(isinstance(ext, SectionsExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SectionsExtension())
     link_warnings.install(config.docs_dir)
+    upstream.matches("material_templates")   # a notice when Material is not the version overrides/ copies
     return config
 
 

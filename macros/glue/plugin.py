@@ -6,16 +6,15 @@ data/ changes (live preview).
 """
 from __future__ import annotations
 
-import logging
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import assets, page_errors
+from .notice import notice
 from ..tools import translations
 from ..core.errors import DataError, problem
 from ..core.export import to_csv, to_json
@@ -25,18 +24,9 @@ from ..render.renderer import make_env
 from .deferred import defer
 
 ROOT = Path(__file__).resolve().parents[2]
-# Warnings about the source report and stale translations must be seen but must not fail `--strict`
-# (which counts every warning on the "mkdocs" logger), so they go to a logger of their own.
-notice = logging.getLogger("minereport")
-if not notice.handlers:
-    _h = logging.StreamHandler(sys.stderr)
-    _h.setFormatter(logging.Formatter("NOTICE  -  %(message)s"))
-    notice.addHandler(_h)
-    notice.propagate = False
-    notice.setLevel(logging.INFO)
-
 _cache: dict = {}
 _templates = make_env()
+
 
 def _signature(root: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in (root / "data").rglob("*") if p.is_file()))
@@ -52,9 +42,9 @@ def load_cached(root: Path = ROOT) -> LoadedReport:
 
 
 def _language(env) -> str:
-    i18n = env.conf.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None) or env.conf["theme"]["language"]
-    return "en" if lang == "en" else "ja"
+    """The language being built: mkdocs-static-i18n sets the theme's language for each language's build
+    (its documented reconfigure_material option, on in mkdocs.yml)."""
+    return "en" if env.conf["theme"]["language"] == "en" else "ja"
 
 
 def _unknown(env, macro: str, kind_ja: str, kind_en: str, ident) -> DataError:
@@ -99,6 +89,7 @@ def _announce(data: LoadedReport, docs: Path) -> None:
 
 def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
+    page_errors.register()
     try:
         _check_pages(docs)
         from plotly.offline import get_plotlyjs_version

@@ -90,6 +90,9 @@
     apply();
   }
 
+  // --- From here to the end: fixes to Material's markup (mkdocs-material 9.8.1). They rely on its
+  // class names and toggles, which tests/glue/test_upstream.py checks are still there; MAINTAINERS.md
+  // says what to send upstream. ---
   // Material wraps every content table in a sideways-scrolling div. A scrolling region that holds
   // nothing focusable cannot be scrolled with the keyboard (WCAG 2.1.1; axe
   // "scrollable-region-focusable"), so a wrapper that overflows is a labelled, focusable region.
