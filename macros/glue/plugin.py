@@ -80,7 +80,8 @@ def _announce(data: LoadedReport, docs: Path) -> None:
         return
     _cache["announced"] = True
     for n in data.notes:
-        notice.info("data note: %s%s", f"{n.kpi_id}: " if n.kpi_id else "", n.text.en)
+        about = n.kpi_id or (n.where.en if n.where else None)
+        notice.info("data note: %s%s", f"{about}: " if about else "", n.text.en)
     for en in translations.stale(docs):
         notice.warning("stale translation: %s was translated from an older version of its Japanese page "
                        "(update it, then run: python -m macros.translations --stamp %s)",
