@@ -1,8 +1,9 @@
-"""mkdocs-macros wiring: the only module here that knows about MkDocs.
+"""mkdocs-macros wiring: the macros pages call, the checks made when a build starts, the downloads.
 
-define_env runs once per language build; the page language is read at call
-time. Data is loaded once per process and reloaded only when a file under
-data/ changes (live preview).
+mkdocs-macros calls define_env at the start of each build (one per language); each macro reads the
+page language when it is called. Data is loaded once per process and reloaded only when a file
+under data/ changes (live preview): that cache belongs to the process, not to one build. HTML
+fragments go through glue/deferred.py, which the hooks (glue/hooks.py) finish after Markdown.
 """
 from __future__ import annotations
 
