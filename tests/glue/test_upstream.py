@@ -127,7 +127,8 @@ def test_copied_templates_differ_from_the_installed_material_only_where_intended
     assert removed <= dropped, f"Material's {upstream_name} changed since it was copied: {sorted(removed - dropped)}"
 
 
-def test_material_still_has_the_toggle_markup_site_js_turns_into_buttons():
+def test_material_still_has_the_markup_material_fixes_js_relies_on():
+    """overrides/assets/javascripts/material-fixes.js: toggles made buttons, scrolling tables made focusable."""
     header = (MATERIAL / "partials" / "header.html").read_text(encoding="utf-8")
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
     nav = (MATERIAL / "partials" / "nav.html").read_text(encoding="utf-8")
@@ -138,5 +139,5 @@ def test_material_still_has_the_toggle_markup_site_js_turns_into_buttons():
     assert '<label class="md-header__button md-icon" for="__search">' in header
     assert 'data-md-toggle="drawer"' in base and 'data-md-toggle="search"' in base
     assert '<label class="md-nav__title" for="__drawer">' in nav and 'class="md-nav__toggle md-toggle' in nav_item
-    assert "max-width:76.234375em" in css             # the drawer breakpoint site.js repeats
+    assert "max-width:76.234375em" in css             # the drawer breakpoint material-fixes.js repeats
     assert "md-typeset__scrollwrap" in bundle and "document$" in bundle
