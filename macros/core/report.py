@@ -6,7 +6,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import DataError, problem
-from .loader import Marked, load_yaml
+from .loader import load_yaml
 from .model import NoteKind, Report, StatusCounts, Strategy, Text, TextNote
 from .notes import DataNote, report_notes
 from .progress import Evaluation, count_statuses, evaluate
