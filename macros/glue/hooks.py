@@ -15,6 +15,7 @@ from macros.glue.deferred import PAGES  # noqa: E402
 from macros.glue.search_view import without_permalinks  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
 
+
 def on_config(config):
     # Listed here, not in mkdocs.yml: mkdocs loads markdown_extensions before this file puts the
     # project on sys.path.
@@ -26,6 +27,7 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    """A new build (each language is one): nothing deferred in the last one is carried over."""
     PAGES.reset()
 
 
