@@ -79,7 +79,7 @@ def make(dest: Path, factor: int) -> Path:
     # Re-stamp the renumbered English pages so the build does not list them as stale.
     import sys
     sys.path.insert(0, str(ROOT))
-    from macros import translations
+    from macros.tools import translations
     for en in sorted((dest / "docs").glob("strategy-*.en.md")):
         translations.stamp(en)
     return dest

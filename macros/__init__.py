@@ -1,9 +1,11 @@
 """The site engine. mkdocs-macros loads this package (module_name: macros).
 
-core/    load → validate → model → compute (pure Python, no MkDocs)
-render/  model → HTML and Markdown fragments (Jinja templates, autoescaped)
+core/    load → check (schema) → build the model → compute → notes → export; pure Python, no MkDocs
+render/  model → HTML and Markdown fragments (Jinja templates, autoescaped); no MkDocs
 glue/    everything that knows MkDocs, Markdown or another plugin: wires core and render into pages
-tools/   command-line tools (python -m macros.translations …), on core only
+tools/   command-line tools (python -m macros.translations …), without MkDocs
+
+tests/test_architecture.py holds these layers to it.
 
 The functions below are mkdocs-macros' entry points; they import glue/ lazily,
 so `import macros.core` never pulls in MkDocs.

@@ -1,5 +1,6 @@
-"""Pure core: load and validate the data, the domain model, progress and status rules.
+"""Pure core: load and check the data, build the domain model, progress and status rules, notes, export.
 
-Nothing in this package imports MkDocs; it is used by the site build, the tests
-and the benchmark alike.
+It imports only the standard library, yaml and jsonschema (tests/test_architecture.py): no MkDocs,
+Markdown, templates or theme, so the rules can be used by the site build, the tools, the tests and
+the benchmark alike, and would move unchanged to another site generator.
 """

@@ -28,6 +28,24 @@ class ProgressFormula(str, Enum):
     FROM_BASELINE = "(b-a)/(c-a)"    # ※: the gain since the baseline over the gain the target asks for
 
 
+class NoteKind(str, Enum):
+    """What a note is about. Data notes (core/notes.py) and transcription notes (data/text-notes/)."""
+
+    PROGRESS_MISMATCH = "progress_mismatch"   # the printed progress rate differs from the computed one
+    IMPLIED_BASELINE = "implied_baseline"     # a blank baseline implied by the printed progress rate
+    BASELINE_ZERO = "baseline_zero"           # a blank baseline of a ※ KPI, counted from 0
+    NO_PROGRESS = "no_progress"               # no progress rate can be computed
+    TARGET_NOT_BETTER = "target_not_better"   # the target asks for no improvement
+    YEAR_NOTE = "year_note"                   # a value of another year than its column heading's
+    SUMMARY_TABLE = "summary_table"           # the summary table prints something else
+    SOURCE = "source"                         # a note on the source, written in data/
+    COUNTS_MISMATCH = "counts_mismatch"       # computed status counts differ from the printed ones
+    CENSUS = "census"                         # a section I (context) figure differs from the printed one
+    TYPO = "typo"                             # a typo in the report, kept as printed
+    EXTRACTION = "extraction"                 # an error of the text extraction, corrected
+    OTHER = "other"
+
+
 @dataclass(frozen=True)
 class Text:
     ja: str
@@ -56,7 +74,7 @@ class Value:
 
 @dataclass(frozen=True)
 class Note:
-    kind: str   # extraction | typo | source | other
+    kind: NoteKind   # extraction | typo | source | other
     text: Text
 
 
@@ -186,10 +204,48 @@ class TextNote:
 
     file: str
     where: str
-    kind: str
+    kind: NoteKind   # typo | extraction
     printed: str
     reading: str
     note_en: str
+
+
+@dataclass(frozen=True)
+class CensusPoint:
+    year: int
+    value: int
+    label: Text
+
+
+@dataclass(frozen=True)
+class Census:
+    """Mine City's population in the national censuses (section I), with the change the report prints."""
+
+    source: Text
+    population: tuple[CensusPoint, ...]   # oldest first
+    published_change: int
+    published_decline_pct: Decimal
+
+
+@dataclass(frozen=True)
+class Municipalities:
+    """Japan's municipalities by population change (section I)."""
+
+    source: Text
+    total: int
+    increased: int
+    decreased: int
+    published_increased_pct: Decimal | None = None
+    published_decreased_pct: Decimal | None = None
+    published_decreased_5pct_or_more_pct: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """The figures of section I (社会情勢), from data/context.yaml."""
+
+    census: Census
+    municipalities: Municipalities
 
 
 @dataclass(frozen=True)
@@ -197,7 +253,7 @@ class Report:
     meta: Meta
     strategies: tuple[Strategy, ...]
     units: dict[str, Text]
-    context: dict
+    context: Context
     text_notes: tuple[TextNote, ...] = ()
     index: dict = field(default_factory=dict, compare=False, repr=False)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .fiscal import fy_label
-from .model import Direction, Kpi, ProgressFormula, Report, Text
+from .model import Direction, Kpi, NoteKind, ProgressFormula, Report, Text
 from .progress import Evaluation, effective_baseline
 
 TOLERANCE = Decimal("0.05")   # percentage points
@@ -16,9 +16,10 @@ TOLERANCE = Decimal("0.05")   # percentage points
 
 @dataclass(frozen=True)
 class DataNote:
-    kind: str          # progress_mismatch | implied_baseline | summary_table | target_not_better | year_note | no_progress | source
+    kind: NoteKind
     kpi_id: str | None
     text: Text
+    where: Text | None = None   # what a note without a KPI is about (e.g. a figure of section I)
 
 
 def _fmt(d: Decimal | None) -> str:
@@ -37,24 +38,24 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
     k: Kpi = e.kpi
     out: list[DataNote] = []
 
-    def add(kind: str, ja: str, en: str) -> None:
+    def add(kind: NoteKind, ja: str, en: str) -> None:
         out.append(DataNote(kind, k.id, Text(ja, en)))
 
     pub = k.published_progress_pct
     if pub is not None and (e.progress_pct is None or abs(e.progress_pct - pub) > TOLERANCE):
-        add("progress_mismatch",
+        add(NoteKind.PROGRESS_MISMATCH,
             f"報告書の進捗率は {_pct(pub)}、データから計算すると {_pct(e.progress_pct)} です。",
             f"The report prints a progress rate of {_pct_en(pub)}; computed from the data it is {_pct_en(e.progress_pct)}.")
     if k.baseline is not None and k.baseline.implied:
-        add("implied_baseline",
+        add(NoteKind.IMPLIED_BASELINE,
             f"策定時の値は原表では空欄です。印刷された進捗率 {_pct(pub)} から逆算した {_fmt(k.baseline.amount)} を用いています。",
             f"The baseline is blank in the report; {_fmt(k.baseline.amount)} is implied by the printed progress rate of {_pct_en(pub)}.")
     if k.baseline is None and k.from_baseline:
-        add("baseline_zero",
+        add(NoteKind.BASELINE_ZERO,
             "策定時の値は原表では空欄です。※印の指標（策定時からの伸びで進捗率を算出）のため、策定時を0として進捗率と状況を計算しています。",
             "The baseline is blank in the report; as the KPI is marked ※ (progress measured from the baseline), the baseline is taken as 0.")
     if e.progress_pct is None:
-        add("no_progress",
+        add(NoteKind.NO_PROGRESS,
             "進捗率を計算できません（値がないか、分母が0です）。「算出不可」と表示します。",
             "The progress rate cannot be computed (a value is missing or the denominator is zero); shown as n/a.")
     a, c = effective_baseline(k), (k.target.amount if k.target else None)
@@ -63,37 +64,37 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
         if not better:
             rel_ja = "と同じ" if c == a else ("より低い" if c < a else "より高い")
             rel_en = "equal to" if c == a else ("below" if c < a else "above")
-            add("target_not_better",
+            add(NoteKind.TARGET_NOT_BETTER,
                 f"目標値 {_fmt(c)} は策定時の値 {_fmt(a)} {rel_ja}値です（改善を求めない目標）。",
                 f"The target ({_fmt(c)}) is {rel_en} the baseline ({_fmt(a)}): it asks for no improvement.")
     for label_ja, label_en, v, default in (("策定時", "baseline", k.baseline, columns.baseline_fy),
                                            ("実績値", "actual", k.actual, columns.actual_fy),
                                            ("目標", "target", k.target, columns.target_fy)):
         if v is not None and not v.implied and v.fy != default:
-            add("year_note",
+            add(NoteKind.YEAR_NOTE,
                 f"{label_ja}の値は{fy_label(v.fy, 'ja')}の数値です（表の見出しは{fy_label(default, 'ja')}。原表の表記「{v.printed or v.amount}」）。",
                 f"The {label_en} is for {fy_label(v.fy, 'en')}, not {fy_label(default, 'en')} as the column heading says (printed \"{v.printed or v.amount}\").")
     s = k.summary_table
     if s is not None:
         if s.name is not None:
-            add("summary_table",
+            add(NoteKind.SUMMARY_TABLE,
                 f"【KPI達成状況】一覧表では名称が「{s.name}」と印刷されています。",
                 f"The summary table prints the name as \"{s.name}\".")
         if s.baseline is not None:
-            add("summary_table",
+            add(NoteKind.SUMMARY_TABLE,
                 f"【KPI達成状況】一覧表では策定時の値が {_fmt(s.baseline)}（具体的施策の表では {_fmt(k.baseline.amount if k.baseline else None)}）です。",
                 f"The summary table prints the baseline as {_fmt(s.baseline)} (the measure's table: {_fmt(k.baseline.amount if k.baseline else None)}).")
         if s.published_progress_pct is not None:
-            add("summary_table",
+            add(NoteKind.SUMMARY_TABLE,
                 f"【KPI達成状況】一覧表では進捗率が {s.published_progress_pct}%（具体的施策の表では {_pct(pub)}）です。",
                 f"The summary table prints the progress rate as {s.published_progress_pct}% (the measure's table: {_pct_en(pub)}).")
         if s.progress_formula is not None and s.progress_formula is not k.progress_formula:
             marked = s.progress_formula is ProgressFormula.FROM_BASELINE
-            add("summary_table",
+            add(NoteKind.SUMMARY_TABLE,
                 "【KPI達成状況】一覧表では※印（策定時からの伸びで進捗率を算出）が" + ("付いています。" if marked else "付いていません。"),
                 "The summary table " + ("marks" if marked else "does not mark") + " it with ※ (progress measured from the baseline).")
     for n in k.notes:
-        out.append(DataNote("source", k.id, n.text))
+        out.append(DataNote(NoteKind.SOURCE, k.id, n.text))
     return out
 
 
@@ -104,7 +105,7 @@ def report_notes(report: Report, evaluations: list[Evaluation], counts_by_strate
     for s in report.strategies:
         computed = counts_by_strategy[s.id]
         if computed != s.published_status_counts:
-            notes.append(DataNote("counts_mismatch", None, Text(
+            notes.append(DataNote(NoteKind.COUNTS_MISMATCH, None, Text(
                 f"重点戦略{s.id}の状況別件数が報告書の表と異なります（計算 {computed}、報告書 {s.published_status_counts}）。",
                 f"Strategy {s.id}: computed status counts {computed} differ from the report's {s.published_status_counts}.")))
     return notes

@@ -8,10 +8,12 @@ from pathlib import Path
 from .errors import DataError, problem
 from .glossary import Term, load_glossary
 from .loader import Marked, load_yaml
-from .model import Report, StatusCounts, Strategy, Text, TextNote
+from .model import NoteKind, Report, StatusCounts, Strategy, Text, TextNote
 from .notes import DataNote, report_notes
 from .progress import Evaluation, count_statuses, evaluate
-from .validate import Builder, build_meta, check_schema
+from .builder import Builder, build_context, build_meta
+from .context import context_notes
+from .schema import check_schema
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def _text_notes(root: Path) -> tuple[TextNote, ...]:
         display = _display(path, root)
         doc = load_yaml(path, display)
         check_schema(doc, "text-notes.schema.json", display)
-        out += [TextNote(display, n["where"], n["kind"], n["printed"], n["reading"], n["note_en"]) for n in doc]
+        out += [TextNote(display, n["where"], NoteKind(n["kind"]), n["printed"], n["reading"], n["note_en"]) for n in doc]
     return tuple(out)
 
 
@@ -109,14 +111,15 @@ def load_report(root: Path, require_english: bool = True) -> LoadedReport:
         strategies.append(Builder(doc, display, meta.columns, units, require_english).strategy())
     strategies.sort(key=lambda s: s.id)
 
-    report = Report(meta, tuple(strategies), units, dict(context_doc), _text_notes(root))
+    report = Report(meta, tuple(strategies), units, build_context(context_doc), _text_notes(root))
     _index(report)
     evaluations = {k.id: evaluate(k) for k in report.kpis()}
     counts = {s.id: count_statuses([evaluations[k.id] for k in s.kpis()]) for s in report.strategies}
     total = count_statuses(list(evaluations.values()))
     notes = report_notes(report, list(evaluations.values()), counts)
     if total != meta.published_status_counts:
-        notes.append(DataNote("counts_mismatch", None, Text(
+        notes.append(DataNote(NoteKind.COUNTS_MISMATCH, None, Text(
             f"全体の状況別件数が報告書の表と異なります（計算 {total}、報告書 {meta.published_status_counts}）。",
             f"Overall computed status counts {total} differ from the report's {meta.published_status_counts}.")))
+    notes += context_notes(report.context)
     return LoadedReport(report, evaluations, counts, total, notes, load_glossary(root))

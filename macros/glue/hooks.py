@@ -1,5 +1,6 @@
-"""MkDocs hooks (mkdocs.yml: hooks): the project's own Markdown extension, and generated HTML put
-back into pages after Markdown (see plugin.defer(); mkdocs-macros has no event after conversion).
+"""MkDocs hooks (mkdocs.yml: hooks): the project's own Markdown extension, the link warnings, and
+generated HTML put back into pages after Markdown (macros/glue/deferred.py; mkdocs-macros has no
+event after conversion).
 """
 import sys
 from pathlib import Path
@@ -9,13 +10,10 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.glue import annotations, link_warnings, parallel_languages, search_index  # noqa: E402
-from macros.glue.plugin import restore  # noqa: E402
+from macros.glue import annotations, link_warnings, search_index, upstream  # noqa: E402
+from macros.glue.deferred import PAGES  # noqa: E402
 from macros.glue.search_view import without_permalinks  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
-
-# Pages' HTML for readers, kept while the search plugin indexes the shorter search view.
-_for_readers: dict[str, str] = {}
 
 
 def on_config(config):
@@ -24,37 +22,29 @@ def on_config(config):
     if not any(isinstance(ext, SectionsExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SectionsExtension())
     link_warnings.install(config.docs_dir)
+    upstream.matches("material_templates")   # a notice when Material is not the version overrides/ copies
     return config
 
 
 def on_startup(command, dirty):
     # Before any plugin's on_config, where the data is loaded: its errors are annotated too.
     annotations.install()
-    parallel_languages.on_startup(command)
 
 
-@event_priority(-110)
-def on_nav(nav, config, files):
-    """After i18n's on_nav (priority -100): the default language's pages exist for the sitemap."""
-    parallel_languages.start(config)
-    return nav
-
-
-def on_build_error(error):
-    parallel_languages.stop()
+def on_pre_build(config):
+    """A new build (each language is one): nothing deferred in the last one is carried over."""
+    PAGES.reset()
 
 
 def on_page_content(html, page, config, files):
     """Fragments go back in; until the search plugin has read the page, it holds the search view."""
-    full, search = restore(html)
-    _for_readers[page.url] = size_section_bodies(full)
-    return without_permalinks(search)
+    return PAGES.after_markdown(page, html, readers=size_section_bodies, search=without_permalinks)
 
 
 @event_priority(-100)
 def on_page_context(context, page, config, nav):
     """Last: once the search plugin (priority 0) has indexed the search view, readers get the whole page."""
-    page.content = _for_readers.pop(page.url)
+    PAGES.before_theme(page)
     return context
 
 
@@ -90,7 +80,9 @@ def on_env(env, config, files):
 def on_post_build(config):
     """After i18n (priority -100) has written the search index of every language: one per language."""
     i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.building:
-        return  # a further language's build inside the default one: its index is not complete yet
-    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
+    languages = i18n.config.languages if i18n else []
+    default = next((lang.locale for lang in languages if lang.default), None)
+    if default is None or config.theme["language"] != default:
+        return  # a further language's build, run inside the default one's: the index is not complete yet
+    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in languages}
     search_index.split_index(Path(config.site_dir), prefixes)

@@ -4,6 +4,10 @@ mkdocs-macros formats a failing page with format_error(), a singledispatch funct
 default prints a Python traceback, logged as a warning (hidden by --quiet). Our formatters
 raise a PluginError instead: MkDocs prints its one line as an error and aborts the build.
 Line numbers count from the top of the file, front matter included.
+
+format_error is not a documented extension point of mkdocs-macros: `register()` adds our
+formatters only to the version they were written for (glue/upstream.py); with another version
+mkdocs-macros prints its own message and the build still fails (on_error_fail: true).
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
 from ..core.errors import DataError, problem
+from . import upstream
 
 
 def page_path(page) -> str:
@@ -48,12 +53,10 @@ def _fail(page, line: int | None, field: str, prob) -> None:
     raise PluginError(str(DataError(page_path(page), line, field, prob)))
 
 
-@format_error.register
 def _data_error(error: DataError, markdown: str, page) -> str:
     raise PluginError(str(error))
 
 
-@format_error.register
 def _undefined(error: UndefinedError, markdown: str, page) -> str:
     message = str(error.message or error)
     name = message.split("'")[1] if message.count("'") >= 2 else message
@@ -64,7 +67,6 @@ def _undefined(error: UndefinedError, markdown: str, page) -> str:
         "綴りを確認してください（使えるマクロは README を参照）", "check the spelling (the README lists the macros)"))
 
 
-@format_error.register
 def _syntax(error: TemplateSyntaxError, markdown: str, page) -> str:
     line = (error.lineno or 0) + front_matter_offset(page, markdown) or None
     # An unclosed quote is noticed where the next quote is; point at the call that opened it.
@@ -79,7 +81,6 @@ def _syntax(error: TemplateSyntaxError, markdown: str, page) -> str:
         "{{ と }} の対応、引用符、括弧を確認してください", "check matching {{ }}, quotes and brackets"))
 
 
-@format_error.register
 def _other(error: Exception, markdown: str, page) -> str:
     # e.g. kpi_table() without its id: a TypeError. Name the failing call without a traceback.
     frame_line = None
@@ -92,3 +93,15 @@ def _other(error: Exception, markdown: str, page) -> str:
     _fail(page, line, "macro", problem(
         f"マクロを実行できません（{type(error).__name__}: {error}）", f"a macro failed ({type(error).__name__}: {error})",
         "マクロ名と引数を README の一覧と照らしてください", "check the macro name and its arguments against the README"))
+
+
+FORMATTERS = (_data_error, _undefined, _syntax, _other)
+
+
+def register() -> bool:
+    """Make mkdocs-macros format page errors with ours, if it is the version they were written for."""
+    if not upstream.matches("page_errors"):
+        return False
+    for formatter in FORMATTERS:
+        format_error.register(formatter)
+    return True

@@ -1,22 +1,21 @@
-"""mkdocs-macros wiring: the only module here that knows about MkDocs.
+"""mkdocs-macros wiring: the macros pages call, the checks made when a build starts, the downloads.
 
-define_env runs once per language build; the page language is read at call
-time. Data is loaded once per process and reloaded only when a file under
-data/ changes (live preview).
+mkdocs-macros calls define_env at the start of each build (one per language); each macro reads the
+page language when it is called. Data is loaded once per process and reloaded only when a file
+under data/ changes (live preview): that cache belongs to the process, not to one build. HTML
+fragments go through glue/deferred.py, which the hooks (glue/hooks.py) finish after Markdown.
 """
 from __future__ import annotations
 
-import itertools
-import logging
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import assets, contact, page_errors, print_page
+from .notice import notice
 from ..tools import translations
 from ..tools.pdf import PDF_PATH
 from ..core.errors import DataError, problem
@@ -24,48 +23,11 @@ from ..core.export import to_csv, to_json
 from ..core.report import LoadedReport, load_report
 from ..render.pages import PageFragments
 from ..render.renderer import make_env
-from .search_view import without_search_excluded
+from .deferred import defer
 
 ROOT = Path(__file__).resolve().parents[2]
-# Warnings about the source report and stale translations must be seen but must not fail `--strict`
-# (which counts every warning on the "mkdocs" logger), so they go to a logger of their own.
-notice = logging.getLogger("minereport")
-if not notice.handlers:
-    _h = logging.StreamHandler(sys.stderr)
-    _h.setFormatter(logging.Formatter("NOTICE  -  %(message)s"))
-    notice.addHandler(_h)
-    notice.propagate = False
-    notice.setLevel(logging.INFO)
-
 _cache: dict = {}
 _templates = make_env()
-
-# Generated HTML skips Markdown: a macro leaves a plain-text token in the page, and the hooks
-# (macros/glue/hooks.py) put the HTML back after conversion. Python-Markdown re-parses raw HTML blocks
-# tag by tag, which was most of the build time for large reports. Each fragment is kept twice: as
-# readers get it, and as the search plugin is shown it (glue/search_view.py).
-_fragments: dict[str, tuple[str, str]] = {}
-TOKEN = re.compile(r"(MINEHTML\d{8}Z)")   # a literal start: the regex engine skips ahead (fast on long pages)
-_serial = itertools.count()
-
-
-def defer(html: Markup) -> str:
-    token = f"MINEHTML{next(_serial):08d}Z"
-    _fragments[token] = (str(html), without_search_excluded(str(html)))
-    return f"\n\n{token}\n\n"
-
-
-def restore(html: str) -> tuple[str, str]:
-    """The page's HTML with its fragments put back: (for readers, for the search index)."""
-    pieces = TOKEN.split(html)            # text, token, text, token, …, text
-    for i in range(1, len(pieces), 2):     # Markdown made each token a paragraph of its own
-        if pieces[i - 1].endswith("<p>") and pieces[i + 1].startswith("</p>"):
-            pieces[i - 1], pieces[i + 1] = pieces[i - 1][:-3], pieces[i + 1][4:]
-    views = [_fragments.pop(t) for t in pieces[1::2]]
-    full, search = pieces[:], pieces
-    full[1::2] = [v[0] for v in views]
-    search[1::2] = [v[1] for v in views]
-    return "".join(full), "".join(search)
 
 
 def _signature(root: Path) -> tuple:
@@ -82,9 +44,9 @@ def load_cached(root: Path = ROOT) -> LoadedReport:
 
 
 def _language(env) -> str:
-    i18n = env.conf.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None) or env.conf["theme"]["language"]
-    return "en" if lang == "en" else "ja"
+    """The language being built: mkdocs-static-i18n sets the theme's language for each language's build
+    (its documented reconfigure_material option, on in mkdocs.yml)."""
+    return "en" if env.conf["theme"]["language"] == "en" else "ja"
 
 
 def _unknown(env, macro: str, kind_ja: str, kind_en: str, ident) -> DataError:
@@ -120,9 +82,10 @@ def _announce(data: LoadedReport, docs: Path) -> None:
         return
     _cache["announced"] = True
     for n in data.notes:
+        about = n.kpi_id or (n.where.en if n.where else None)
         kpi = data.report.kpi(n.kpi_id) if n.kpi_id else None
         where = {"location": (kpi.source.file, kpi.source.line)} if kpi else {}
-        notice.info("data note: %s%s", f"{n.kpi_id}: " if n.kpi_id else "", n.text.en, extra=where)
+        notice.info("data note: %s%s", f"{about}: " if about else "", n.text.en, extra=where)
     for en in translations.stale(docs):
         rel = en.relative_to(docs.parent).as_posix()
         notice.warning("stale translation: %s was translated from an older version of its Japanese page "
@@ -132,6 +95,7 @@ def _announce(data: LoadedReport, docs: Path) -> None:
 
 def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
+    page_errors.register()
     try:
         _check_pages(docs)
         from plotly.offline import get_plotlyjs_version

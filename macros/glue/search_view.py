@@ -4,7 +4,7 @@ Material's search plugin reads every page through Python's html.parser and drops
 `data-search-exclude` (charts, progress bars, badges, year labels) only after parsing them. On a
 strategy page those are half of the markup, and parsing them was the largest per-page cost of a
 build. The macros know which parts they marked, so each fragment is cut once here and the search
-plugin is shown the cut page (macros/glue/hooks.py); readers get the whole one.
+plugin is shown the cut page (macros/glue/deferred.py); readers get the whole one.
 
 A scanner of our own rather than an HTML library: it only reads HTML our autoescaped templates
 wrote (every `<` and `>` inside an attribute or text is escaped), and it must cost next to nothing.

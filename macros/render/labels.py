@@ -1,7 +1,7 @@
 """Interface words in both languages. Content words live in data/ and docs/."""
 from __future__ import annotations
 
-from ..core.model import Status
+from ..core.model import NoteKind, Status, Text
 
 STATUS_ORDER = (Status.ACHIEVED, Status.IMPROVED, Status.UNCHANGED, Status.WORSE)
 
@@ -68,6 +68,54 @@ _LABELS = {
 }
 
 
+# The data and context pages' words (render/pages.py).
+_PAGE_LABELS = {
+    "ja": {
+        "notes.where": "対象", "notes.kind": "種類", "notes.note": "内容", "notes.printed": "原文の表記",
+        "notes.reading": "読み・修正後",
+        "data_notes_caption": "KPI データの注記", "text_notes_caption": "本文の転記に関する注記",
+        "census.change": "増減", "census.change_pct": "増減率", "census.people": "人",
+        "census.caption": "美祢市の国勢調査人口",
+        "census.chart_caption": "図：美祢市の国勢調査人口（平成27年・令和2年、人）。数値は上の表のとおりです。",
+        "municipalities.caption": "2015年から2020年の人口増減別の市町村数",
+        "municipalities.count": "市町村数", "municipalities.share": "割合",
+        "municipalities.total": "全国の市町村", "municipalities.increased": "人口が増加",
+        "municipalities.decreased": "人口が減少",
+    },
+    "en": {
+        "notes.where": "Where", "notes.kind": "Kind", "notes.note": "Note", "notes.printed": "As printed",
+        "notes.reading": "Reading / corrected",
+        "data_notes_caption": "Notes on the KPI data", "text_notes_caption": "Notes on the transcription of the text",
+        "census.change": "Change", "census.change_pct": "Rate of change", "census.people": "People",
+        "census.caption": "Population of Mine City (National Census)",
+        "census.chart_caption": "Figure: population of Mine City in the 2015 and 2020 censuses (people). "
+                                "The figures are in the table above.",
+        "municipalities.caption": "Municipalities by population change, 2015–2020",
+        "municipalities.count": "Municipalities", "municipalities.share": "Share",
+        "municipalities.total": "All municipalities", "municipalities.increased": "Population grew",
+        "municipalities.decreased": "Population fell",
+    },
+}
+for _lang, _words in _PAGE_LABELS.items():
+    _LABELS[_lang].update(_words)
+
+NOTE_KIND = {
+    NoteKind.PROGRESS_MISMATCH: Text("印刷された進捗率との差", "Printed progress differs"),
+    NoteKind.IMPLIED_BASELINE: Text("策定時の値（逆算）", "Implied baseline"),
+    NoteKind.BASELINE_ZERO: Text("策定時の値（空欄）", "Blank baseline"),
+    NoteKind.NO_PROGRESS: Text("算出不可", "Not computable"),
+    NoteKind.TARGET_NOT_BETTER: Text("目標値", "Target"),
+    NoteKind.YEAR_NOTE: Text("年度の注記", "Year note"),
+    NoteKind.SUMMARY_TABLE: Text("一覧表との相違", "Summary table differs"),
+    NoteKind.SOURCE: Text("転記", "Transcription"),
+    NoteKind.COUNTS_MISMATCH: Text("件数の相違", "Counts differ"),
+    NoteKind.CENSUS: Text("社会情勢", "Context"),
+    NoteKind.TYPO: Text("誤記（原文のまま）", "Typo (kept as printed)"),
+    NoteKind.EXTRACTION: Text("抽出エラーの修正", "Extraction error fixed"),
+    NoteKind.OTHER: Text("その他", "Other"),
+}
+
+
 def label(lang: str, key: str, **fmt) -> str:
     text = _LABELS[lang][key]
     return text.format(**fmt) if fmt else text
@@ -75,3 +123,7 @@ def label(lang: str, key: str, **fmt) -> str:
 
 def status_label(lang: str, status: Status, short: bool = False) -> str:
     return label(lang, ("status.short." if short else "status.") + status.value)
+
+
+def note_kind_label(lang: str, kind: NoteKind) -> str:
+    return NOTE_KIND[kind].get(lang)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -51,12 +52,12 @@ def print_pdf(page, url: str, lang: str, path: Path | None = None, address: str 
                     margin=MARGIN, outline=True, tagged=True)
 
 
-def site_url() -> str:
-    """The published address as the build saw it (mkdocs.yml: site_url, from $SITE_URL)."""
-    from mkdocs.config import load_config
-    root = Path(__file__).resolve().parents[2]
-    with open(root / "mkdocs.yml", encoding="utf-8") as f:
-        return load_config(config_file=f, site_dir="/nonexistent")["site_url"] or ""
+def site_url(site: Path) -> str:
+    """The published address as the build saw it (mkdocs.yml: site_url, from $SITE_URL): the home
+    page's canonical link, so this tool needs no MkDocs."""
+    home = site / "index.html"
+    found = re.search(r'<link rel="canonical" href="([^"]*)"', home.read_text(encoding="utf-8")) if home.is_file() else None
+    return html.unescape(found.group(1)) if found else ""
 
 
 def make_pdfs(site: Path, browser=None, chromium: str = CHROMIUM) -> list[Path]:
@@ -71,7 +72,7 @@ def make_pdfs(site: Path, browser=None, chromium: str = CHROMIUM) -> list[Path]:
                 return make_pdfs(site, launched)
             finally:
                 launched.close()
-    published = site_url()
+    published = site_url(site)
     base = site.resolve().as_uri() + "/"
     written = []
     context = browser.new_context()

@@ -70,7 +70,7 @@ def test_inlined_refs_report_the_same_errors_as_the_schema_itself(root):
     import jsonschema
     import yaml
 
-    from macros.core.validate import inline_refs
+    from macros.core.schema import inline_refs
 
     schema = json.loads((root / "data/schema/strategy.schema.json").read_text(encoding="utf-8"))
     doc = yaml.safe_load((root / GOOD).read_text(encoding="utf-8"))
@@ -87,7 +87,7 @@ def test_inlined_refs_report_the_same_errors_as_the_schema_itself(root):
 
 
 def test_inline_refs_refuses_a_recursive_schema():
-    from macros.core.validate import inline_refs
+    from macros.core.schema import inline_refs
     with pytest.raises(ValueError, match="recursive"):
         inline_refs({"$defs": {"a": {"items": {"$ref": "#/$defs/a"}}}, "items": {"$ref": "#/$defs/a"}})
 

@@ -1,0 +1,171 @@
+"""Build the typed model from YAML documents that passed their schema (schema.py).
+
+Rules the schemas cannot express are checked here, each with a bilingual one-line error at the
+YAML line: ids matching their parents, known units, fiscal years in range, printed cells that
+agree with their values, English names filled in.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from .errors import DataError, problem
+from .fiscal import MAX_FY, MIN_FY, is_valid_fy, parse_era_note
+from .loader import Marked
+from .model import (Census, CensusPoint, Columns, Context, Direction, History, HistoryPoint, Kpi, Measure,
+                    Meta, Municipalities, Note, NoteKind, Policy, ProgressFormula, Source, StatusCounts, Strategy, SummaryTable,
+                    Text, Value)
+
+
+def _text(raw: Marked) -> Text:
+    return Text(ja=raw["ja"], en=raw.get("en", ""))
+
+
+def _formula(raw: str | None) -> ProgressFormula | None:
+    """progress_formula as written in YAML (the schema allows only the two formulas)."""
+    return None if raw is None else ProgressFormula(raw)
+
+
+class Builder:
+    """Turns one validated strategy document into model objects, checking cross-field rules."""
+
+    def __init__(self, doc: Marked, display: str, columns: Columns, units: dict[str, Text],
+                 require_english: bool = True) -> None:
+        self.doc, self.display, self.columns, self.units = doc, display, columns, units
+        self.require_english = require_english
+
+    def text(self, node: Marked, key: str, ident) -> Text:
+        """A ja/en mapping; the English edition never shows a Japanese fallback, so en must be filled."""
+        raw = node[key]
+        if self.require_english and not str(raw.get("en", "")).strip():
+            raise self.fail(raw, "en", f"{ident}.{key}.en", problem(
+                "英語名が空です", "the English name is empty",
+                "en: に英語名を書いてください", "write the English name in en:"))
+        return _text(raw)
+
+    def fail(self, node: Marked, key: str, field: str, prob) -> DataError:
+        return DataError(self.display, node.line_of(key) if isinstance(node, Marked) else None, field, prob)
+
+    def strategy(self) -> Strategy:
+        d = self.doc
+        sid = d["id"]
+        policies = tuple(self.policy(p, sid) for p in d["policies"])
+        counts = StatusCounts(**{k: int(v) for k, v in d["published_status_counts"].items()})
+        return Strategy(sid, self.text(d, "title", sid), policies, counts, Source(self.display, d.line))
+
+    def _check_child_id(self, node: Marked, parent_id: str, kind_ja: str, kind_en: str) -> str:
+        cid = node["id"]
+        if cid.rsplit("-", 1)[0] != str(parent_id):
+            raise self.fail(node, "id", f"{cid}.id", problem(
+                f"{kind_ja}の ID「{cid}」が親「{parent_id}」に属していません",
+                f"{kind_en} id {cid!r} does not belong to its parent {parent_id!r}",
+                f"「{parent_id}-番号」の形にするか、正しい親の下へ移してください",
+                f"use '{parent_id}-<n>' or move it under the right parent"))
+        return cid
+
+    def policy(self, p: Marked, sid: int) -> Policy:
+        pid = self._check_child_id(p, str(sid), "戦略方針", "policy")
+        measures = tuple(self.measure(m, pid) for m in p["measures"])
+        return Policy(pid, self.text(p, "title", pid), measures, Source(self.display, p.line))
+
+    def measure(self, m: Marked, pid: str) -> Measure:
+        mid = self._check_child_id(m, pid, "具体的施策", "measure")
+        kpis = tuple(self.kpi(k, mid) for k in m["kpis"])
+        return Measure(mid, self.text(m, "title", mid), kpis, Source(self.display, m.line),
+                       bool(m.get("printed_without_number", False)))
+
+    def kpi(self, k: Marked, mid: str) -> Kpi:
+        kid = self._check_child_id(k, mid, "KPI", "KPI")
+        if k["unit"] not in self.units:
+            raise self.fail(k, "unit", f"{kid}.unit", problem(
+                f"単位「{k['unit']}」は data/units.yaml にありません", f"unit {k['unit']!r} is not in data/units.yaml",
+                "既存の単位を使うか、data/units.yaml に英語名と一緒に追加してください",
+                "use an existing unit or add it to data/units.yaml with its English name"))
+        cols = self.columns
+        baseline = self.value(k, "baseline", kid, cols.baseline_fy)
+        actual = self.value(k, "actual", kid, cols.actual_fy)
+        target = self.value(k, "target", kid, cols.target_fy)
+        history = self.history(k.get("history"), kid) if k.get("history") else None
+        notes = tuple(Note(NoteKind(n["kind"]), Text(n["ja"], n["en"])) for n in k.get("notes", []))
+        summary = None
+        if k.get("summary_table"):
+            s = k["summary_table"]
+            summary = SummaryTable(s.get("name"), s.get("baseline"), s.get("published_progress_pct"),
+                                   _formula(s.get("progress_formula")))
+        published = k.get("published_progress_pct")
+        return Kpi(
+            id=kid, name=self.text(k, "name", kid), unit=k["unit"], baseline=baseline, actual=actual,
+            target=target, progress_formula=_formula(k.get("progress_formula", ProgressFormula.RATIO.value)),
+            direction=Direction(k.get("direction", "higher")),
+            published_progress_pct=Decimal(published) if published is not None else None,
+            source=Source(self.display, k.line), summary_table=summary, history=history, notes=notes)
+
+    def _fy(self, node: Marked, key: str, fy: Any, field: str) -> int:
+        if not is_valid_fy(fy):
+            raise self.fail(node, key, field, problem(
+                f"年度「{fy}」は範囲外です（{MIN_FY}〜{MAX_FY}）", f"fiscal year {fy} is out of range ({MIN_FY}–{MAX_FY})",
+                "年度は西暦の整数で書いてください（令和4年度 = 2022）",
+                "write the fiscal year as a Gregorian integer (令和4年度 = 2022)"))
+        return fy
+
+    def value(self, k: Marked, key: str, kid: str, default_fy: int) -> Value | None:
+        raw = k[key]
+        field = f"{kid}.{key}"
+        if raw is None:
+            return None
+        if not isinstance(raw, Marked):
+            return Value(Decimal(raw), default_fy)
+        fy = self._fy(raw, "fy", raw.get("fy", default_fy), field + ".fy")
+        printed = raw.get("printed")
+        if printed is not None:
+            self._check_printed(raw, printed, fy, field)
+        return Value(Decimal(raw["value"]), fy, printed, bool(raw.get("implied", False)))
+
+    def _check_printed(self, raw: Marked, printed: str, fy: int, field: str) -> None:
+        """A printed cell like '11(R1)' must agree with value and fy, so the two cannot drift apart."""
+        body, _, note = printed.partition("(")
+        note_fy = parse_era_note(note.rstrip(") ")) if note else None
+        try:
+            printed_value = Decimal(body.replace(",", "").strip())
+        except ArithmeticError:
+            printed_value = None
+        if printed_value != Decimal(raw["value"]) or (note and note_fy != fy):
+            raise self.fail(raw, "printed", field + ".printed", problem(
+                f"原表の表記「{printed}」が value / fy と一致しません",
+                f"printed cell {printed!r} disagrees with value/fy",
+                "value と fy を原表の表記に合わせてください", "make value and fy match the printed cell"))
+
+    def history(self, h: Marked, kid: str) -> History:
+        points = []
+        for i, p in enumerate(h["points"]):
+            fy = self._fy(p, "fy", p["fy"], f"{kid}.history.points[{i}].fy")
+            points.append(HistoryPoint(fy, Decimal(p["value"]), p.get("period", "fy")))
+        return History(_text(h["source"]), tuple(points))
+
+
+def build_meta(doc: Marked) -> Meta:
+    c = doc["columns"]
+    return Meta(
+        title=_text(doc["title"]), publisher=_text(doc["publisher"]), published=_text(doc["published"]),
+        columns=Columns(c["baseline_fy"], c["actual_fy"], c["target_fy"]),
+        published_status_counts=StatusCounts(**doc["published_status_counts"]),
+        licence_id=doc["licence"]["id"], licence_url=doc["licence"]["url"])
+
+
+def _decimal(number) -> Decimal | None:
+    """A number from YAML as written (11.1, not the nearest binary fraction)."""
+    return None if number is None else Decimal(str(number))
+
+
+def build_context(doc: Marked) -> Context:
+    c, m = doc["census"], doc["municipalities"]
+    census = Census(
+        source=_text(c["source"]),
+        population=tuple(CensusPoint(p["year"], p["value"], _text(p["label"])) for p in c["population"]),
+        published_change=c["published_change"], published_decline_pct=_decimal(c["published_decline_pct"]))
+    municipalities = Municipalities(
+        source=_text(m["source"]), total=m["total"], increased=m["increased"], decreased=m["decreased"],
+        published_increased_pct=_decimal(m.get("published_increased_pct")),
+        published_decreased_pct=_decimal(m.get("published_decreased_pct")),
+        published_decreased_5pct_or_more_pct=_decimal(m.get("published_decreased_5pct_or_more_pct")))
+    return Context(census, municipalities)

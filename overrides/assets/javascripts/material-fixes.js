@@ -1,0 +1,207 @@
+/* Fixes to Material's markup, for keyboard users. Written for mkdocs-material 9.8.1.
+
+   Material's own markup is not changed: this script adds to it once the page is loaded. It relies
+   on Material's class names, its CSS-only toggles (a <label for> of a hidden checkbox), its drawer
+   breakpoint and its table wrapper; tests/glue/test_upstream.py checks they are still in the
+   installed Material. What it replaces, and what should be fixed in Material itself instead, is
+   listed in MAINTAINERS.md:
+   - tables that scroll sideways become focusable, named regions (WCAG 2.1.1);
+   - the drawer, search and drawer sub-panel toggles get real buttons, focus handling and Escape.
+   Without JavaScript Material's labels work as before. */
+(function () {
+  "use strict";
+
+  var lang = document.documentElement.lang === "en" ? "en" : "ja";
+
+  // Material wraps every content table in a sideways-scrolling div. A scrolling region that holds
+  // nothing focusable cannot be scrolled with the keyboard (WCAG 2.1.1; axe
+  // "scrollable-region-focusable"), so a wrapper that overflows is a labelled, focusable region.
+  // Until a wrapper has been laid out it is one too: it may sit in a section body the browser is
+  // skipping (site.css), where measuring it would force the very layout being saved. Once the
+  // observer reports it drawn, a wrapper that fits stops being a tab stop (unless it has the focus).
+  var tableWord = lang === "en" ? "Table" : "表";
+  function makeScrollRegion(wrap) {
+    if (wrap.hasAttribute("tabindex")) { return; }
+    var caption = wrap.querySelector("caption");
+    var name = caption ? caption.textContent.replace(/\s+/g, " ").trim() : "";
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", name || tableWord);
+  }
+  function updateScrollRegion(wrap) {
+    if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      makeScrollRegion(wrap);
+    } else if (wrap.hasAttribute("tabindex") && document.activeElement !== wrap) {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+  }
+  var scrollObserver = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var wrap = entry.target.closest(".md-typeset__scrollwrap");
+      if (wrap) { updateScrollRegion(wrap); }
+    });
+  }) : null;
+  function initScrollRegions() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.dataset.scrollRegion) { return; }
+      wrap.dataset.scrollRegion = "1";
+      if (!scrollObserver) { updateScrollRegion(wrap); return; }
+      makeScrollRegion(wrap);
+      wrap.addEventListener("focusout", function () { updateScrollRegion(wrap); });
+      scrollObserver.observe(wrap);
+      var table = wrap.querySelector("table");
+      if (table) { scrollObserver.observe(table); }
+    });
+  }
+
+  // Keyboard access to Material's CSS-only toggles. Material opens the navigation drawer, the
+  // search (small screens) and the drawer's sub-panels with <label>s for hidden checkboxes: they
+  // cannot be focused, and the links of a closed panel stay focusable although they are off-screen
+  // (site.css now hides closed panels). Here each such label gets a real <button> beside it (same
+  // classes and content, named) that clicks the label, so Material sees the very toggle a pointer
+  // click makes; the label leaves the tab order and the accessibility tree while its button is in
+  // use (without JavaScript the labels work as before). Focus follows the panel that opens, Escape
+  // closes the drawer (focus back on the menu button) and so does tabbing out of it.
+  var buttonNames = {
+    drawer: lang === "en" ? "Navigation menu" : "ナビゲーションメニュー",
+    search: lang === "en" ? "Search" : "検索"
+  };
+  var drawerMode = window.matchMedia("(max-width: 76.234375em)");  // Material's drawer breakpoint
+
+  function buttonFor(label) { return label.previousElementSibling && label.previousElementSibling.siteLabel === label ? label.previousElementSibling : null; }
+  function makeButton(label) {
+    var button = buttonFor(label);
+    if (!button) {
+      button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className;
+      button.setAttribute("data-site-toggle", label.htmlFor);
+      for (var n = label.firstChild; n; n = n.nextSibling) { button.appendChild(n.cloneNode(true)); }
+      button.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+      button.siteLabel = label;
+      button.addEventListener("click", function (ev) {
+        label.click();
+        syncExpanded(button);
+        // activated from the keyboard (a pointer click has a click count): focus follows the toggle
+        if (ev.detail === 0) { window.setTimeout(function () { afterToggle(button); }, 50); }
+      });
+      label.parentNode.insertBefore(button, label);  // before: Material's "label + link" rules still hold
+    }
+    button.hidden = false;
+    if (!label.hasAttribute("data-site-replaced")) {
+      label.setAttribute("data-site-replaced", label.getAttribute("tabindex") === null ? "-" : label.getAttribute("tabindex"));
+    }
+    label.setAttribute("tabindex", "-1");
+    label.setAttribute("aria-hidden", "true");
+    return button;
+  }
+  function unmakeButton(label) {
+    var button = buttonFor(label);
+    if (button) { button.hidden = true; }
+    if (!label.hasAttribute("data-site-replaced")) { return; }
+    var tabindex = label.getAttribute("data-site-replaced");
+    if (tabindex !== "-") { label.setAttribute("tabindex", tabindex); } else { label.removeAttribute("tabindex"); }
+    label.removeAttribute("aria-hidden");
+    label.removeAttribute("data-site-replaced");
+  }
+  function syncExpanded(button) {
+    var toggle = document.getElementById(button.getAttribute("data-site-toggle"));
+    if (toggle && !button.hidden && button.hasAttribute("aria-expanded")) {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    }
+  }
+  // Sub-panel openers and "back" titles only act as buttons where the drawer is in use.
+  function updateNavButtons() {
+    document.querySelectorAll(
+      ".md-nav--primary label.md-nav__link[for], .md-nav--primary label.md-nav__title[for]:not([for='__drawer'])"
+    ).forEach(function (label) {
+      if (drawerMode.matches) {
+        var button = makeButton(label);
+        if (label.classList.contains("md-nav__link")) { button.setAttribute("aria-expanded", "false"); }
+        syncExpanded(button);
+      } else { unmakeButton(label); }
+    });
+  }
+  function isShown(el) {
+    var r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && window.getComputedStyle(el).visibility === "visible";
+  }
+  function focusFirstIn(container) {
+    var items = container.querySelectorAll("a[href], button[data-site-toggle]:not([hidden])");
+    for (var i = 0; i < items.length; i++) {
+      if (isShown(items[i]) && !items[i].closest(".md-nav__toggle:not(:checked) ~ .md-nav")) {
+        items[i].focus();
+        return;
+      }
+    }
+  }
+  function afterToggle(button) {
+    var toggle = document.getElementById(button.getAttribute("data-site-toggle"));
+    if (!toggle) { return; }
+    syncExpanded(button);
+    if (toggle.id === "__drawer") {
+      var drawer = document.querySelector(".md-sidebar--primary");
+      if (toggle.checked && drawer) { focusFirstIn(drawer); }
+    } else if (toggle.classList.contains("md-nav__toggle")) {
+      var panel = toggle.parentNode.querySelector(":scope > .md-nav");
+      if (toggle.checked && panel) {
+        var back = panel.querySelector(":scope > button.md-nav__title[data-site-toggle]:not([hidden])");
+        if (back) { back.focus(); } else { focusFirstIn(panel); }
+      } else {
+        var opener = toggle.parentNode.querySelector(":scope > button.md-nav__link[data-site-toggle]:not([hidden])");
+        if (opener) { opener.focus(); }
+      }
+    }
+  }
+  function closeDrawer(drawer) {
+    drawer.checked = false;
+    drawer.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+  function initToggleButtons() {
+    document.querySelectorAll(".md-header label.md-header__button[for]").forEach(function (label) {
+      var toggle = document.getElementById(label.htmlFor);
+      var kind = toggle && toggle.getAttribute("data-md-toggle");
+      if (!kind || !buttonNames[kind]) { return; }
+      var button = makeButton(label);
+      label.hidden = true;
+      button.setAttribute("aria-label", buttonNames[kind]);
+      if (kind === "drawer") { button.setAttribute("aria-expanded", "false"); syncExpanded(button); }
+    });
+    updateNavButtons();
+    if (drawerMode.addEventListener) { drawerMode.addEventListener("change", updateNavButtons); }
+    document.addEventListener("change", function (ev) {
+      var toggle = ev.target;
+      if (!toggle.id) { return; }
+      document.querySelectorAll("button[data-site-toggle='" + toggle.id + "']").forEach(syncExpanded);
+    });
+    // (Material also opens and closes toggles without a change event: aria-expanded is refreshed
+    // on focus.) Tabbing out of the open drawer closes it, as Material closes the search, so the
+    // focus is never on the page hidden under the drawer's overlay.
+    document.addEventListener("focusin", function (ev) {
+      if (ev.target.matches && ev.target.matches("button[data-site-toggle]")) { syncExpanded(ev.target); }
+      var drawer = document.getElementById("__drawer");
+      if (!drawer || !drawer.checked || !drawerMode.matches) { return; }
+      if (ev.target.closest(".md-sidebar--primary, [data-site-toggle='__drawer']")) { return; }
+      closeDrawer(drawer);
+    });
+    document.addEventListener("keydown", function (ev) {
+      var drawer = document.getElementById("__drawer");
+      if (ev.key === "Escape" && drawer && drawer.checked) {
+        closeDrawer(drawer);
+        var button = document.querySelector(".md-header button[data-site-toggle='__drawer']");
+        if (button) { button.focus(); }
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", initToggleButtons);
+  // Material's documented hook: runs once its components (the table wrappers among them) are mounted.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(initScrollRegions);
+  } else {
+    document.addEventListener("DOMContentLoaded", initScrollRegions);
+  }
+  window.addEventListener("load", initScrollRegions);
+})();

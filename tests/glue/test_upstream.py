@@ -1,0 +1,143 @@
+"""Each reliance on another package beyond its public API, run against the installed package itself.
+
+When one of these fails after an upgrade, the reliance named in macros/glue/upstream.py (and in
+MAINTAINERS.md) must be looked at again: re-copy a template, adjust a pattern, or drop the reliance.
+"""
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs_macros.errors import format_error
+
+from macros.core.errors import DataError, problem
+from macros.glue import link_warnings, page_errors, upstream
+
+ROOT = Path(__file__).resolve().parents[2]
+MATERIAL = Path(__import__("material").__file__).parent / "templates"
+
+
+@pytest.mark.parametrize("reliance", sorted(upstream.RELIANCES))
+def test_the_installed_package_is_the_version_each_reliance_was_written_for(reliance):
+    distribution, expected, _ = upstream.RELIANCES[reliance]
+    assert upstream.installed(distribution) == expected, (
+        f"{distribution} changed: check the reliance '{reliance}' (MAINTAINERS.md), then update glue/upstream.py")
+
+
+def test_another_version_switches_a_reliance_off_with_one_notice(monkeypatch, caplog):
+    monkeypatch.setattr(upstream, "RELIANCES", {"x": ("mkdocs", "0.0.1", "plain messages")})
+    monkeypatch.setattr(upstream, "_announced", set())
+    with caplog.at_level(logging.INFO, logger="minereport"):
+        assert upstream.matches("x") is False and upstream.matches("x") is False
+    notices = [r.getMessage() for r in caplog.records if r.name == "minereport"]
+    assert len(notices) == 1 and "0.0.1" in notices[0] and "plain messages" in notices[0]
+
+
+# --- MkDocs' link warnings, as the real MkDocs words them ---------------------------------------
+
+PAGES = {
+    "index.md": "# Home\n\n[a](missing.md) [b](other.md#nope) [c](#nowhere) [d](/abs/) [e](folder/)\n",
+    "other.md": "# Other\n",
+}
+
+
+def test_every_link_warning_of_the_installed_mkdocs_is_reworded(tmp_path, caplog):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "folder").mkdir()
+    for name, text in PAGES.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nvalidation: {omitted_files: warn, absolute_links: warn, unrecognized_links: warn, anchors: warn}\n",
+        encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    link_warnings.install(config.docs_dir)
+    try:
+        with caplog.at_level(logging.WARNING, logger=link_warnings.LOGGER):
+            build(config)
+    finally:
+        logger = logging.getLogger(link_warnings.LOGGER)
+        for f in [f for f in logger.filters if isinstance(f, link_warnings.LinkWarnings)]:
+            logger.removeFilter(f)
+    messages = [r.getMessage() for r in caplog.records if r.name == link_warnings.LOGGER]
+    assert len(messages) == 5, messages
+    for m in messages:   # every one matched MkDocs' wording: none is left in its English original
+        assert re.match(r"docs/index\.md:3: link: ", m) and " / " in m, m
+
+
+# --- mkdocs-macros' format_error ----------------------------------------------------------------
+
+def test_page_errors_are_formatted_by_ours_in_the_installed_mkdocs_macros():
+    assert page_errors.register() is True
+    for error_type, formatter in ((DataError, page_errors._data_error), (Exception, page_errors._other)):
+        assert format_error.dispatch(error_type) is formatter
+    error = DataError("docs/x.md", 3, "macro", problem("ja", "en", "fix", "fix"))
+    with pytest.raises(PluginError, match="docs/x.md:3"):
+        format_error(error, markdown="", page=None)
+
+
+# --- templates copied from Material -------------------------------------------------------------
+
+JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in JINJA_COMMENT.sub("", text).splitlines() if line.strip()]
+
+
+def _block(text: str, name: str) -> str:
+    return re.search(r"\{% block " + name + r" %\}(.*?)\{% endblock %\}", text, re.S).group(1)
+
+
+# What each copy changes: the upstream lines it drops (the lines it adds are its own, explained in
+# the file). Anything else that differs is a change in Material since the copy was made.
+COPIES = [
+    ("partials/alternate.html", lambda t: t, "partials/alternate.html", lambda t: t,
+     {'<a href="{{ alt.link | url }}" hreflang="{{ alt.lang }}" class="md-select__link">'}),
+    ("partials/search.html", lambda t: t, "partials/search.html", lambda t: t,
+     {'<div class="md-search" data-md-component="search" role="dialog">'}),
+    # main.html's site_meta: Material's, escaped with | e, without the alternate links (see the file), the
+    # page author (no page sets one), the RSS links (no RSS plugin) and the generator tag (extra.generator: false).
+    ("base.html", lambda t: _block(t, "site_meta"), "main.html", lambda t: _block(t, "site_meta"), {
+        '<meta name="description" content="{{ page.meta.description }}">',
+        '<meta name="description" content="{{ config.site_description }}">',
+        "{% if page.meta and page.meta.author %}", '<meta name="author" content="{{ page.meta.author }}">',
+        "{% elif config.site_author %}", '<meta name="author" content="{{ config.site_author }}">',
+        "{% if config.extra.alternate is iterable %}", "{% for alt in config.extra.alternate %}",
+        '<link rel="alternate" href="{{ alt.link | url }}" hreflang="{{ alt.lang | d(lang.t(\'language\')) }}">',
+        "{% endfor %}", "{% endif %}", '{% if "rss" in config.plugins %}',
+        '<link rel="alternate" type="application/rss+xml" title="{{ lang.t(\'rss.created\') }}" href="{{ \'feed_rss_created.xml\' | url }}">',
+        '<link rel="alternate" type="application/rss+xml" title="{{ lang.t(\'rss.updated\') }}" href="{{ \'feed_rss_updated.xml\' | url }}">',
+        '<meta name="generator" content="mkdocs-{{ mkdocs_version }}, mkdocs-material-9.8.1">'}),
+]
+
+
+@pytest.mark.parametrize("upstream_name, cut_upstream, ours_name, cut_ours, dropped", COPIES)
+def test_copied_templates_differ_from_the_installed_material_only_where_intended(
+        upstream_name, cut_upstream, ours_name, cut_ours, dropped):
+    theirs = _lines(cut_upstream((MATERIAL / upstream_name).read_text(encoding="utf-8")))
+    ours = _lines(cut_ours((ROOT / "overrides" / ours_name).read_text(encoding="utf-8")))
+    removed = {line[2:] for line in difflib.ndiff(theirs, ours) if line.startswith("- ")}
+    assert removed <= dropped, f"Material's {upstream_name} changed since it was copied: {sorted(removed - dropped)}"
+
+
+def test_material_still_has_the_markup_material_fixes_js_relies_on():
+    """overrides/assets/javascripts/material-fixes.js: toggles made buttons, scrolling tables made focusable."""
+    header = (MATERIAL / "partials" / "header.html").read_text(encoding="utf-8")
+    base = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    nav = (MATERIAL / "partials" / "nav.html").read_text(encoding="utf-8")
+    nav_item = (MATERIAL / "partials" / "nav-item.html").read_text(encoding="utf-8")
+    css = next((MATERIAL / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    bundle = next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert '<label class="md-header__button md-icon" for="__drawer">' in header
+    assert '<label class="md-header__button md-icon" for="__search">' in header
+    assert 'data-md-toggle="drawer"' in base and 'data-md-toggle="search"' in base
+    assert '<label class="md-nav__title" for="__drawer">' in nav and 'class="md-nav__toggle md-toggle' in nav_item
+    assert "max-width:76.234375em" in css             # the drawer breakpoint material-fixes.js repeats
+    assert "md-typeset__scrollwrap" in bundle and "document$" in bundle
