@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import jinja2
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -80,9 +81,16 @@ def on_env(env, config, files):
 def on_post_build(config):
     """After i18n (priority -100) has written the search index of every language: one per language."""
     i18n = config.plugins.get("i18n")
-    languages = i18n.config.languages if i18n else []
-    default = next((lang.locale for lang in languages if lang.default), None)
-    if default is None or config.theme["language"] != default:
-        return  # a further language's build, run inside the default one's: the index is not complete yet
-    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in languages}
+    if i18n is None:
+        return
+    # mkdocs-static-i18n runs the further languages' builds inside the default one's on_post_build
+    # and says so only through its `building` flag (no public API): guarded by its exact version.
+    if not upstream.matches("i18n_building"):
+        raise PluginError("macros/glue/hooks.py: on_post_build: mkdocs-static-i18n のバージョンが想定と異なるため、"
+                          "言語別の検索インデックスを作れません — MAINTAINERS.md の i18n_building を確認してください / "
+                          "mkdocs-static-i18n is not the version the per-language search index was written for — "
+                          "check the reliance i18n_building in MAINTAINERS.md")
+    if i18n.building:
+        return  # a further language's build inside the default one: its index is not complete yet
+    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
     search_index.split_index(Path(config.site_dir), prefixes)

@@ -141,3 +141,14 @@ def test_material_still_has_the_markup_material_fixes_js_relies_on():
     assert '<label class="md-nav__title" for="__drawer">' in nav and 'class="md-nav__toggle md-toggle' in nav_item
     assert "max-width:76.234375em" in css             # the drawer breakpoint material-fixes.js repeats
     assert "md-typeset__scrollwrap" in bundle and "document$" in bundle
+
+
+def test_the_installed_mkdocs_static_i18n_has_the_building_flag_the_search_index_reads():
+    """glue/hooks.py splits the search index only after the last language's build: it tells that build
+    by mkdocs-static-i18n's `building` flag, which the plugin sets while it runs the further languages."""
+    from mkdocs_static_i18n.plugin import I18n
+    plugin = I18n()
+    assert hasattr(plugin, "building") and plugin.building is False
+    import inspect
+    import mkdocs_static_i18n.plugin as source
+    assert "self.building = True" in inspect.getsource(source)
