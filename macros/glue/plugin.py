@@ -217,4 +217,7 @@ def on_post_build(env) -> None:
     (out / "kpis.json").write_text(to_json(data), encoding="utf-8")
     for schema in sorted((ROOT / "data" / "schema").glob("*.json")):
         (out / schema.name).write_bytes(schema.read_bytes())
-    assets.copy_assets(ROOT, Path(env.conf["site_dir"]))
+    try:
+        assets.copy_assets(ROOT, Path(env.conf["site_dir"]))
+    except DataError as err:   # e.g. a front-end package missing from node_modules: one line, no traceback
+        raise PluginError(str(err)) from None
