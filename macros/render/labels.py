@@ -33,6 +33,7 @@ _LABELS = {
         "chart_loading": "グラフを読み込んでいます。内容は上の表と同じです。",
         "progress_bar": "進捗率 {p}",
         "calendar_year": "{y}年", "fy_note": "",
+        "unit_label": "単位：{unit}",
     },
     "en": {
         "status.achieved": "Achieved", "status.improved": "Improved", "status.unchanged": "No change or not comparable",
@@ -58,6 +59,7 @@ _LABELS = {
         "chart_loading": "Loading the chart. It shows the same figures as the table above.",
         "progress_bar": "Progress {p}",
         "calendar_year": "{y}", "fy_note": "",
+        "unit_label": "Unit: {unit}",
     },
 }
 

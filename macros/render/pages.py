@@ -56,7 +56,7 @@ class PageFragments(Renderer):
             if n.kpi_id:
                 k = self.data.report.kpi(n.kpi_id)
                 where = f"{k.id} {k.name.get(self.lang)}"
-                href = self.href(f"{self.strategy_path(int(k.id.split('-')[0]))}#kpi-{k.id}")
+                href = self.kpi_href(k.id)
             rows.append({"where": where, "href": href, "kind": self._kind(n.kind), "text": n.text.get(self.lang)})
         rows += [{"where": w, "href": None, "kind": self._kind("census"), "text": t} for w, t in self.census_notes()]
         caption = "KPI データの注記" if self.lang == "ja" else "Notes on the KPI data"

@@ -19,10 +19,12 @@ from markupsafe import Markup
 from ..core.fiscal import fy_label, wareki
 from ..core.model import Direction, Kpi, Measure, Status
 from ..core.progress import Evaluation
+from ..core.verdict import verdict
 from ..core.report import LoadedReport
 from . import charts
 from .labels import STATUS_ICON, STATUS_ORDER, _LABELS, label, status_label
 from .numbers import fmt_number, fmt_pct
+from .sentence import kpi_sentence
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
@@ -53,6 +55,7 @@ class Cell:
     year: str
     off_column: bool
     implied: bool
+    label: str = ""
 
 
 class Renderer:
@@ -75,9 +78,9 @@ class Renderer:
     def _cell(self, kpi: Kpi, which: str, default_fy: int) -> Cell:
         v = getattr(kpi, which)
         if v is None:
-            return Cell(self.L["no_value"], "", False, False)
+            return Cell(self.L["no_value"], "", False, False, self.L[which])
         year = "" if v.implied else fy_label(v.fy, self.lang)
-        return Cell(fmt_number(v.amount), year, v.fy != default_fy and not v.implied, v.implied)
+        return Cell(fmt_number(v.amount), year, v.fy != default_fy and not v.implied, v.implied, self.L[which])
 
     def _marks(self, kpi: Kpi) -> list[str]:
         marks = []
@@ -87,20 +90,27 @@ class Renderer:
             marks.append("↘")
         return marks
 
+    def kpi_href(self, kid: str) -> str:
+        """The address of a KPI: its anchor on its strategy page (the same in both languages)."""
+        return self.href(f"{self.strategy_path(int(kid.split('-')[0]))}#kpi-{kid}")
+
     def _row(self, e: Evaluation, with_links: bool = False) -> dict:
+        """One KPI for the table templates. `with_links`: the KPI's id links to its strategy page
+        (the KPI list); otherwise to the KPI's own anchor on this page (a link to copy)."""
         k, cols = e.kpi, self.data.report.meta.columns
         p = e.progress_pct
         width = None if p is None else float(max(Decimal(0), min(p, Decimal(100))))
-        row = {
-            "id": k.id, "name": k.name.get(self.lang), "unit": self.unit(k.unit), "marks": self._marks(k),
+        name, unit = k.name.get(self.lang), self.unit(k.unit)
+        return {
+            "id": k.id, "name": name, "unit": unit, "marks": self._marks(k),
+            "unit_label": label(self.lang, "unit_label", unit=unit),
             "cells": [self._cell(k, "baseline", cols.baseline_fy), self._cell(k, "actual", cols.actual_fy),
                       self._cell(k, "target", cols.target_fy)],
             "progress_text": fmt_pct(p, self.L["na"]), "progress_width": width,
             "status": self.status_view(e.status),
+            "sentence": kpi_sentence(verdict(e), self.lang, name, unit),
+            "href": self.kpi_href(k.id) if with_links else f"#kpi-{k.id}",
         }
-        if with_links:
-            row["href"] = self.href(f"{self.strategy_path(int(k.id.split('-')[0]))}#kpi-{k.id}")
-        return row
 
     def _footnotes(self, evaluations: list[Evaluation]) -> list[str]:
         out = []

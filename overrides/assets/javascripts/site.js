@@ -74,9 +74,9 @@
       list.querySelectorAll(".kpi-list__group").forEach(function (group) {
         var groupOn = !strategy || group.dataset.strategy === strategy;
         var rows = 0;
-        group.querySelectorAll("tbody tr").forEach(function (tr) {
-          var on = groupOn && (!status || tr.dataset.status === status);
-          tr.hidden = !on;
+        group.querySelectorAll("tbody.kpi-row").forEach(function (kpi) {
+          var on = groupOn && (!status || kpi.dataset.status === status);
+          kpi.hidden = !on;
           if (on) { rows += 1; }
         });
         group.hidden = rows === 0;
