@@ -171,7 +171,7 @@ def define_env(env) -> None:
     by_id("kpis", "measure", lambda f, m: f.kpis(m), html=True)
 
     # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.
-    for name in ("status_summary", "summary_chart", "strategy_cards", "kpi_list", "data_notes", "text_notes",
+    for name in ("status_summary", "strategy_cards", "kpi_list", "data_notes", "text_notes",
                  "census_table", "census_chart"):
         def whole(name=name):
             return defer(getattr(fragments(), name)())

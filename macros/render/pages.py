@@ -6,7 +6,6 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from ..core.progress import round_pct
-from .labels import STATUS_ORDER
 from .renderer import Renderer
 
 NOTE_KIND = {
@@ -43,11 +42,6 @@ class PageFragments(Renderer):
                  "code": rest[0] if rest else "", "icon": rest[1] if len(rest) > 1 else ""}
                 for lbl, v, *rest in items]
         return self._render("bars.html", chart_id=chart_id, caption=caption, bars=bars)
-
-    def summary_chart(self) -> Markup:
-        counts = self.data.total
-        items = [(self.status_view(s).label, counts.get(s), s.value, self.status_view(s).icon) for s in STATUS_ORDER]
-        return self._bars("chart-summary", self.L["summary_chart_caption"], items)
 
     def data_notes(self) -> Markup:
         rows = []

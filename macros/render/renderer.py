@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..core.fiscal import fy_label, wareki
 from ..core.model import Direction, Kpi, Measure, Status
-from ..core.progress import Evaluation
+from ..core.progress import Evaluation, round_pct
 from ..core.verdict import verdict
 from ..core.report import LoadedReport
 from . import charts
@@ -190,11 +190,15 @@ class Renderer:
     # --- summaries ----------------------------------------------------------------
     def status_summary(self, sid: int | None = None) -> Markup:
         counts = self.data.total if sid is None else self.data.counts[sid]
-        views = [self.status_view(s, counts.get(s)) for s in STATUS_ORDER]
+        rows = []
+        for s in STATUS_ORDER:
+            n = counts.get(s)
+            share = round_pct(Decimal(n) / Decimal(counts.total)) if counts.total else Decimal(0)
+            rows.append({"view": self.status_view(s, n), "pct": fmt_pct(share, ""), "width": float(share)})
         caption = self.L["summary_caption"]
         if sid is not None:
             caption = label(self.lang, "strategy_label", n=sid) + " " + caption
-        return self._render("status_summary.html", statuses=views, total=counts.total, caption=caption)
+        return self._render("status_summary.html", statuses=rows, total=counts.total, caption=caption)
 
     def strategy_cards(self) -> Markup:
         cards = []
