@@ -173,7 +173,7 @@ class Renderer:
         years = [self._period_label(p.fy, p.period) for p in k.history.points]
         values = [p.value for p in k.history.points]
         name, unit = k.name.get(self.lang), self.unit(k.unit)
-        spec, height = charts.line_chart(years, values, name, unit)
+        spec, height = charts.line_chart(years, values, name)
         return self._render(
             "history.html", chart_id=f"history-{k.id}", figure_json=spec, height=height, unit=unit,
             caption=label(self.lang, "history_caption", name=name, unit=unit, source=k.history.source.get(self.lang)),
