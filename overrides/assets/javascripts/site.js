@@ -90,6 +90,35 @@
     apply();
   }
 
+  // The language switch keeps the reader's place: KPIs, measures and policies have the same anchors
+  // in both languages (kpi-1-1-1-1, measure-1-1-1, policy-1-1), so the other language's page opens at
+  // the anchor in the address or, failing that, at the KPI or heading at the top of the screen.
+  var PLACES = ".md-content tbody[id^='kpi-'], .md-content h2[id^='policy-'], .md-content h3[id^='measure-']";
+  function currentPlace() {
+    var header = document.querySelector(".md-header");
+    var line = (header ? header.getBoundingClientRect().bottom : 0) + 24;
+    var hash = window.location.hash;
+    var target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (target) {
+      var t = target.getBoundingClientRect();
+      if (t.bottom > line && t.top < window.innerHeight) { return hash; }   // still on screen
+    }
+    // the first KPI or heading not yet scrolled past (more than a sliver of it below the header)
+    var candidates = document.querySelectorAll(PLACES);
+    for (var i = 0; i < candidates.length; i++) {
+      var r = candidates[i].getBoundingClientRect();
+      if (r.bottom > line) { return r.top < window.innerHeight ? "#" + candidates[i].id : ""; }
+    }
+    return "";
+  }
+  function initLanguageSwitch() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      var base = link.getAttribute("href").split("#")[0];
+      function update() { link.setAttribute("href", base + currentPlace()); }
+      ["pointerdown", "focus", "click"].forEach(function (type) { link.addEventListener(type, update); });
+    });
+  }
+
   // Material wraps every content table in a sideways-scrolling div. A scrolling region that holds
   // nothing focusable cannot be scrolled with the keyboard (WCAG 2.1.1; axe
   // "scrollable-region-focusable"), so a wrapper that overflows is a labelled, focusable region.
@@ -273,7 +302,9 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { initCharts(); initFilter(); initToggleButtons(); });
+  document.addEventListener("DOMContentLoaded", function () {
+    initCharts(); initFilter(); initToggleButtons(); initLanguageSwitch();
+  });
   // Material's documented hook: runs once its components (the table wrappers among them) are mounted.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(initScrollRegions);
