@@ -75,7 +75,7 @@ def test_every_kpi_fits_at_every_width(browser, server, lang):
         page.add_style_tag(content=ALL_DRAWN_CSS)
         for label, width in WIDTHS.items():
             page.set_viewport_size({"width": width, "height": 900})
-            page.wait_for_timeout(50)
+            page.wait_for_timeout(400)   # Material's sidebars slide for .25 s after a resize
             r = page.evaluate(FITS)
             where = f"/{path} at {label}"
             if r["scrollWidth"] > r["vw"]:
