@@ -139,15 +139,19 @@ def define_env(env) -> None:
 
     def fragments() -> PageFragments:
         here = env.page.url if env.page.url.endswith("/") or not env.page.url else posixpath.dirname(env.page.url) + "/"
+        lang = _language(env)
+        # Targets are paths in the page's own language: the English pages live under en/.
+        lang_root = "" if lang == "ja" else f"{lang}/"
 
         def href(target: str) -> str:
             path, _, anchor = target.partition("#")
+            path = lang_root + path
             rel = posixpath.relpath("/" + path, "/" + here) if here else path
             rel = rel if rel != "." else "./"
             if path.endswith("/") and not rel.endswith("/"):
                 rel += "/"
             return rel + (f"#{anchor}" if anchor else "")
-        return PageFragments(data, _language(env), href, _templates)
+        return PageFragments(data, lang, href, _templates)
 
     lookups = {"strategy": (data.report.strategy, "重点戦略"), "policy": (data.report.policy, "戦略方針"),
                "measure": (data.report.measure, "具体的施策")}
