@@ -1,6 +1,7 @@
 """MkDocs hooks (mkdocs.yml: hooks): the project's own Markdown extension, and generated HTML put
 back into pages after Markdown (see plugin.defer(); mkdocs-macros has no event after conversion).
 """
+import re
 import sys
 from pathlib import Path
 
@@ -42,9 +43,15 @@ def on_build_error(error):
     parallel_languages.stop()
 
 
+_ID = re.compile(r'<tbody class="kpi-row[^"]*" role="rowgroup" id="([^"]+)"')
+
+
 def on_page_content(html, page, config, files):
-    """Fragments go back in; until the search plugin has read the page, it holds the search view."""
+    """Fragments go back in; until the search plugin has read the page, it holds the search view.
+    The KPI anchors in them become valid link targets for MkDocs' anchor check (strategy-1.md#kpi-1-1-1-1)."""
     full, search = restore(html)
+    if getattr(page, "present_anchor_ids", None) is not None:
+        page.present_anchor_ids.update(_ID.findall(full))
     _for_readers[page.url] = size_section_bodies(full)
     return without_permalinks(search)
 

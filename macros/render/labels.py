@@ -58,7 +58,7 @@ _LABELS = {
         "history_caption": "Figure: {name}, year by year ({unit}). Each point of the line is one year's value, written beside it. Source: {source}.",
         "history_table_caption": "{name}, year by year",
         "year": "Year", "value": "Value",
-        "summary_caption": "KPI status (number of KPIs)", "count": "Number of KPIs", "total": "Total",
+        "summary_caption": "KPI status (number of KPIs)", "count": "KPIs", "total": "Total",
         "share": "Share",
         "strategy": "Priority Strategy", "all": "All", "filter_status": "Filter by status", "filter_strategy": "Filter by strategy",
         "shown": "{n} shown", "notes": "Notes", "see_notes": "see notes",
