@@ -43,7 +43,7 @@ def on_build_error(error):
     parallel_languages.stop()
 
 
-_ID = re.compile(r'<tbody class="kpi-row[^"]*" role="rowgroup" id="([^"]+)"')
+_ID = re.compile(r'<tbody class="kpi-row[^"]*" id="([^"]+)"')
 
 
 def on_page_content(html, page, config, files):
