@@ -103,6 +103,7 @@
       var t = target.getBoundingClientRect();
       if (t.bottom > line && t.top < window.innerHeight) { return hash; }   // still on screen
     }
+    if (window.scrollY < 1) { return ""; }   // at the top: the other page opens at its top too
     // the first KPI or heading not yet scrolled past (more than a sliver of it below the header)
     var candidates = document.querySelectorAll(PLACES);
     for (var i = 0; i < candidates.length; i++) {
