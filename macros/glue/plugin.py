@@ -110,15 +110,19 @@ def define_env(env) -> None:
 
     def fragments() -> PageFragments:
         here = env.page.url if env.page.url.endswith("/") or not env.page.url else posixpath.dirname(env.page.url) + "/"
+        lang = _language(env)
+        # Targets are paths in the page's own language: the English pages live under en/.
+        lang_root = "" if lang == "ja" else f"{lang}/"
 
         def href(target: str) -> str:
             path, _, anchor = target.partition("#")
+            path = lang_root + path
             rel = posixpath.relpath("/" + path, "/" + here) if here else path
             rel = rel if rel != "." else "./"
             if path.endswith("/") and not rel.endswith("/"):
                 rel += "/"
             return rel + (f"#{anchor}" if anchor else "")
-        return PageFragments(data, _language(env), href, _templates)
+        return PageFragments(data, lang, href, _templates)
 
     lookups = {"strategy": (data.report.strategy, "重点戦略"), "policy": (data.report.policy, "戦略方針"),
                "measure": (data.report.measure, "具体的施策")}
@@ -142,7 +146,7 @@ def define_env(env) -> None:
     by_id("kpis", "measure", lambda f, m: f.kpis(m), html=True)
 
     # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.
-    for name in ("status_summary", "summary_chart", "strategy_cards", "kpi_list", "data_notes", "text_notes",
+    for name in ("status_summary", "strategy_cards", "kpi_list", "data_notes", "text_notes",
                  "glossary", "census_table", "census_chart", "progress_examples", "implied_baselines",
                  "comparison_years"):
         def whole(name=name):

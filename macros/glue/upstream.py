@@ -18,6 +18,9 @@ RELIANCES = {
                       "link warnings are shown in MkDocs' own words (glue/link_warnings.py matches its English text)"),
     "page_errors": ("mkdocs-macros-plugin", "1.5.0",
                     "macro errors are shown as mkdocs-macros prints them (glue/page_errors.py extends its format_error)"),
+    "kpi_anchors": ("mkdocs", "1.6.1",
+                    "links to a KPI (#kpi-…) are not known to MkDocs' anchor check, which then warns "
+                    "(glue/hooks.py adds them to Page.present_anchor_ids)"),
     "i18n_building": ("mkdocs-static-i18n", "1.3.1",
                       "the search index per language cannot tell the last language's build from the others "
                       "(glue/hooks.py on_post_build reads the plugin's `building` flag): the build stops"),

@@ -23,11 +23,6 @@ class PageFragments(WorkedExampleFragments, ComparisonYearFragments):
                 for lbl, v, *rest in items]
         return self._render("bars.html", chart_id=chart_id, caption=caption, bars=bars)
 
-    def summary_chart(self) -> Markup:
-        counts = self.data.total
-        items = [(self.status_view(s).label, counts.get(s), s.value, self.status_view(s).icon) for s in STATUS_ORDER]
-        return self._bars("chart-summary", self.L["summary_chart_caption"], items)
-
     def data_notes(self) -> Markup:
         rows = []
         for n in self.data.notes:
@@ -35,7 +30,7 @@ class PageFragments(WorkedExampleFragments, ComparisonYearFragments):
             if n.kpi_id:
                 k = self.data.report.kpi(n.kpi_id)
                 where = f"{k.id} {k.name.get(self.lang)}"
-                href = self.href(f"{self.strategy_path(int(k.id.split('-')[0]))}#kpi-{k.id}")
+                href = self.kpi_href(k.id)
             rows.append({"where": where, "href": href, "kind": note_kind_label(self.lang, n.kind),
                          "text": n.text.get(self.lang)})
         return self._render("notes.html", notes=rows, h=self._head(), caption=self.L["data_notes_caption"])

@@ -18,11 +18,13 @@ from markupsafe import Markup
 
 from ..core.fiscal import fy_label, wareki
 from ..core.model import Direction, Kpi, Measure, Status
-from ..core.progress import Evaluation
+from ..core.progress import Evaluation, round_pct
+from ..core.verdict import verdict
 from ..core.report import LoadedReport
 from . import charts, print_charts
 from .labels import STATUS_ICON, STATUS_ORDER, _LABELS, label, status_label
 from .numbers import fmt_number, fmt_pct
+from .sentence import kpi_sentence
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
@@ -53,6 +55,7 @@ class Cell:
     year: str
     off_column: bool
     implied: bool
+    label: str = ""
 
 
 class Renderer:
@@ -75,9 +78,9 @@ class Renderer:
     def _cell(self, kpi: Kpi, which: str, default_fy: int) -> Cell:
         v = getattr(kpi, which)
         if v is None:
-            return Cell(self.L["no_value"], "", False, False)
+            return Cell(self.L["no_value"], "", False, False, self.L[which])
         year = "" if v.implied else fy_label(v.fy, self.lang)
-        return Cell(fmt_number(v.amount), year, v.fy != default_fy and not v.implied, v.implied)
+        return Cell(fmt_number(v.amount), year, v.fy != default_fy and not v.implied, v.implied, self.L[which])
 
     def _marks(self, kpi: Kpi) -> list[str]:
         marks = []
@@ -87,20 +90,27 @@ class Renderer:
             marks.append("↘")
         return marks
 
+    def kpi_href(self, kid: str) -> str:
+        """The address of a KPI: its anchor on its strategy page (the same in both languages)."""
+        return self.href(f"{self.strategy_path(int(kid.split('-')[0]))}#kpi-{kid}")
+
     def _row(self, e: Evaluation, with_links: bool = False) -> dict:
+        """One KPI for the table templates. `with_links`: the KPI's id links to its strategy page
+        (the KPI list); otherwise to the KPI's own anchor on this page (a link to copy)."""
         k, cols = e.kpi, self.data.report.meta.columns
         p = e.progress_pct
         width = None if p is None else float(max(Decimal(0), min(p, Decimal(100))))
-        row = {
-            "id": k.id, "name": k.name.get(self.lang), "unit": self.unit(k.unit), "marks": self._marks(k),
+        name, unit = k.name.get(self.lang), self.unit(k.unit)
+        return {
+            "id": k.id, "name": name, "unit": unit, "marks": self._marks(k),
+            "unit_label": label(self.lang, "unit_label", unit=unit),
             "cells": [self._cell(k, "baseline", cols.baseline_fy), self._cell(k, "actual", cols.actual_fy),
                       self._cell(k, "target", cols.target_fy)],
             "progress_text": fmt_pct(p, self.L["na"]), "progress_width": width,
             "status": self.status_view(e.status),
+            "sentence": kpi_sentence(verdict(e), self.lang, name, unit),
+            "href": self.kpi_href(k.id) if with_links else f"#kpi-{k.id}",
         }
-        if with_links:
-            row["href"] = self.href(f"{self.strategy_path(int(k.id.split('-')[0]))}#kpi-{k.id}")
-        return row
 
     def _footnotes(self, evaluations: list[Evaluation]) -> list[str]:
         out = []
@@ -165,7 +175,7 @@ class Renderer:
         years = [self._period_label(p.fy, p.period) for p in k.history.points]
         values = [p.value for p in k.history.points]
         name, unit = k.name.get(self.lang), self.unit(k.unit)
-        spec, height = charts.line_chart(years, values, name, unit)
+        spec, height = charts.line_chart(years, values, name)
         static = self._render("print_chart.html", rows=print_charts.history_rows(years, values), axis=None)
         return self._render(
             "history.html", chart_id=f"history-{k.id}", figure_json=spec, height=height, unit=unit, static=static,
@@ -183,11 +193,15 @@ class Renderer:
     # --- summaries ----------------------------------------------------------------
     def status_summary(self, sid: int | None = None) -> Markup:
         counts = self.data.total if sid is None else self.data.counts[sid]
-        views = [self.status_view(s, counts.get(s)) for s in STATUS_ORDER]
+        rows = []
+        for s in STATUS_ORDER:
+            n = counts.get(s)
+            share = round_pct(Decimal(n) / Decimal(counts.total)) if counts.total else Decimal(0)
+            rows.append({"view": self.status_view(s, n), "pct": fmt_pct(share, ""), "width": float(share)})
         caption = self.L["summary_caption"]
         if sid is not None:
             caption = label(self.lang, "strategy_label", n=sid) + " " + caption
-        return self._render("status_summary.html", statuses=views, total=counts.total, caption=caption)
+        return self._render("status_summary.html", statuses=rows, total=counts.total, caption=caption)
 
     def strategy_cards(self) -> Markup:
         cards = []

@@ -13,11 +13,12 @@ pytestmark = pytest.mark.browser
 
 KPIS = {"ja": "kpis/", "en": "en/kpis/"}
 
-ROWS = """() => [...document.querySelectorAll('[data-kpi-list] tbody tr')].map(tr => ({
-    status: tr.dataset.status,
-    strategy: tr.closest('.kpi-list__group').dataset.strategy,
-    shown: !!(tr.offsetWidth || tr.offsetHeight),
-    id: tr.querySelector('td') ? tr.querySelector('td').textContent.trim() : '',
+# One <tbody> per KPI (its figures and its sentence).
+ROWS = """() => [...document.querySelectorAll('[data-kpi-list] tbody.kpi-row')].map(kpi => ({
+    status: kpi.dataset.status,
+    strategy: kpi.closest('.kpi-list__group').dataset.strategy,
+    shown: !!(kpi.offsetWidth || kpi.offsetHeight),
+    id: kpi.querySelector('.kpi-row__link').textContent.trim(),
 }))"""
 
 
@@ -39,7 +40,7 @@ def check_shown(page, status: str, strategy: str) -> None:
         f"status={status!r} strategy={strategy!r}: the live count says {count_text(page)!r}, {len(want)} rows are shown")
     # a strategy section with nothing left in it is hidden as a whole
     empty_shown = page.evaluate("""() => [...document.querySelectorAll('.kpi-list__group')]
-        .filter(g => !g.hidden && ![...g.querySelectorAll('tbody tr')].some(tr => !tr.hidden))
+        .filter(g => !g.hidden && ![...g.querySelectorAll('tbody.kpi-row')].some(kpi => !kpi.hidden))
         .map(g => g.dataset.strategy)""")
     assert not empty_shown, f"empty strategy sections still shown: {empty_shown}"
     # Groups below the first screens are drawn lazily at an estimated height; filtered groups are
@@ -100,7 +101,7 @@ def test_without_javascript_every_row_is_shown(browser, server, lang):
         page = ctx.new_page()
         page.goto(server + KPIS[lang], wait_until="load")
         assert page.evaluate("document.documentElement.classList.contains('no-js')")
-        rows = page.locator("[data-kpi-list] tbody tr")
+        rows = page.locator("[data-kpi-list] tbody.kpi-row")
         total = rows.count()
         assert total >= 50, f"only {total} KPI rows"
         hidden = [rows.nth(i).inner_text()[:40] for i in range(total) if not rows.nth(i).is_visible()]

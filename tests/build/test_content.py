@@ -36,7 +36,7 @@ def test_every_kpi_and_every_measure_section_is_on_its_strategy_page(site, data,
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_kpi_list_has_every_kpi(site, data, lang):
     html = page(site, lang, "kpis")
-    assert len(re.findall(r'<tr data-status="', html)) == len(data.report.kpis())
+    assert len(re.findall(r'<tbody class="kpi-row kpi-row--\w+" data-status="', html)) == len(data.report.kpis())
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -21,3 +21,23 @@ def test_a_template_compiled_in_one_build_is_not_compiled_again_in_the_next(monk
     # an edited template is compiled afresh
     assert env_with({"t.html": "Hi {{ x }}"}, cache).get_template("t.html").render(x="ja") == "Hi ja"
     assert len(compiled) == 2
+
+
+def test_kpi_anchors_in_generated_html_are_valid_link_targets(root):
+    """A Markdown link to strategy-1.md#kpi-1-1-1-1 passes MkDocs' anchor check: the KPI anchors,
+    which come back into the page after Markdown, are added to the page's anchors."""
+    from types import SimpleNamespace
+
+    from macros.core.report import load_report
+    from macros.glue.deferred import PAGES
+    from macros.glue.hooks import on_page_content
+    from macros.glue.plugin import defer
+    from macros.render.pages import PageFragments
+
+    data = load_report(root)
+    f = PageFragments(data, "en", lambda target: target)
+    page = SimpleNamespace(url="strategy-1/", present_anchor_ids={"measure-1-1-1"})
+    html = "<h3 id=\"measure-1-1-1\">m</h3>" + defer(f.kpi_table(data.report.measure("1-1-1"))).replace("\n\n", "<p>", 1)
+    on_page_content(html.rstrip() + "</p>", page, None, None)
+    PAGES.reset()   # the page is not built further
+    assert page.present_anchor_ids == {"measure-1-1-1", "kpi-1-1-1-1", "kpi-1-1-1-2"}

@@ -37,7 +37,7 @@ def sections(html: str) -> list[tuple[str, str, str]]:
 def test_the_search_index_is_the_same_from_either_view(root, lang):
     data = load_report(root)
     f = PageFragments(data, lang, lambda target: "../" + target)
-    pieces = [f.status_summary(), f.summary_chart(), f.strategy_cards(), f.kpi_list(), f.data_notes(),
+    pieces = [f.status_summary(), f.status_summary(1), f.strategy_cards(), f.kpi_list(), f.data_notes(),
               f.text_notes(), f.census_table(), f.census_chart()]
     for m in (m for s in data.report.strategies for m in s.measures()):
         pieces += [f"<h3 id=\"m-{m.id}\">{m.id}</h3>", f.kpi_table(m), f.kpi_chart(m)]

@@ -74,9 +74,9 @@
       list.querySelectorAll(".kpi-list__group").forEach(function (group) {
         var groupOn = !strategy || group.dataset.strategy === strategy;
         var rows = 0;
-        group.querySelectorAll("tbody tr").forEach(function (tr) {
-          var on = groupOn && (!status || tr.dataset.status === status);
-          tr.hidden = !on;
+        group.querySelectorAll("tbody.kpi-row").forEach(function (kpi) {
+          var on = groupOn && (!status || kpi.dataset.status === status);
+          kpi.hidden = !on;
           if (on) { rows += 1; }
         });
         group.hidden = rows === 0;
@@ -90,5 +90,35 @@
     apply();
   }
 
-  document.addEventListener("DOMContentLoaded", function () { initCharts(); initFilter(); });
+  // The language switch keeps the reader's place: KPIs, measures and policies have the same anchors
+  // in both languages (kpi-1-1-1-1, measure-1-1-1, policy-1-1), so the other language's page opens at
+  // the anchor in the address or, failing that, at the KPI or heading at the top of the screen.
+  var PLACES = ".md-content tbody[id^='kpi-'], .md-content h2[id^='policy-'], .md-content h3[id^='measure-']";
+  function currentPlace() {
+    var header = document.querySelector(".md-header");
+    var line = (header ? header.getBoundingClientRect().bottom : 0) + 24;
+    var hash = window.location.hash;
+    var target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (target) {
+      var t = target.getBoundingClientRect();
+      if (t.bottom > line && t.top < window.innerHeight) { return hash; }   // still on screen
+    }
+    if (window.scrollY < 1) { return ""; }   // at the top: the other page opens at its top too
+    // the first KPI or heading not yet scrolled past (more than a sliver of it below the header)
+    var candidates = document.querySelectorAll(PLACES);
+    for (var i = 0; i < candidates.length; i++) {
+      var r = candidates[i].getBoundingClientRect();
+      if (r.bottom > line) { return r.top < window.innerHeight ? "#" + candidates[i].id : ""; }
+    }
+    return "";
+  }
+  function initLanguageSwitch() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      var base = link.getAttribute("href").split("#")[0];
+      function update() { link.setAttribute("href", base + currentPlace()); }
+      ["pointerdown", "focus", "click"].forEach(function (type) { link.addEventListener(type, update); });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { initCharts(); initFilter(); initLanguageSwitch(); });
 })();
