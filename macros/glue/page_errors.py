@@ -5,6 +5,9 @@ default prints a Python traceback, logged as a warning (hidden by --quiet). Our 
 raise a PluginError instead: MkDocs prints its one line as an error and aborts the build.
 Line numbers count from the top of the file, front matter included.
 
+A page included in another (include_page, docs/print.md) is rendered `including()` its own file:
+a mistake in it is then reported on its own file and line, never as a line of the print page.
+
 format_error is not a documented extension point of mkdocs-macros: `register()` adds our
 formatters only to the version they were written for (glue/upstream.py); with another version
 mkdocs-macros prints its own message and the build still fails (on_error_fail: true).
@@ -12,6 +15,9 @@ mkdocs-macros prints its own message and the build still fails (on_error_fail: t
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from pathlib import Path
+from types import SimpleNamespace
 
 from jinja2 import TemplateSyntaxError, UndefinedError
 from mkdocs.exceptions import PluginError
@@ -21,13 +27,31 @@ from ..core.errors import DataError, problem
 from . import upstream
 
 
+_including: list = []   # the included pages being rendered, innermost last
+
+
+@contextmanager
+def including(path: Path, docs: Path):
+    """While a page's Markdown is rendered inside another page, errors name that page's file."""
+    _including.append(SimpleNamespace(file=SimpleNamespace(src_path=path.relative_to(docs).as_posix(),
+                                                           abs_src_path=str(path))))
+    try:
+        yield
+    finally:
+        _including.pop()
+
+
+def _located(page):
+    return _including[-1] if _including else page
+
+
 def page_path(page) -> str:
-    return f"docs/{page.file.src_path}"
+    return f"docs/{_located(page).file.src_path}"
 
 
 def _source(page) -> str:
     try:
-        with open(page.file.abs_src_path, encoding="utf-8") as f:
+        with open(_located(page).file.abs_src_path, encoding="utf-8") as f:
             return f.read()
     except OSError:
         return ""
@@ -38,7 +62,9 @@ def front_matter_offset(page, markdown: str) -> int:
     source = _source(page)
     body = markdown.strip("\n")
     pos = source.find(body[:200]) if body else -1
-    return source[:pos].count("\n") if pos > 0 else 0
+    # Blank lines at the start of `markdown` are lines of the template too (an included page's body).
+    leading = len(markdown) - len(markdown.lstrip("\n"))
+    return max(source[:pos].count("\n") - leading, 0) if pos > 0 else 0
 
 
 def source_line(page, pattern: str) -> int | None:
@@ -55,6 +81,11 @@ def _fail(page, line: int | None, field: str, prob) -> None:
 
 def _data_error(error: DataError, markdown: str, page) -> str:
     raise PluginError(str(error))
+
+
+def _already_one_line(error: PluginError, markdown: str, page) -> str:
+    # A page included in this one (include_page) failed: its error already names its own file and line.
+    raise error
 
 
 def _undefined(error: UndefinedError, markdown: str, page) -> str:
@@ -95,7 +126,7 @@ def _other(error: Exception, markdown: str, page) -> str:
         "マクロ名と引数を README の一覧と照らしてください", "check the macro name and its arguments against the README"))
 
 
-FORMATTERS = (_data_error, _undefined, _syntax, _other)
+FORMATTERS = (_data_error, _already_one_line, _undefined, _syntax, _other)
 
 
 def register() -> bool:

@@ -170,14 +170,16 @@ def define_env(env) -> None:
                 "docs/ にあるページのファイル名にしてください", "name a page that exists in docs/"))
         markdown = print_page.without_front_matter(path.read_text(encoding="utf-8"))
         if section is None:
-            return print_page.demote(env.render(markdown, force_rendering=True), name[:-3])
+            with page_errors.including(path, docs):
+                return print_page.demote(env.render(markdown, force_rendering=True), name[:-3])
         part = print_page.section(markdown, section)
         if part is None:
             line = page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
             raise DataError(page_errors.page_path(env.page), line, "include_page", problem(
                 f"ページ「{name}」に見出し {{#{section}}} がありません", f"{name} has no heading {{#{section}}}",
                 "ページにある h2 見出しの id にしてください", "use the id of an h2 heading of that page"))
-        return print_page.as_part(env.render(part, force_rendering=True), section)
+        with page_errors.including(path, docs):
+            return print_page.as_part(env.render(part, force_rendering=True), section)
 
     @env.macro
     def pdf_download() -> str:
