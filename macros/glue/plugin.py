@@ -185,7 +185,7 @@ def define_env(env) -> None:
     def pdf_download() -> str:
         """The link to this language's PDF of the full report (made after the build: macros/tools/pdf.py)."""
         lang = _language(env)
-        target = PDF_PATH[lang]
+        target = PDF_PATH[lang].removeprefix(f"{lang}/")   # href() puts the English path under en/
         text = "PDF版をダウンロード（A4・日本語）" if lang == "ja" else "Download the PDF (A4, English)"
         return defer(Markup('<p class="pdf-download"><a href="{}" type="application/pdf" download>{}</a></p>')
                      .format(fragments().href(target), text))

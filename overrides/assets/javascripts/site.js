@@ -103,9 +103,10 @@
       var t = target.getBoundingClientRect();
       if (t.bottom > line && t.top < window.innerHeight) { return hash; }   // still on screen
     }
-    if (window.scrollY < 1) { return ""; }   // at the top: the other page opens at its top too
-    // the first KPI or heading not yet scrolled past (more than a sliver of it below the header)
     var candidates = document.querySelectorAll(PLACES);
+    // still in the page's introduction, above the first KPI or heading: the other page opens at its top
+    if (!candidates.length || candidates[0].getBoundingClientRect().top > line) { return ""; }
+    // the first KPI or heading not yet scrolled past (more than a sliver of it below the header)
     for (var i = 0; i < candidates.length; i++) {
       var r = candidates[i].getBoundingClientRect();
       if (r.bottom > line) { return r.top < window.innerHeight ? "#" + candidates[i].id : ""; }
