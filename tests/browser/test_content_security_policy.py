@@ -66,8 +66,11 @@ def test_no_page_reports_a_violation(recording, server, pages):
         hovered += _hover_first_chart(page)
         if rel in ("", "en/"):   # search: Material's worker, index fetch and result list
             page.keyboard.press("/")
+            page.wait_for_function("document.activeElement && "
+                                   "document.activeElement.classList.contains('md-search__input')", timeout=10_000)
             page.keyboard.type("人口" if rel == "" else "population")
-            page.wait_for_selector(".md-search-result__item", timeout=15_000)
+            # the first search fetches the language's index and builds it in the worker: slow on a busy CI
+            page.wait_for_selector(".md-search-result__item", timeout=30_000)
             searched += 1
         found = page.evaluate("window.__cspViolations") + console
         if found:
