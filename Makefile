@@ -43,6 +43,7 @@ setup-browser:
 # so a failed build never replaces a good site. Never --quiet: it hides warnings from strict mode
 # too, so a broken link would be published (mkdocs issue #4126).
 build: setup
+	$(PY) -m macros.edition check
 	rm -rf site.tmp
 	$(PY) -m mkdocs build --strict -d site.tmp
 	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
@@ -53,8 +54,9 @@ build: setup
 pdf: build
 	$(PY) -m macros.tools.pdf site/ $(PDF_FLAGS)
 
+# The live preview shows draft editions too (with their 「作成中」/"Draft" banner); a deployed site never does.
 serve: build
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	SHOW_DRAFTS=true $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 # One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's
 # session fixtures (the broken-input corpus, a browser) are made once. PYTEST_WORKERS=0 runs serially.

@@ -46,7 +46,7 @@ def build_once(project: Path, out: Path) -> tuple[float, int, float]:
 
 def kpi_count(project: Path) -> int:
     return sum(f.read_text(encoding="utf-8").count("            name: {ja:")
-               for f in (project / "data/strategies").glob("*.yaml"))
+               for f in (project / "data/editions/2024-02/strategies").glob("*.yaml"))
 
 
 def page_weights(site: Path, paths: list[str]) -> list[tuple[str, int, int]]:

@@ -58,13 +58,13 @@ def make(dest: Path, factor: int) -> Path:
     for real in range(1, 6):
         for suffix in (".md", ".en.md"):
             (dest / f"docs/strategy-{real}{suffix}").unlink()
-        (dest / f"data/strategies/strategy-{real}.yaml").unlink()
-        (dest / f"data/text-notes/strategy-{real}.yaml").unlink()
+        (dest / f"data/editions/2024-02/strategies/strategy-{real}.yaml").unlink()
+        (dest / f"data/editions/2024-02/text-notes/strategy-{real}.yaml").unlink()
     nav_items = []
     for k in range(1, 5 * factor + 1):
         real = (k - 1) % 5 + 1
-        src = (ROOT / f"data/strategies/strategy-{real}.yaml").read_text(encoding="utf-8")
-        (dest / f"data/strategies/strategy-{k}.yaml").write_text(_renumber(src, real, k), encoding="utf-8")
+        src = (ROOT / f"data/editions/2024-02/strategies/strategy-{real}.yaml").read_text(encoding="utf-8")
+        (dest / f"data/editions/2024-02/strategies/strategy-{k}.yaml").write_text(_renumber(src, real, k), encoding="utf-8")
         for suffix in (".md", ".en.md"):
             page = (ROOT / f"docs/strategy-{real}{suffix}").read_text(encoding="utf-8")
             (dest / f"docs/strategy-{k}{suffix}").write_text(_renumber(page, real, k), encoding="utf-8")

@@ -13,7 +13,7 @@ from .errors import DataError, problem
 from .fiscal import MAX_FY, MIN_FY, is_valid_fy, parse_era_note
 from .loader import Marked
 from .model import (Census, CensusPoint, Columns, Context, Direction, History, HistoryPoint, Kpi, Measure,
-                    Meta, Municipalities, Note, NoteKind, Policy, ProgressFormula, Source, StatusCounts, Strategy, SummaryTable,
+                    Meta, Municipalities, Note, NoteKind, Policy, ProgressFormula, Revision, Source, StatusCounts, Strategy, SummaryTable,
                     Text, Value)
 
 
@@ -30,9 +30,10 @@ class Builder:
     """Turns one validated strategy document into model objects, checking cross-field rules."""
 
     def __init__(self, doc: Marked, display: str, columns: Columns, units: dict[str, Text],
-                 require_english: bool = True) -> None:
+                 require_english: bool = True, published: bool = True) -> None:
         self.doc, self.display, self.columns, self.units = doc, display, columns, units
         self.require_english = require_english
+        self.published = published   # a published edition may not leave an actual empty without a reason
 
     def text(self, node: Marked, key: str, ident) -> Text:
         """A ja/en mapping; the English edition never shows a Japanese fallback, so en must be filled."""
@@ -50,7 +51,8 @@ class Builder:
         d = self.doc
         sid = d["id"]
         policies = tuple(self.policy(p, sid) for p in d["policies"])
-        counts = StatusCounts(**{k: int(v) for k, v in d["published_status_counts"].items()})
+        printed = d["published_status_counts"]
+        counts = StatusCounts(**{k: int(v) for k, v in printed.items()}) if printed is not None else None
         return Strategy(sid, self.text(d, "title", sid), policies, counts, Source(self.display, d.line))
 
     def _check_child_id(self, node: Marked, parent_id: str, kind_ja: str, kind_en: str) -> str:
@@ -87,6 +89,13 @@ class Builder:
         target = self.value(k, "target", kid, cols.target_fy)
         history = self.history(k.get("history"), kid) if k.get("history") else None
         notes = tuple(Note(NoteKind(n["kind"]), Text(n["ja"], n["en"])) for n in k.get("notes", []))
+        notes += self._unknown_actual(k, kid, actual)
+        revisions = tuple(Revision(r["field"], _decimal(r["previous"]), Text(r["ja"], r["en"]))
+                          for r in k.get("revised", []))
+        notes += tuple(Note(NoteKind.REVISED, Text(
+            f"{'策定時の値' if r.field == 'baseline' else '目標値'}をこの版で改定（前の版：{r.previous}）：{r.reason.ja}",
+            f"The {r.field} is revised in this edition (previous edition: {r.previous}): {r.reason.en}"))
+            for r in revisions)
         summary = None
         if k.get("summary_table"):
             s = k["summary_table"]
@@ -98,7 +107,26 @@ class Builder:
             target=target, progress_formula=_formula(k.get("progress_formula", ProgressFormula.RATIO.value)),
             direction=Direction(k.get("direction", "higher")),
             published_progress_pct=Decimal(published) if published is not None else None,
-            source=Source(self.display, k.line), summary_table=summary, history=history, notes=notes)
+            source=Source(self.display, k.line), summary_table=summary, history=history, notes=notes,
+            revisions=revisions)
+
+    def _unknown_actual(self, k: Marked, kid: str, actual: Value | None) -> tuple[Note, ...]:
+        """An empty actual is either deliberate (actual_unknown: the reason, shown as a note) or not yet
+        filled in, which only a draft edition may have."""
+        reason = k.get("actual_unknown")
+        if actual is not None and reason is not None:
+            raise self.fail(k, "actual_unknown", f"{kid}.actual_unknown", problem(
+                "実績値があるのに actual_unknown が書かれています", "actual_unknown is given although the actual is filled in",
+                "actual_unknown を削除してください", "delete actual_unknown"))
+        if actual is None and reason is None and self.published:
+            raise self.fail(k, "actual", f"{kid}.actual", problem(
+                "公開する版の実績値が空です", "the actual of a published edition is empty",
+                "実績値を入れるか、不明な理由を actual_unknown: {ja: …, en: …} に書いてください",
+                "fill in the actual, or give the reason it is unknown in actual_unknown: {ja: …, en: …}"))
+        if reason is None:
+            return ()
+        return (Note(NoteKind.ACTUAL_UNKNOWN, Text(f"実績値は不明です：{reason['ja']}",
+                                                    f"The actual is unknown: {reason['en']}")),)
 
     def _fy(self, node: Marked, key: str, fy: Any, field: str) -> int:
         if not is_valid_fy(fy):
@@ -148,7 +176,8 @@ def build_meta(doc: Marked) -> Meta:
     return Meta(
         title=_text(doc["title"]), publisher=_text(doc["publisher"]), published=_text(doc["published"]),
         columns=Columns(c["baseline_fy"], c["actual_fy"], c["target_fy"]),
-        published_status_counts=StatusCounts(**doc["published_status_counts"]),
+        published_status_counts=(StatusCounts(**doc["published_status_counts"])
+                                 if doc["published_status_counts"] is not None else None),
         licence_id=doc["licence"]["id"], licence_url=doc["licence"]["url"])
 
 

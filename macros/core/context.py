@@ -1,6 +1,6 @@
 """Section I (社会情勢) arithmetic: the population change and shares, and their checks against the print.
 
-The figures come from data/context.yaml; what the report printed is kept beside them only to be
+The figures come from data/editions/2024-02/context.yaml; what the report printed is kept beside them only to be
 compared. A difference becomes a data note (kind census), like every other cross-check.
 """
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Open-data downloads: one row per KPI, the same columns in CSV and JSON."""
+"""Open-data downloads, the same columns in CSV and JSON: one row per KPI of the latest edition
+(kpis.csv / kpis.json, columns unchanged for their users), and one row per KPI per published edition
+(kpis-all-editions.*: the same columns with `edition` first)."""
 from __future__ import annotations
 
 import csv
@@ -6,11 +8,13 @@ import io
 import json
 from decimal import Decimal
 
+from .editions import Editions
 from .report import LoadedReport
 
 COLUMNS = ("id", "strategy", "policy", "measure", "name_ja", "name_en", "unit", "baseline", "baseline_fy",
            "actual", "actual_fy", "target", "target_fy", "progress_formula", "direction", "progress_pct",
            "published_progress_pct", "status")
+ALL_EDITIONS_COLUMNS = ("edition",) + COLUMNS
 
 
 def _num(d: Decimal | None):
@@ -40,17 +44,38 @@ def rows(data: LoadedReport) -> list[dict]:
     return out
 
 
-def to_json(data: LoadedReport) -> str:
-    items = [{c: (_num(r[c]) if isinstance(r[c], Decimal) else r[c]) for c in COLUMNS} for r in rows(data)]
-    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+def all_edition_rows(editions: Editions) -> list[dict]:
+    """Every published edition's rows, oldest edition first (drafts are never downloads)."""
+    return [{"edition": e.id, **r} for e in editions.all if e.published for r in rows(e.data)]
 
 
-def to_csv(data: LoadedReport) -> bytes:
+def _json(items: list[dict], columns: tuple[str, ...]) -> str:
+    out = [{c: (_num(r[c]) if isinstance(r[c], Decimal) else r[c]) for c in columns} for r in items]
+    return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
+
+
+def _csv(items: list[dict], columns: tuple[str, ...]) -> bytes:
     """UTF-8 with BOM so that Excel opens it with the right encoding."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(COLUMNS)
-    for r in rows(data):
+    w.writerow(columns)
+    for r in items:
         w.writerow(["" if r[c] is None else ("true" if r[c] is True else "false" if r[c] is False else str(r[c]))
-                    for c in COLUMNS])
+                    for c in columns])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_json(data: LoadedReport) -> str:
+    return _json(rows(data), COLUMNS)
+
+
+def to_csv(data: LoadedReport) -> bytes:
+    return _csv(rows(data), COLUMNS)
+
+
+def all_editions_json(editions: Editions) -> str:
+    return _json(all_edition_rows(editions), ALL_EDITIONS_COLUMNS)
+
+
+def all_editions_csv(editions: Editions) -> bytes:
+    return _csv(all_edition_rows(editions), ALL_EDITIONS_COLUMNS)

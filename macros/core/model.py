@@ -29,7 +29,7 @@ class ProgressFormula(str, Enum):
 
 
 class NoteKind(str, Enum):
-    """What a note is about. Data notes (core/notes.py) and transcription notes (data/text-notes/)."""
+    """What a note is about. Data notes (core/notes.py) and transcription notes (data/editions/2024-02/text-notes/)."""
 
     PROGRESS_MISMATCH = "progress_mismatch"   # the printed progress rate differs from the computed one
     IMPLIED_BASELINE = "implied_baseline"     # a blank baseline implied by the printed progress rate
@@ -43,6 +43,8 @@ class NoteKind(str, Enum):
     CENSUS = "census"                         # a section I (context) figure differs from the printed one
     TYPO = "typo"                             # a typo in the report, kept as printed
     EXTRACTION = "extraction"                 # an error of the text extraction, corrected
+    ACTUAL_UNKNOWN = "actual_unknown"         # an actual deliberately left unknown, with the reason
+    REVISED = "revised"                       # a baseline or target the edition revises
     OTHER = "other"
 
 
@@ -76,6 +78,14 @@ class Value:
 class Note:
     kind: NoteKind   # extraction | typo | source | other
     text: Text
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A baseline or target an edition revises: the value the previous edition printed, and why."""
+    field: str                    # baseline | target
+    previous: Decimal | None
+    reason: Text
 
 
 @dataclass(frozen=True)
@@ -116,6 +126,7 @@ class Kpi:
     summary_table: SummaryTable | None = None
     history: History | None = None
     notes: tuple[Note, ...] = ()
+    revisions: tuple[Revision, ...] = ()
 
     @property
     def from_baseline(self) -> bool:
@@ -168,7 +179,7 @@ class Strategy:
     id: int
     title: Text
     policies: tuple[Policy, ...]
-    published_status_counts: StatusCounts
+    published_status_counts: StatusCounts | None   # None in a draft edition: not printed yet
     source: Source
 
     def kpis(self) -> list[Kpi]:
@@ -193,14 +204,14 @@ class Meta:
     publisher: Text
     published: Text
     columns: Columns
-    published_status_counts: StatusCounts
+    published_status_counts: StatusCounts | None   # None in a draft edition: not printed yet
     licence_id: str
     licence_url: str
 
 
 @dataclass(frozen=True)
 class TextNote:
-    """A note on the transcription of the narrative (docs/), from data/text-notes/."""
+    """A note on the transcription of the narrative (docs/), from data/editions/2024-02/text-notes/."""
 
     file: str
     where: str
@@ -242,7 +253,7 @@ class Municipalities:
 
 @dataclass(frozen=True)
 class Context:
-    """The figures of section I (社会情勢), from data/context.yaml."""
+    """The figures of section I (社会情勢), from data/editions/2024-02/context.yaml."""
 
     census: Census
     municipalities: Municipalities

@@ -94,7 +94,9 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
                 "【KPI達成状況】一覧表では※印（策定時からの伸びで進捗率を算出）が" + ("付いています。" if marked else "付いていません。"),
                 "The summary table " + ("marks" if marked else "does not mark") + " it with ※ (progress measured from the baseline).")
     for n in k.notes:
-        out.append(DataNote(NoteKind.SOURCE, k.id, n.text))
+        # Notes written in data/ are about the source, except the two an edition records itself.
+        kind = n.kind if n.kind in (NoteKind.ACTUAL_UNKNOWN, NoteKind.REVISED) else NoteKind.SOURCE
+        out.append(DataNote(kind, k.id, n.text))
     return out
 
 
@@ -104,7 +106,7 @@ def report_notes(report: Report, evaluations: list[Evaluation], counts_by_strate
         notes.extend(kpi_notes(e, report.meta.columns))
     for s in report.strategies:
         computed = counts_by_strategy[s.id]
-        if computed != s.published_status_counts:
+        if s.published_status_counts is not None and computed != s.published_status_counts:
             notes.append(DataNote(NoteKind.COUNTS_MISMATCH, None, Text(
                 f"重点戦略{s.id}の状況別件数が報告書の表と異なります（計算 {computed}、報告書 {s.published_status_counts}）。",
                 f"Strategy {s.id}: computed status counts {computed} differ from the report's {s.published_status_counts}.")))

@@ -78,9 +78,9 @@ def _units(root: Path) -> dict[str, Text]:
     return {name: Text(name, v["en"]) for name, v in doc.items()}
 
 
-def _text_notes(root: Path) -> tuple[TextNote, ...]:
+def _text_notes(root: Path, data_dir: str) -> tuple[TextNote, ...]:
     out = []
-    for path in sorted((root / "data" / "text-notes").glob("*.yaml")):
+    for path in sorted((root / data_dir / "text-notes").glob("*.yaml")):
         display = _display(path, root)
         doc = load_yaml(path, display)
         check_schema(doc, "text-notes.schema.json", display)
@@ -88,36 +88,46 @@ def _text_notes(root: Path) -> tuple[TextNote, ...]:
     return tuple(out)
 
 
-def load_report(root: Path, require_english: bool = True) -> LoadedReport:
-    """Load and validate everything under root/data. Raises DataError on the first editor mistake."""
+def load_report(root: Path, edition: str | None = None, require_english: bool = True,
+                published: bool | None = None) -> LoadedReport:
+    """Load and validate one edition's files under root/data/editions/<edition>/ (by default the latest
+    published edition of data/editions.yaml). Raises DataError on the first editor mistake.
+    `published` (by default: as the register says) decides whether an empty actual needs its reason."""
     root = Path(root)
-    meta_doc = load_yaml(root / "data/report.yaml", "data/report.yaml")
-    check_schema(meta_doc, "report.schema.json", "data/report.yaml")
+    if edition is None or published is None:
+        from .register import read_register   # the register names the default edition and its state
+        register = read_register(root)
+        entry = register.latest() if edition is None else register.get(edition)
+        edition = edition or entry.id
+        published = entry.published if entry is not None else True
+    data_dir = f"data/editions/{edition}"
+    meta_doc = load_yaml(root / data_dir / "report.yaml", f"{data_dir}/report.yaml")
+    check_schema(meta_doc, "report.schema.json", f"{data_dir}/report.yaml")
     meta = build_meta(meta_doc)
     units = _units(root)
-    context_doc = load_yaml(root / "data/context.yaml", "data/context.yaml")
-    check_schema(context_doc, "context.schema.json", "data/context.yaml")
+    context_doc = load_yaml(root / data_dir / "context.yaml", f"{data_dir}/context.yaml")
+    check_schema(context_doc, "context.schema.json", f"{data_dir}/context.yaml")
 
-    files = sorted((root / "data" / "strategies").glob("*.yaml"))
+    files = sorted((root / data_dir / "strategies").glob("*.yaml"))
     if not files:
-        raise DataError("data/strategies", None, "file", problem(
+        raise DataError(f"{data_dir}/strategies", None, "file", problem(
             "重点戦略のファイルがありません", "no strategy files found",
-            "data/strategies/strategy-N.yaml を置いてください", "add data/strategies/strategy-N.yaml"))
+            f"{data_dir}/strategies/strategy-N.yaml を置いてください", f"add {data_dir}/strategies/strategy-N.yaml"))
     strategies = []
     for path in files:
         display = _display(path, root)
         doc = load_yaml(path, display)
         check_schema(doc, "strategy.schema.json", display)
-        strategies.append(Builder(doc, display, meta.columns, units, require_english).strategy())
+        strategies.append(Builder(doc, display, meta.columns, units, require_english, published).strategy())
     strategies.sort(key=lambda s: s.id)
 
-    report = Report(meta, tuple(strategies), units, build_context(context_doc), _text_notes(root))
+    report = Report(meta, tuple(strategies), units, build_context(context_doc), _text_notes(root, data_dir))
     _index(report)
     evaluations = {k.id: evaluate(k) for k in report.kpis()}
     counts = {s.id: count_statuses([evaluations[k.id] for k in s.kpis()]) for s in report.strategies}
     total = count_statuses(list(evaluations.values()))
     notes = report_notes(report, list(evaluations.values()), counts)
-    if total != meta.published_status_counts:
+    if meta.published_status_counts is not None and total != meta.published_status_counts:
         notes.append(DataNote(NoteKind.COUNTS_MISMATCH, None, Text(
             f"全体の状況別件数が報告書の表と異なります（計算 {total}、報告書 {meta.published_status_counts}）。",
             f"Overall computed status counts {total} differ from the report's {meta.published_status_counts}.")))

@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.glue import annotations, link_warnings, search_index, upstream  # noqa: E402
+from macros.glue import annotations, editions, link_warnings, search_index, upstream  # noqa: E402
 from macros.glue.deferred import PAGES  # noqa: E402
 from macros.glue.search_view import without_permalinks  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
@@ -105,3 +105,20 @@ def on_post_build(config):
         return  # a further language's build inside the default one: its index is not complete yet
     prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
     search_index.split_index(Path(config.site_dir), prefixes)
+
+
+def on_files(files, config):
+    """Before mkdocs-static-i18n sorts the pages by language: a draft edition's pages are left out
+    unless the site is a preview (extra.show_drafts), so a draft can never be deployed by accident."""
+    from macros.glue.plugin import show_drafts
+    from macros.core.register import read_register
+    from macros.core.errors import DataError
+    if show_drafts(config):
+        return files
+    try:
+        drafts = {e.id for e in read_register(Path(config.docs_dir).parent).entries if not e.published}
+    except DataError as err:
+        raise PluginError(str(err)) from None
+    for f in [f for f in files if editions.edition_of(f.src_uri) in drafts]:
+        files.remove(f)
+    return files

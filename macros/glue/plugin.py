@@ -14,13 +14,14 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import assets, contact, page_errors, print_page
+from . import assets, contact, editions, page_errors, print_page
 from .notice import notice
 from ..tools import translations
 from ..tools.pdf import PDF_PATH
 from ..core.errors import DataError, problem
-from ..core.export import to_csv, to_json
-from ..core.report import LoadedReport, load_report
+from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
+from ..core.editions import Edition, Editions, load_editions
+from ..render.editions import EditionLink
 from ..render.pages import PageFragments
 from ..render.renderer import make_env
 from .deferred import defer
@@ -28,19 +29,27 @@ from .deferred import defer
 ROOT = Path(__file__).resolve().parents[2]
 _cache: dict = {}
 _templates = make_env()
+_banner: dict = {}             # the edition banner of the build under way (define_env sets it)
+_shows_latest: set[str] = set()   # root pages that show the latest edition's page (latest_edition_page)
 
 
 def _signature(root: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in (root / "data").rglob("*") if p.is_file()))
 
 
-def load_cached(root: Path = ROOT) -> LoadedReport:
-    sig = _signature(root)
+def load_all(root: Path = ROOT, include_drafts: bool = False) -> Editions:
+    """Every edition (drafts only when the site shows them), loaded again only when data/ changes."""
+    sig = (_signature(root), include_drafts)
     if _cache.get("sig") != sig:
-        _cache["data"] = load_report(root)
+        _cache["editions"] = load_editions(root, include_drafts=include_drafts)
         _cache["sig"] = sig
         _cache["announced"] = False
-    return _cache["data"]
+    return _cache["editions"]
+
+
+def show_drafts(config) -> bool:
+    """Draft editions are built only for a preview (mkdocs.yml: extra.show_drafts, env SHOW_DRAFTS)."""
+    return str(config["extra"].get("show_drafts", False)).lower() in ("1", "true", "yes")
 
 
 def _language(env) -> str:
@@ -55,7 +64,7 @@ def _unknown(env, macro: str, kind_ja: str, kind_en: str, ident) -> DataError:
         line = page_errors.source_line(page, rf"{macro}\(\s*[\"']?{re.escape(str(ident))}[\"']?\s*\)")
         return DataError(page_errors.page_path(page), line, f"{macro}: {kind_en} id", problem(
             f"{kind_ja}「{ident}」は data/ にありません", f"there is no {kind_en} {ident!r} in data/",
-            "ID を data/strategies/ の id と同じにしてください", "use an id that exists in data/strategies/"))
+            "ID を data/editions/<版>/strategies/ の id と同じにしてください", "use an id that exists in data/editions/<edition>/strategies/"))
     # kpi_table(1-1-2) without quotes is arithmetic: Jinja passes -2.
     line = page_errors.source_line(page, rf"{macro}\(\s*[^\"'\s)]")
     return DataError(page_errors.page_path(page), line, f"{macro}: {kind_en} id", problem(
@@ -77,10 +86,11 @@ def _check_pages(docs: Path) -> None:
             "ファイル名を日本語版と合わせてください", "name it after its Japanese page"))
 
 
-def _announce(data: LoadedReport, docs: Path) -> None:
+def _announce(all_editions: Editions, docs: Path) -> None:
     if _cache.get("announced"):
         return
     _cache["announced"] = True
+    data = all_editions.latest(include_drafts=True).data
     for n in data.notes:
         about = n.kpi_id or (n.where.en if n.where else None)
         kpi = data.report.kpi(n.kpi_id) if n.kpi_id else None
@@ -100,32 +110,68 @@ def define_env(env) -> None:
         _check_pages(docs)
         from plotly.offline import get_plotlyjs_version
         assets.check_version(ROOT, get_plotlyjs_version())
-        data = load_cached()
+        all_editions = load_all(include_drafts=show_drafts(env.conf))
         links = contact.contact_links(env.conf)
     except DataError as err:
         raise PluginError(str(err)) from None
-    _announce(data, docs)
+    _announce(all_editions, docs)
+    latest = all_editions.latest()
     # For the footer (overrides/partials/copyright.html): only the configured addresses.
     env.conf["extra"]["configured_contacts"] = links
+
+    def edition() -> Edition:
+        """The edition this page shows (glue/editions.py): its own, the one it includes, or the latest."""
+        shown = editions.shown_edition(env.page.file.src_uri)
+        return all_editions.get(shown) if shown else latest
 
     def fragments() -> PageFragments:
         here = env.page.url if env.page.url.endswith("/") or not env.page.url else posixpath.dirname(env.page.url) + "/"
         lang = _language(env)
         # Targets are paths in the page's own language: the English pages live under en/.
         lang_root = "" if lang == "ja" else f"{lang}/"
+        # On an edition's own pages, links to the report's pages stay in that edition.
+        own = editions.edition_of(env.page.file.src_uri)
+        edition_root = f"{editions.EDITIONS_DIR}/{own}/" if own else ""
 
-        def href(target: str) -> str:
+        def href(target: str, in_edition: str | None = None) -> str:
+            """A relative URL to a site path; `in_edition` names the edition whose copy of the page is meant."""
             path, _, anchor = target.partition("#")
+            if in_edition:
+                path = f"{editions.EDITIONS_DIR}/{in_edition}/{path}"
+            elif edition_root and _report_page(path):
+                path = edition_root + path
             path = lang_root + path
             rel = posixpath.relpath("/" + path, "/" + here) if here else path
             rel = rel if rel != "." else "./"
             if path.endswith("/") and not rel.endswith("/"):
                 rel += "/"
             return rel + (f"#{anchor}" if anchor else "")
-        return PageFragments(data, lang, href, _templates)
+        shown = edition()
+        return PageFragments(shown.data, lang, href, _templates, editions=all_editions, edition=shown)
 
-    lookups = {"strategy": (data.report.strategy, "重点戦略"), "policy": (data.report.policy, "戦略方針"),
-               "measure": (data.report.measure, "具体的施策")}
+    def _report_page(path: str) -> bool:
+        """Whether a link target is one of an edition's pages (strategy-1.md/ → docs/editions/<id>/strategy-1.md)."""
+        name = path.split("#")[0].rstrip("/")
+        name = (name or "index") if name.endswith(".md") else (name or "index") + ".md"
+        return (docs / editions.EDITIONS_DIR / latest.id / name).is_file()
+
+    def banner() -> str:
+        """Which edition the page shows and the same page in the other editions (pages of an edition only)."""
+        src = env.page.file.src_uri
+        if editions.edition_of(src) is None and src not in _shows_latest:
+            return ""
+        name = editions.page_name(src)
+        f = fragments()
+        links = [EditionLink(x, f.href(editions.page_url(name), in_edition=x.id)
+                             if (docs / editions.EDITIONS_DIR / x.id / name).is_file() else None)
+                 for x in all_editions.all]
+        return defer(f.edition_banner(links))
+
+    _banner["make"] = banner
+
+    lookups = {"strategy": (lambda i: edition().data.report.strategy(i), "重点戦略"),
+               "policy": (lambda i: edition().data.report.policy(i), "戦略方針"),
+               "measure": (lambda i: edition().data.report.measure(i), "具体的施策")}
 
     def by_id(name: str, kind: str, render, html: bool) -> None:
         """A macro taking one id: look it up (a clear error if unknown), render, defer HTML past Markdown."""
@@ -159,10 +205,35 @@ def define_env(env) -> None:
         """The publisher's contact page and the site's issue tracker, as far as they are configured."""
         return defer(fragments().contact_links(links))
 
+    def _render_included(path: Path, markdown: str) -> str:
+        """Markdown of another file, rendered for this page: its links rebased, errors on its own lines."""
+        here = posixpath.dirname(env.page.file.src_uri)
+        there = posixpath.dirname(path.relative_to(docs).as_posix())
+        with page_errors.including(path, docs):
+            return env.render(editions.rebase_links(markdown, there, here), force_rendering=True)
+
+    @env.macro
+    def latest_edition_page() -> str:
+        """This root page's namesake in the latest published edition (docs/editions/<id>/), shown here."""
+        name = print_page.source_name(editions.page_name(env.page.file.src_uri), _language(env))
+        path = docs / editions.EDITIONS_DIR / latest.id / name
+        if not path.is_file():
+            raise DataError(page_errors.page_path(env.page), None, "latest_edition_page", problem(
+                f"最新の版に {name} がありません", f"the latest edition has no {name}",
+                f"docs/editions/{latest.id}/{name} を作るか、このページを削除してください",
+                f"create docs/editions/{latest.id}/{name}, or delete this page"))
+        source = path.read_text(encoding="utf-8")
+        env.page.meta.update(print_page.front_matter(source))   # its description, search settings
+        _shows_latest.add(env.page.file.src_uri)
+        with editions.showing(latest.id):
+            return _render_included(path, print_page.without_front_matter(source))
+
     @env.macro
     def include_page(name: str, section: str | None = None) -> str:
-        """Another page's Markdown in this page's language, rendered by these macros (docs/print.md)."""
-        path = docs / print_page.source_name(name, _language(env))
+        """Another page's Markdown in this page's language, rendered by these macros (the print page).
+        The name is relative to the folder of the page that includes it."""
+        current = Path(page_errors.page_path(env.page).removeprefix("docs/"))
+        path = docs / current.parent / print_page.source_name(name, _language(env))
         if not path.is_file():
             line = page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
             raise DataError(page_errors.page_path(env.page), line, "include_page", problem(
@@ -170,16 +241,14 @@ def define_env(env) -> None:
                 "docs/ にあるページのファイル名にしてください", "name a page that exists in docs/"))
         markdown = print_page.without_front_matter(path.read_text(encoding="utf-8"))
         if section is None:
-            with page_errors.including(path, docs):
-                return print_page.demote(env.render(markdown, force_rendering=True), name[:-3])
+            return print_page.demote(_render_included(path, markdown), name[:-3])
         part = print_page.section(markdown, section)
         if part is None:
             line = page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
             raise DataError(page_errors.page_path(env.page), line, "include_page", problem(
                 f"ページ「{name}」に見出し {{#{section}}} がありません", f"{name} has no heading {{#{section}}}",
                 "ページにある h2 見出しの id にしてください", "use the id of an h2 heading of that page"))
-        with page_errors.including(path, docs):
-            return print_page.as_part(env.render(part, force_rendering=True), section)
+        return print_page.as_part(_render_included(path, part), section)
 
     @env.macro
     def pdf_download() -> str:
@@ -198,11 +267,11 @@ def define_env(env) -> None:
 
     @env.macro
     def kpi_count() -> int:
-        return len(data.report.kpis())
+        return len(edition().data.report.kpis())
 
     @env.macro
     def report_meta(field: str) -> str:
-        meta = data.report.meta
+        meta = edition().data.report.meta
         if field not in ("title", "publisher", "published"):
             line = page_errors.source_line(env.page, r"report_meta\(\s*[\"']" + re.escape(field))
             raise DataError(page_errors.page_path(env.page), line, "report_meta", problem(
@@ -212,15 +281,26 @@ def define_env(env) -> None:
         return Markup.escape(value.get(_language(env)) if hasattr(value, "get") else value)
 
 
+def on_post_page_macros(env) -> None:
+    """After a page's macros: an edition's page opens with its edition banner (render/editions.py)."""
+    make = _banner.get("make")
+    html = make() if make else ""
+    if html:
+        env.markdown = html + "\n\n" + env.markdown
+
+
 def on_post_build(env) -> None:
     """Write the language-neutral downloads once, into the root of the built site."""
     if _language(env) != "ja":
         return
-    data = load_cached()
+    all_editions = load_all(include_drafts=show_drafts(env.conf))
+    data = all_editions.latest().data
     out = Path(env.conf["site_dir"]) / "data"
     out.mkdir(parents=True, exist_ok=True)
     (out / "kpis.csv").write_bytes(to_csv(data))
     (out / "kpis.json").write_text(to_json(data), encoding="utf-8")
+    (out / "kpis-all-editions.csv").write_bytes(all_editions_csv(all_editions))
+    (out / "kpis-all-editions.json").write_text(all_editions_json(all_editions), encoding="utf-8")
     for schema in sorted((ROOT / "data" / "schema").glob("*.json")):
         (out / schema.name).write_bytes(schema.read_bytes())
     try:

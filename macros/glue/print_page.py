@@ -26,6 +26,12 @@ def source_name(page: str, lang: str) -> str:
     return page if lang == "ja" else page[:-3] + f".{lang}.md"
 
 
+def front_matter(markdown: str) -> dict:
+    """A page's front matter (description, search settings), as MkDocs reads it."""
+    from mkdocs.utils.meta import get_data
+    return get_data(markdown)[1]
+
+
 def without_front_matter(markdown: str) -> str:
     return _FRONT_MATTER.sub("", markdown, count=1)
 

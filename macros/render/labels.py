@@ -91,6 +91,7 @@ _PAGE_LABELS = {
         "municipalities.count": "市町村数", "municipalities.share": "割合",
         "municipalities.total": "全国の市町村", "municipalities.increased": "人口が増加",
         "municipalities.decreased": "人口が減少",
+        "filter_changed_legend": "前の版との比較", "filter_changed": "前の版から状況が変わったKPIだけを表示",
     },
     "en": {
         "notes.where": "Where", "notes.kind": "Kind", "notes.note": "Note", "notes.printed": "As printed",
@@ -104,6 +105,8 @@ _PAGE_LABELS = {
         "municipalities.count": "Municipalities", "municipalities.share": "Share",
         "municipalities.total": "All municipalities", "municipalities.increased": "Population grew",
         "municipalities.decreased": "Population fell",
+        "filter_changed_legend": "Compared with the previous edition",
+        "filter_changed": "Only KPIs whose status changed since the previous edition",
     },
 }
 for _lang, _words in _PAGE_LABELS.items():
@@ -122,6 +125,8 @@ NOTE_KIND = {
     NoteKind.CENSUS: Text("社会情勢", "Context"),
     NoteKind.TYPO: Text("誤記（原文のまま）", "Typo (kept as printed)"),
     NoteKind.EXTRACTION: Text("抽出エラーの修正", "Extraction error fixed"),
+    NoteKind.ACTUAL_UNKNOWN: Text("実績値は不明", "Actual unknown"),
+    NoteKind.REVISED: Text("目標値等の改定", "Revised"),
     NoteKind.OTHER: Text("その他", "Other"),
 }
 

@@ -5,12 +5,13 @@ from markupsafe import Markup
 
 from ..core.context import change, change_pct, share_pct
 from .comparison_years import ComparisonYearFragments
+from .editions import EditionFragments
 from .glossary import glossary_context
 from .labels import STATUS_ORDER, note_kind_label
 from .worked_examples import WorkedExampleFragments
 
 
-class PageFragments(WorkedExampleFragments, ComparisonYearFragments):
+class PageFragments(WorkedExampleFragments, ComparisonYearFragments, EditionFragments):
     def _head(self) -> dict[str, str]:
         return {key: self.L[f"notes.{key}"] for key in ("where", "kind", "note", "printed", "reading")}
 

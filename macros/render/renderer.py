@@ -20,6 +20,7 @@ from ..core.fiscal import fy_label, wareki
 from ..core.model import Direction, Kpi, Measure, Status
 from ..core.progress import Evaluation, round_pct
 from ..core.verdict import verdict
+from ..core.editions import Edition, Editions
 from ..core.report import LoadedReport
 from . import charts, print_charts
 from .labels import STATUS_ICON, STATUS_ORDER, _LABELS, label, status_label
@@ -61,8 +62,12 @@ class Cell:
 class Renderer:
     """All fragments for one page language. `href` maps a site path (e.g. 'strategy-1/') to a relative URL."""
 
-    def __init__(self, data: LoadedReport, lang: str, href: Callable[[str], str], env: Environment | None = None):
+    def __init__(self, data: LoadedReport, lang: str, href: Callable[[str], str], env: Environment | None = None,
+                 editions: Editions | None = None, edition: Edition | None = None):
         self.data, self.lang, self.href = data, lang, href
+        # The editions of the report and the one shown, for comparisons with the previous edition
+        # (None in unit tests that render one report).
+        self.editions, self.edition = editions, edition
         self.env = env or make_env()
         self.L = _LABELS[lang]
 
@@ -110,7 +115,12 @@ class Renderer:
             "status": self.status_view(e.status),
             "sentence": kpi_sentence(verdict(e), self.lang, name, unit),
             "href": self.kpi_href(k.id) if with_links else f"#kpi-{k.id}",
+            "previous": self.previous_view(e),
         }
+
+    def previous_view(self, e: Evaluation) -> dict | None:
+        """The KPI in the previous edition (render/editions.py); none when one report is rendered alone."""
+        return None
 
     def _footnotes(self, evaluations: list[Evaluation]) -> list[str]:
         out = []
@@ -167,19 +177,33 @@ class Renderer:
         parts = [self._render("figure.html", chart_id=f"chart-{measure.id}", figure_json=spec, height=height,
                               caption=label(self.lang, "chart_caption", id=measure.id), static=static)]
         for k in measure.kpis:
-            if k.history:
+            if len(self.series(k)[0]) > 1:
                 parts.append(self.history(k))
         return Markup("\n\n".join(parts))
 
+    def series(self, k: Kpi) -> tuple[list[tuple[int, str, Decimal]], str]:
+        """One series per KPI: the yearly figures the narrative gives, joined with the KPI's actual in
+        each edition up to the one shown (an edition's actual replaces the narrative's figure of the
+        same fiscal year). Points (year, fy|calendar, value) in order, and the source to cite."""
+        points = {(p.fy, p.period): p.value for p in k.history.points} if k.history else {}
+        sources = [k.history.source.get(self.lang)] if k.history else []
+        from_editions = self.editions.series(self.edition, k.id) if self.editions and self.edition else []
+        if len(from_editions) > 1:
+            points.update({(fy, "fy"): value for fy, value in from_editions})
+            sources.append("評価報告書の各版の実績値" if self.lang == "ja" else "the actuals of each edition of the report")
+        ordered = sorted(points.items(), key=lambda item: (item[0][0], item[0][1] == "fy"))
+        return [(fy, period, value) for (fy, period), value in ordered], ("、" if self.lang == "ja" else "; ").join(sources)
+
     def history(self, k: Kpi) -> Markup:
-        years = [self._period_label(p.fy, p.period) for p in k.history.points]
-        values = [p.value for p in k.history.points]
+        points, source = self.series(k)
+        years = [self._period_label(fy, period) for fy, period, _v in points]
+        values = [v for _fy, _p, v in points]
         name, unit = k.name.get(self.lang), self.unit(k.unit)
         spec, height = charts.line_chart(years, values, name)
         static = self._render("print_chart.html", rows=print_charts.history_rows(years, values), axis=None)
         return self._render(
             "history.html", chart_id=f"history-{k.id}", figure_json=spec, height=height, unit=unit, static=static,
-            caption=label(self.lang, "history_caption", name=name, unit=unit, source=k.history.source.get(self.lang)),
+            caption=label(self.lang, "history_caption", name=name, unit=unit, source=source),
             table_caption=label(self.lang, "history_table_caption", name=name),
             points=[{"year": y, "value": fmt_number(v)} for y, v in zip(years, values)])
 
@@ -201,7 +225,12 @@ class Renderer:
         caption = self.L["summary_caption"]
         if sid is not None:
             caption = label(self.lang, "strategy_label", n=sid) + " " + caption
-        return self._render("status_summary.html", statuses=rows, total=counts.total, caption=caption)
+        summary = self._render("status_summary.html", statuses=rows, total=counts.total, caption=caption)
+        # The overview also sets this edition's counts beside the earlier editions' (none with one edition).
+        return summary if sid is not None else summary + self.edition_counts()
+
+    def edition_counts(self) -> Markup:
+        return Markup("")
 
     def strategy_cards(self) -> Markup:
         cards = []
@@ -225,5 +254,6 @@ class Renderer:
         statuses = [self.status_view(s) for s in STATUS_ORDER]
         # The count starts as it will read with nothing filtered, so filling it in moves nothing.
         shown = self.L["shown"].replace("{n}", str(len(all_evs)))
+        has_previous = any(row["previous"] for g in groups for row in g["rows"])
         return self._render("kpi_list.html", groups=groups, statuses=statuses, shown=shown,
-                            footnotes=self._footnotes(all_evs))
+                            footnotes=self._footnotes(all_evs), has_previous=has_previous)

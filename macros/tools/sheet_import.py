@@ -1,4 +1,4 @@
-"""Read a filled-in KPI workbook back into data/strategies/*.yaml.
+"""Read a filled-in KPI workbook back into data/editions/2024-02/strategies/*.yaml.
 
 Only what a person changed is applied: each editable cell is compared with the hidden copy of
 what the export wrote, so workbooks from several departments can be imported one after another
@@ -239,8 +239,8 @@ def read_changes(wb, report: Report, display: str) -> Outcome:
                 s.error(KPI_SHEET, cell, f"{k.id} {c.heading_en}", problem(
                     f"「{c.heading_ja}」の列は変更できません（書き出し時は「{want if want is not None else ''}」）",
                     f"the column {c.heading_en!r} cannot be changed (it was {want!r})",
-                    "元の値に戻してください（名前や単位を直すときは data/strategies/ を編集します。手引き参照）",
-                    "restore it (names and units are corrected in data/strategies/, see the guide)"))
+                    "元の値に戻してください（名前や単位を直すときは data/editions/2024-02/strategies/ を編集します。手引き参照）",
+                    "restore it (names and units are corrected in data/editions/2024-02/strategies/, see the guide)"))
         for field in VALUE_FIELDS:
             cells = (f"{column_letter(field)}{r}", f"{column_letter(field + '_fy')}{r}")
             if any(c in merged for c in cells):

@@ -34,7 +34,7 @@ HEADER = """\
 ファイル:行: 項目: 何が問題か — どう直すか / (the same in English)
 ```
 
-この一覧では行番号を `N` と書いています（実際には `data/strategies/strategy-1.yaml:18:` のように数字が出ます）。
+この一覧では行番号を `N` と書いています（実際には `data/editions/2024-02/strategies/strategy-1.yaml:18:` のように数字が出ます）。
 
 表（Excel）の取り込みでは、「ファイル:行」の代わりに「表のファイル名: シート!セル」が書かれます。
 手引きは [編集の手引き](README.md) を見てください。
@@ -136,7 +136,7 @@ def direct_lines() -> list[tuple[str, str, str]]:
     rows.append(("sheet", "ないフォルダに表を書き出そうとした（make sheet SHEET=ないフォルダ/kpis.xlsx）",
                  unwritable("ないフォルダ/kpis.xlsx").one_line()))
     rows.append(("sheet", "data/ のファイルの書式が、値だけを書き換えられない形になっている（行番号は例）",
-                 layout_error("data/strategies/strategy-1.yaml", "lines [18] would change").one_line()))
+                 layout_error("data/editions/2024-02/strategies/strategy-1.yaml", "lines [18] would change").one_line()))
     return rows
 
 

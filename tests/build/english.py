@@ -25,7 +25,7 @@ _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 @dataclass(frozen=True)
 class Pair:
-    where: str   # docs/strategy-1.en.md, or data/strategies/strategy-1.yaml:12 (1-1-1-1 name)
+    where: str   # docs/strategy-1.en.md, or data/editions/2024-02/strategies/strategy-1.yaml:12 (1-1-1-1 name)
     ja: str
     en: str
     defines: str = ""   # a glossary definition: the term it defines (which it need not repeat)
@@ -41,7 +41,7 @@ def prose(markdown: str) -> str:
 
 def page_pairs() -> list[Pair]:
     out = []
-    for en in sorted(DOCS.glob("*.en.md")):
+    for en in sorted(DOCS.rglob("*.en.md")):
         ja = en.with_name(en.name.removesuffix(".en.md") + ".md")
         out.append(Pair(en.relative_to(ROOT).as_posix(), prose(ja.read_text(encoding="utf-8")),
                         prose(en.read_text(encoding="utf-8"))))
@@ -65,7 +65,7 @@ def data_pairs() -> list[Pair]:
                             for n in k.notes]
     out += [Pair(f"data/units.yaml ({u.ja})", u.ja, u.en) for u in report.units.values()]
     meta = report.meta
-    out += [Pair(f"data/report.yaml ({f})", getattr(meta, f).ja, getattr(meta, f).en)
+    out += [Pair(f"data/editions/2024-02/report.yaml ({f})", getattr(meta, f).ja, getattr(meta, f).en)
             for f in ("title", "publisher", "published")]
     out += [Pair(f"{t.source.file}:{t.source.line} ({t.ja} definition)", t.definition.ja, t.definition.en, t.ja)
             for t in load_glossary(ROOT) if t.definition]

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import copy_project, run_build
 
-S1 = "data/strategies/strategy-1.yaml"
+S1 = "data/editions/2024-02/strategies/strategy-1.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +45,10 @@ def test_good_build_prints_notices_and_warnings(tmp_path):
     out = result.stdout + result.stderr
     assert result.returncode == 0, out
     notices = [l for l in out.splitlines() if l.startswith("::notice ")]
-    # Every data note is located on its KPI in data/strategies/.
-    assert notices and all(re.match(r"::notice file=data/strategies/strategy-\d\.yaml,line=\d+,", l)
+    # Every data note is located on its KPI in data/editions/2024-02/strategies/.
+    assert notices and all(re.match(r"::notice file=data/editions/2024-02/strategies/strategy-\d\.yaml,line=\d+,", l)
                            or "file=" not in l for l in notices), notices
-    assert any(re.match(r"::notice file=data/strategies/strategy-1\.yaml,line=\d+,.*1-1-2-3", l) for l in notices)
+    assert any(re.match(r"::notice file=data/editions/2024-02/strategies/strategy-1\.yaml,line=\d+,.*1-1-2-3", l) for l in notices)
     assert any(l.startswith("::warning file=docs/glossary.en.md,title=") for l in out.splitlines()), out
 
 

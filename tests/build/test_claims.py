@@ -118,10 +118,10 @@ def test_implied_baselines_table_lists_every_implied_baseline(site, data, lang):
 
 def _off_column_ids(root, field: str) -> list[str]:
     """Read from the YAML directly: KPIs whose value carries a year other than its column heading's."""
-    columns = yaml.safe_load((root / "data" / "report.yaml").read_text(encoding="utf-8"))["columns"]
+    columns = yaml.safe_load((root / "data" / "editions" / "2024-02" / "report.yaml").read_text(encoding="utf-8"))["columns"]
     heading = columns[f"{field}_fy"]
     out = []
-    for path in sorted((root / "data" / "strategies").glob("*.yaml"), key=lambda p: int(p.stem.split("-")[1])):
+    for path in sorted((root / "data" / "editions" / "2024-02" / "strategies").glob("*.yaml"), key=lambda p: int(p.stem.split("-")[1])):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         for p in doc["policies"]:
             for m in p["measures"]:

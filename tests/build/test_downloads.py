@@ -131,14 +131,14 @@ def test_csv_and_json_have_the_same_content(csv_rows, items):
 def test_status_counts_match_the_reports_published_totals(items, root):
     counts = Counter(_as_dict(p)["status"] for p in items)
     assert dict(counts) == PUBLISHED_COUNTS
-    report = yaml.safe_load((root / "data" / "report.yaml").read_text(encoding="utf-8"))
+    report = yaml.safe_load((root / "data" / "editions" / "2024-02" / "report.yaml").read_text(encoding="utf-8"))
     assert report["published_status_counts"] == PUBLISHED_COUNTS
 
 
 def _yaml_formulas(root) -> dict[str, str]:
     """Each KPI's progress_formula as the editors wrote it (b/c when not written)."""
     out = {}
-    for path in sorted((root / "data" / "strategies").glob("*.yaml")):
+    for path in sorted((root / "data" / "editions" / "2024-02" / "strategies").glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         for p in doc["policies"]:
             for m in p["measures"]:

@@ -67,7 +67,7 @@ def built(tmp_path_factory) -> Path:
     project = base / "project"
     project.mkdir()
     copy_project(project)
-    s1 = project / "data" / "strategies" / "strategy-1.yaml"
+    s1 = project / "data" / "editions" / "2024-02" / "strategies" / "strategy-1.yaml"
     text = s1.read_text(encoding="utf-8")
     assert text.count(ORIGINAL_NAME) == 1, f"KPI {KPI_ID}'s name changed in data/: update ORIGINAL_NAME"
     text = text.replace(ORIGINAL_NAME, (
@@ -75,7 +75,7 @@ def built(tmp_path_factory) -> Path:
         f"            notes:\n"
         f"              - {{kind: source, ja: {_q(NOTE_JA)}, en: {_q(NOTE_EN)}}}"))
     s1.write_text(text, encoding="utf-8")
-    tn = project / "data" / "text-notes" / "strategy-1.yaml"
+    tn = project / "data" / "editions" / "2024-02" / "text-notes" / "strategy-1.yaml"
     tn.write_text(tn.read_text(encoding="utf-8") + (
         f'- where: "1-1-1 課題"\n  kind: typo\n  printed: {_q(PAYLOAD)}\n  reading: {_q(PAYLOAD)}\n'
         f"  note_en: {_q(TEXT_NOTE_EN)}\n"), encoding="utf-8")

@@ -13,4 +13,4 @@ def kpi(a, b, c, from_baseline=False, direction=Direction.HIGHER, published=None
                progress_formula=ProgressFormula.FROM_BASELINE if from_baseline else ProgressFormula.RATIO,
                direction=direction,
                published_progress_pct=None if published is None else Decimal(str(published)),
-               source=Source("data/strategies/strategy-1.yaml", 1))
+               source=Source("data/editions/2024-02/strategies/strategy-1.yaml", 1))

@@ -6,7 +6,7 @@ import pytest
 from macros.core.errors import DataError
 from macros.core.report import load_report
 
-GOOD = "data/strategies/strategy-1.yaml"
+GOOD = "data/editions/2024-02/strategies/strategy-1.yaml"
 
 
 @pytest.fixture()
@@ -52,9 +52,9 @@ def test_strategy_mistakes(project, find, replace, field, words):
 
 
 def test_duplicate_kpi_id_across_files(project):
-    break_file(project, "          - id: 2-1-1-1", "          - id: 2-1-1-2", "data/strategies/strategy-2.yaml")
+    break_file(project, "          - id: 2-1-1-1", "          - id: 2-1-1-2", "data/editions/2024-02/strategies/strategy-2.yaml")
     msg = error_of(project)
-    assert "duplicate" in msg and "2-1-1-2" in msg and msg.startswith("data/strategies/strategy-2.yaml:")
+    assert "duplicate" in msg and "2-1-1-2" in msg and msg.startswith("data/editions/2024-02/strategies/strategy-2.yaml:")
 
 
 def test_unknown_unit_names_the_remedy_in_both_languages(project):

@@ -12,9 +12,9 @@ def test_only_inside_github_actions():
 
 
 def test_place_is_read_from_the_start_of_the_message():
-    assert place("data/strategies/strategy-1.yaml:18: 1-1-1-1.actual: x") == ("data/strategies/strategy-1.yaml", 18)
+    assert place("data/editions/2024-02/strategies/strategy-1.yaml:18: 1-1-1-1.actual: x") == ("data/editions/2024-02/strategies/strategy-1.yaml", 18)
     assert place("docs/index.md:11: link: x") == ("docs/index.md", 11)
-    assert place("data/report.yaml: columns: x") == ("data/report.yaml", None)
+    assert place("data/editions/2024-02/report.yaml: columns: x") == ("data/editions/2024-02/report.yaml", None)
     assert place("Aborted with a BuildError!") == (None, None)
     assert place("Error: data/x.yaml:3: inside") == (None, None)
 
@@ -41,5 +41,5 @@ def test_levels_and_whose_notices():
     # MkDocs' routine INFO lines are not annotations; the project's notices are.
     assert _emit("mkdocs", logging.INFO, "Building documentation") == ""
     assert _emit("minereport", logging.INFO, "data note: 1-1-1-1: n",
-                 location=("data/strategies/strategy-1.yaml", 9)).startswith(
-        "::notice file=data/strategies/strategy-1.yaml,line=9,")
+                 location=("data/editions/2024-02/strategies/strategy-1.yaml", 9)).startswith(
+        "::notice file=data/editions/2024-02/strategies/strategy-1.yaml,line=9,")

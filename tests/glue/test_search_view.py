@@ -52,7 +52,7 @@ def test_permalinks_are_left_out_as_the_search_plugin_would(root):
     import markdown
 
     from macros.glue.search_view import without_permalinks
-    text = (root / "docs/strategy-1.md").read_text(encoding="utf-8").split("---", 2)[2]
+    text = (root / "docs/editions/2024-02/strategy-1.md").read_text(encoding="utf-8").split("---", 2)[2]
     html = markdown.markdown(text, extensions=["attr_list", "toc"],
                              extension_configs={"toc": {"permalink": True, "permalink_title": "この見出しへのリンク"}})
     short = without_permalinks(html)

@@ -79,13 +79,13 @@ def _rename_sheet(wb: Workbook, _root: Path) -> None:
 
 
 def _data_changed_after_export(wb: Workbook, root: Path) -> None:
-    path = root / "data/strategies/strategy-1.yaml"
+    path = root / "data/editions/2024-02/strategies/strategy-1.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("actual: 382\n", "actual: 385\n", 1), encoding="utf-8")
     wb["KPI"]["H2"] = 390
 
 
 def _kpi_added_after_export(wb: Workbook, root: Path) -> None:
-    path = root / "data/strategies/strategy-1.yaml"
+    path = root / "data/editions/2024-02/strategies/strategy-1.yaml"
     text = path.read_text(encoding="utf-8")
     block = text[text.index("          - id: 1-1-1-2"):text.index("      - id: 1-1-2\n")]
     path.write_text(text.replace(block, block + block.replace("1-1-1-2", "1-1-1-3"), 1), encoding="utf-8")

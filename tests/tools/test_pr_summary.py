@@ -36,17 +36,17 @@ def test_unchanged_tree_reports_nothing(repo):
 
 
 def test_changed_figure_page_and_stale_translation(repo):
-    s1 = repo / "data/strategies/strategy-1.yaml"
+    s1 = repo / "data/editions/2024-02/strategies/strategy-1.yaml"
     s1.write_text(s1.read_text(encoding="utf-8").replace("            actual: 382\n", "            actual: 540\n", 1),
                   encoding="utf-8")
-    ja = repo / "docs/strategy-1.md"
+    ja = repo / "docs/editions/2024-02/strategy-1.md"
     ja.write_text(ja.read_text(encoding="utf-8") + "\n追記。\n", encoding="utf-8")
     text = summary(repo, "HEAD", "https://example.org/artifact/1")
     assert "[ビルドしたサイトをダウンロード / download the built site](https://example.org/artifact/1)" in text
-    assert "- `docs/strategy-1.md`" in text
+    assert "- `docs/editions/2024-02/strategy-1.md`" in text
     rows = [line for line in text.splitlines() if line.startswith("| 1-1-1-1 |")]
     fields = {row.split("|")[3].strip(): row for row in rows}
     assert "382 (FY2022)" in fields["actual"] and "540 (FY2022)" in fields["actual"]
     assert "progress" in fields and "status" in fields           # 382 → 540 reaches the target: 達成
     assert "目標達成 / Achieved" in fields["status"]
-    assert "- `docs/strategy-1.en.md` —" in text
+    assert "- `docs/editions/2024-02/strategy-1.en.md` —" in text

@@ -75,7 +75,7 @@ def test_only_department_fields_are_editable_and_numbers_are_validated(project):
 
 
 def test_a_good_edit_changes_only_the_edited_lines(project, capsys):
-    s1 = project / "data/strategies/strategy-1.yaml"
+    s1 = project / "data/editions/2024-02/strategies/strategy-1.yaml"
     before_text = s1.read_text(encoding="utf-8")
     others = {k: v for k, v in digest(project).items() if not k.endswith("strategy-1.yaml")}
     path, wb = exported(project)
@@ -103,7 +103,7 @@ def test_a_good_edit_changes_only_the_edited_lines(project, capsys):
 
 
 def test_clearing_a_value_writes_null_and_a_value_in_the_column_year_is_plain(project, capsys):
-    s5 = project / "data/strategies/strategy-5.yaml"
+    s5 = project / "data/editions/2024-02/strategies/strategy-5.yaml"
     before_text = s5.read_text(encoding="utf-8")
     path, wb = exported(project)
     ws = wb[KPI_SHEET]
@@ -176,7 +176,7 @@ def test_changes_are_checked_by_the_engine_before_anything_is_written(project):
     from macros.core.errors import DataError
     from macros.tools.sheet_import import _validate
     before = digest(project)
-    display = "data/strategies/strategy-1.yaml"
+    display = "data/editions/2024-02/strategies/strategy-1.yaml"
     text = (project / display).read_text(encoding="utf-8").replace("actual: 382\n", "actual: 1,559\n", 1)
     with pytest.raises(DataError) as info:
         _validate(project, {display: text})

@@ -70,12 +70,15 @@
     function apply() {
       var status = form.elements.status.value;
       var strategy = form.elements.strategy.value;
+      // "Status changed since the previous edition": only there when the edition has a previous one.
+      var changedOnly = Boolean(form.elements.changed && form.elements.changed.checked);
       var shown = 0;
       list.querySelectorAll(".kpi-list__group").forEach(function (group) {
         var groupOn = !strategy || group.dataset.strategy === strategy;
         var rows = 0;
         group.querySelectorAll("tbody.kpi-row").forEach(function (kpi) {
-          var on = groupOn && (!status || kpi.dataset.status === status);
+          var on = groupOn && (!status || kpi.dataset.status === status) &&
+            (!changedOnly || kpi.dataset.changed === "yes");
           kpi.hidden = !on;
           if (on) { rows += 1; }
         });
@@ -84,7 +87,7 @@
       });
       counter.textContent = counter.dataset.template.replace("{n}", String(shown));
       // A filtered group is shorter than the estimate its lazy body carries: draw them all.
-      list.classList.toggle("kpi-list--filtered", Boolean(status || strategy));
+      list.classList.toggle("kpi-list--filtered", Boolean(status || strategy || changedOnly));
     }
     form.addEventListener("change", apply);
     apply();

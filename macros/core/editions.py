@@ -1,0 +1,152 @@
+"""Every edition of the report, loaded and checked against the one before it.
+
+Baselines and targets belong to the strategy period: an edition that prints another baseline or
+target than the previous edition of the same period must record the revision (`revised:` on the
+KPI: the previous value and why), and a KPI the previous edition had must either be there or be
+retired with a note (`retired_kpis:` in the edition's report.yaml). KPIs keep their ids across
+editions, so each one can be compared with, and charted across, the editions before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from .errors import DataError, problem
+from .loader import load_yaml
+from .model import Kpi, NoteKind, Text
+from .notes import DataNote
+from .progress import Evaluation
+from .register import Entry, Register, read_register
+from .report import LoadedReport, load_report
+
+
+@dataclass(frozen=True)
+class Edition:
+    entry: Entry
+    data: LoadedReport
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def published(self) -> bool:
+        return self.entry.published
+
+    @property
+    def actual_fy(self) -> int:
+        return self.data.report.meta.columns.actual_fy
+
+    @property
+    def name(self) -> Text:
+        """How pages name the edition: 「令和6年2月版」 / "February 2024 edition"."""
+        published = self.data.report.meta.published
+        return Text(f"{published.ja}版", f"{published.en} edition")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One KPI in an edition beside the same KPI in the previous edition."""
+
+    previous: Evaluation
+    current: Evaluation
+    previous_edition: Edition
+
+    @property
+    def status_changed(self) -> bool:
+        return self.previous.status is not self.current.status
+
+
+@dataclass(frozen=True)
+class Editions:
+    all: tuple[Edition, ...]   # oldest first, as the register lists them
+
+    def get(self, edition_id: str) -> Edition | None:
+        return next((e for e in self.all if e.id == edition_id), None)
+
+    def latest(self, include_drafts: bool = False) -> Edition:
+        return [e for e in self.all if include_drafts or e.published][-1]
+
+    def previous(self, edition: Edition) -> Edition | None:
+        """The edition before it in the same period (comparisons never cross periods)."""
+        before = [e for e in self.all[: self.all.index(edition)] if e.entry.period == edition.entry.period]
+        return before[-1] if before else None
+
+    def change(self, edition: Edition, kpi_id: str) -> Change | None:
+        prev = self.previous(edition)
+        if prev is None or kpi_id not in prev.data.evaluations or kpi_id not in edition.data.evaluations:
+            return None
+        return Change(prev.data.evaluations[kpi_id], edition.data.evaluations[kpi_id], prev)
+
+    def series(self, edition: Edition, kpi_id: str) -> list[tuple[int, Decimal]]:
+        """(fiscal year, actual) of this KPI in this edition and the editions before it in its period."""
+        upto = self.all[: self.all.index(edition) + 1]
+        points = {}
+        for e in upto:
+            k = e.data.report.kpi(kpi_id)
+            if e.entry.period == edition.entry.period and k is not None and k.actual is not None:
+                points[k.actual.fy] = k.actual.amount
+        return sorted(points.items())
+
+
+def _retired(root: Path, edition: Edition) -> dict[str, Text]:
+    display = f"{edition.entry.data_dir}/report.yaml"
+    doc = load_yaml(root / display, display)
+    return {r["id"]: Text(r["ja"], r["en"]) for r in doc.get("retired_kpis", [])}
+
+
+def _check_against(root: Path, edition: Edition, prev: Edition) -> list[DataNote]:
+    """Revisions of the period's baselines and targets are recorded; no KPI disappears unnoticed."""
+    notes = []
+    retired = _retired(root, edition)
+    for old in prev.data.report.kpis():
+        new = edition.data.report.kpi(old.id)
+        if new is None:
+            if old.id not in retired:
+                raise DataError(f"{edition.entry.data_dir}/report.yaml", None, "retired_kpis", problem(
+                    f"前の版（{prev.id}）の KPI「{old.id}」がこの版にありません",
+                    f"KPI {old.id} of the previous edition ({prev.id}) is missing from this edition",
+                    "KPI を戻すか、retired_kpis に id と理由（ja, en）を書いてください",
+                    "restore the KPI, or list it under retired_kpis with its id and the reason (ja, en)"))
+            notes.append(DataNote(NoteKind.REVISED, old.id, Text(
+                f"{edition.name.ja}で廃止：{retired[old.id].ja}", f"Retired in the {edition.name.en}: {retired[old.id].en}")))
+            continue
+        notes += _revisions(edition, old, new)
+    return notes
+
+
+def _revisions(edition: Edition, old: Kpi, new: Kpi) -> list[DataNote]:
+    """A changed baseline or target needs its revision record, naming the value it replaces."""
+    for field_name in ("baseline", "target"):
+        before, after = getattr(old, field_name), getattr(new, field_name)
+        amount_before = before.amount if before else None
+        if amount_before == (after.amount if after else None):
+            continue
+        if not any(r.field == field_name and r.previous == amount_before for r in new.revisions):
+            raise DataError(new.source.file, new.source.line, f"{new.id}.{field_name}", problem(
+                f"{'策定時の値' if field_name == 'baseline' else '目標値'}が前の版（{edition.id} の前）の"
+                f"{amount_before} から変わっていますが、改定の記録がありません",
+                f"the {field_name} differs from the previous edition's {amount_before}, but no revision is recorded",
+                f"KPI に revised: [{{field: {field_name}, previous: {amount_before}, ja: 理由, en: reason}}] を書いてください",
+                f"add revised: [{{field: {field_name}, previous: {amount_before}, ja: …, en: …}}] to the KPI"))
+    return []
+
+
+def load_editions(root: Path, include_drafts: bool = True) -> Editions:
+    """Every edition in the register (drafts only when include_drafts), each loaded and checked."""
+    root = Path(root)
+    register: Register = read_register(root)
+    editions = []
+    for entry in register.entries:
+        if not entry.published and not include_drafts:
+            continue
+        editions.append(Edition(entry, load_report(root, entry.id, published=entry.published)))
+    if not any(e.published for e in editions):
+        register.latest()   # raises the one-line error
+    result = Editions(tuple(editions))
+    for e in result.all:
+        prev = result.previous(e)
+        if prev is not None:
+            e.data.notes.extend(_check_against(root, e, prev))
+    return result

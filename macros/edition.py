@@ -1,0 +1,10 @@
+"""`python -m macros.edition new|publish|correct|fingerprint`: the editions of the report.
+
+The documented entry point; the work is done in macros/tools/edition.py.
+"""
+import sys
+
+from .tools.edition import main
+
+if __name__ == "__main__":
+    sys.exit(main())

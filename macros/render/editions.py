@@ -1,0 +1,131 @@
+"""What residents ask of each new evaluation, 前年度と比べてどうか: the edition a page shows, the
+same KPI in the previous edition, the status counts of each edition side by side, and each KPI's
+actuals across editions. Every figure is computed from the editions' data (core/editions.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..core.editions import Change, Edition
+from ..core.fiscal import fy_label
+from ..core.progress import Evaluation
+from .labels import STATUS_ORDER
+from .numbers import fmt_number, fmt_pct
+from .renderer import Renderer
+
+_WORDS = {
+    "ja": {
+        "shows": "この報告書は{name}（{fy}の実績）です。",
+        "latest": "最新の版です。",
+        "archived": "過去の版です（公開したときのまま保存しています）。最新の版は{latest}です。",
+        "draft": "作成中（下書き）：この版はまだ公開されていません。数値と本文は確定していません。",
+        "draft_badge": "作成中",
+        "others": "ほかの版で同じページを見る：",
+        "corrections": "公開後の訂正",
+        "correction": "{date}：{what}（理由：{why}）",
+        "nav": "報告書の版",
+        "previous": "前の版（{name}）：",
+        "previous_value": "実績値 {value}（{fy}）、進捗率 {progress}、{status}",
+        "changed": "状況の変化：{before} → {after}",
+        "unchanged": "状況は前の版と同じです。",
+        "new_kpi": "この版で加わったKPIです。",
+        "counts_caption": "版ごとのKPIの達成状況（件数）",
+        "edition": "版",
+        "total": "計",
+        "series_source": "各版の実績値",
+    },
+    "en": {
+        "shows": "This is the {name} of the report (actuals for {fy}).",
+        "latest": "It is the latest edition.",
+        "archived": "It is an earlier edition, kept as it was published. The latest is the {latest}.",
+        "draft": "Draft: this edition is not published yet. Its figures and text are not final.",
+        "draft_badge": "Draft",
+        "others": "This page in other editions: ",
+        "corrections": "Corrections since publication",
+        "correction": "{date}: {what} (why: {why})",
+        "nav": "Editions of the report",
+        "previous": "Previous edition ({name}): ",
+        "previous_value": "actual {value} ({fy}), progress {progress}, {status}",
+        "changed": "Status changed: {before} → {after}",
+        "unchanged": "The status is the same as in the previous edition.",
+        "new_kpi": "This KPI is new in this edition.",
+        "counts_caption": "KPI status counts in each edition",
+        "edition": "Edition",
+        "total": "Total",
+        "series_source": "the actuals of each edition",
+    },
+}
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    edition: Edition
+    href: str | None   # None: this page does not exist in that edition
+
+
+def words(lang: str) -> dict[str, str]:
+    return _WORDS[lang]
+
+
+class EditionFragments(Renderer):
+    """Needs the renderer's `editions` and `edition` (the plugin passes both)."""
+
+    def _status_text(self, e: Evaluation) -> str:
+        v = self.status_view(e.status)
+        return f"{v.icon}{v.label}" if self.lang == "ja" else f"{v.icon} {v.label}"
+
+    def change(self, kpi_id: str) -> Change | None:
+        if self.editions is None or self.edition is None:
+            return None
+        return self.editions.change(self.edition, kpi_id)
+
+    def previous_view(self, e: Evaluation) -> dict | None:
+        """The KPI in the previous edition and the change, for the line under its sentence."""
+        if self.editions is None or self.edition is None or self.editions.previous(self.edition) is None:
+            return None
+        W = words(self.lang)
+        c = self.change(e.kpi.id)
+        if c is None:
+            return {"lead": "", "text": W["new_kpi"], "changed": False}
+        before = c.previous
+        actual = before.kpi.actual
+        value = (fmt_number(actual.amount) + (self.unit(before.kpi.unit) if self.lang == "ja" else " " + self.unit(before.kpi.unit))
+                 if actual else self.L["no_value"])
+        text = W["previous_value"].format(
+            value=value, fy=fy_label(actual.fy, self.lang) if actual else "—",
+            progress=fmt_pct(before.progress_pct, self.L["na"]), status=self._status_text(before))
+        verdict = (W["changed"].format(before=self._status_text(before), after=self._status_text(c.current))
+                   if c.status_changed else W["unchanged"])
+        return {"lead": W["previous"].format(name=c.previous_edition.name.get(self.lang)),
+                "text": text, "verdict": verdict, "changed": c.status_changed}
+
+    def edition_banner(self, links: list[EditionLink]) -> Markup:
+        e, W = self.edition, words(self.lang)
+        latest = self.editions.latest()
+        state = "draft" if not e.published else ("latest" if e.id == latest.id else "archived")
+        corrections = [W["correction"].format(date=c.date, what=c.what.get(self.lang), why=c.why.get(self.lang))
+                       for c in e.entry.corrections]
+        return self._render(
+            "edition_banner.html", state=state, W=W, corrections=corrections,
+            shows=W["shows"].format(name=e.name.get(self.lang), fy=fy_label(e.actual_fy, self.lang)),
+            where=W["latest"] if state == "latest" else W["archived"].format(latest=latest.name.get(self.lang)),
+            links=[{"label": link.edition.name.get(self.lang), "href": link.href,
+                    "current": link.edition.id == e.id,
+                    "draft": not link.edition.published} for link in links])
+
+    def edition_counts(self) -> Markup:
+        """The status counts of this edition and the ones before it in its period, side by side."""
+        if self.editions is None or self.edition is None:
+            return Markup("")
+        upto = [x for x in self.editions.all[: self.editions.all.index(self.edition) + 1]
+                if x.entry.period == self.edition.entry.period]
+        if len(upto) < 2:
+            return Markup("")
+        W = words(self.lang)
+        columns = [{"name": x.name.get(self.lang), "fy": fy_label(x.actual_fy, self.lang)} for x in upto]
+        rows = [{"status": self.status_view(s), "counts": [x.data.total.get(s) for x in upto]} for s in STATUS_ORDER]
+        totals = [x.data.total.total for x in upto]
+        return self._render("edition_counts.html", W=W, columns=columns, rows=rows, totals=totals,
+                            caption=W["counts_caption"])
