@@ -14,6 +14,10 @@ the built pages themselves (the pages Material indexed, so `search: exclude` sti
   elements and table cells apart, inline elements joined, NFKC-normalised (full-width letters and
   digits folded, as the worker folds a query), one space between words.
 
+Editions (docs/editions/<id>/): the latest edition is indexed once, at today's addresses (its copy
+at /editions/<id>/ is left out, so a result is never listed twice); every other edition's results
+carry the edition's name in their title, and the worker lists them after the latest edition's.
+
 search/search_index.json keeps Material's configuration and no documents: the search box talks to
 overrides/assets/javascripts/search-worker.js, which loads the reader's language only.
 """
@@ -105,8 +109,17 @@ def page_entries(page_html: str, location: str) -> list[list[str]]:
     return entries
 
 
-def split_index(site_dir: Path, prefixes: dict[str, str]) -> dict[str, int]:
-    """Write search/<lang>.json for the pages in Material's index and empty the latter; return sizes."""
+def _edition_of(location: str, prefix: str) -> str | None:
+    """editions/2024-02/strategy-1/ (after the language prefix) → "2024-02"."""
+    m = re.match(r"editions/([^/]+)/", location[len(prefix):])
+    return m.group(1) if m else None
+
+
+def split_index(site_dir: Path, prefixes: dict[str, str], edition_names: dict[str, dict[str, str]] | None = None,
+                latest: str | None = None) -> dict[str, int]:
+    """Write search/<lang>.json for the pages in Material's index and empty the latter; return sizes.
+    `edition_names`: {edition id: {lang: name}}, added to the titles of an edition's results;
+    `latest`: the edition shown at today's addresses, whose copy under editions/ is not indexed again."""
     index_path = site_dir / INDEX
     index = json.loads(index_path.read_text(encoding="utf-8"))
     per_lang: dict[str, list[list[str]]] = {lang: [] for lang in prefixes}
@@ -115,10 +128,17 @@ def split_index(site_dir: Path, prefixes: dict[str, str]) -> dict[str, int]:
         built = site_dir / page / "index.html"
         if not built.is_file():
             continue
-        page_html = built.read_text(encoding="utf-8")
         lang = language_of(page, prefixes)
-        per_lang[lang].extend(page_entries(page_html, page))
-        per_lang[lang].extend(kpi_entries(page_html, page))
+        edition = _edition_of(page, prefixes[lang])
+        if edition is not None and edition == latest:
+            continue
+        page_html = built.read_text(encoding="utf-8")
+        entries = page_entries(page_html, page) + kpi_entries(page_html, page)
+        name = (edition_names or {}).get(edition, {}).get(lang) if edition else None
+        if name:
+            template = "{}（{}）" if lang == "ja" else "{} ({})"
+            entries = [[loc, template.format(title, name) if title else name, text] for loc, title, text in entries]
+        per_lang[lang].extend(entries)
     sizes = {}
     for lang, docs in per_lang.items():
         out = site_dir / "search" / f"{lang}.json"

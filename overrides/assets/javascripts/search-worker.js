@@ -199,7 +199,9 @@ function search(engine, query) {
     }
     return list;
   });
-  items.sort(function (a, b) { return b[0].score - a[0].score; });
+  // The latest edition (at today's addresses) first; an earlier edition's pages (editions/<id>/) after it.
+  var earlier = function (list) { return /(^|\/)editions\//.test(list[0].location) ? 1 : 0; };
+  items.sort(function (a, b) { return earlier(a) - earlier(b) || b[0].score - a[0].score; });
   return { items: items };
 }
 
