@@ -39,6 +39,7 @@ def on_pre_build(config):
 
 
 _ID = re.compile(r'<tbody class="kpi-row[^"]*" id="([^"]+)"')
+_BANNER = re.compile(r'\s*<aside class="edition-banner.*?</aside>', re.S)
 
 
 def on_page_content(html, page, config, files):
@@ -49,7 +50,12 @@ def on_page_content(html, page, config, files):
         # KPI blocks come back after that. Guarded: with another MkDocs, links to #kpi-… warn (strict fails).
         if upstream.matches("kpi_anchors") and getattr(page, "present_anchor_ids", None) is not None:
             page.present_anchor_ids.update(_ID.findall(full))
-        return size_section_bodies(full)
+        # The edition banner is left out of the estimate: which editions exist must not change how an
+        # edition's page is laid out (an old edition stays as published, but for its banner).
+        banner = _BANNER.match(full)
+        if banner is None:
+            return size_section_bodies(full)
+        return banner.group(0) + size_section_bodies(full[banner.end():])
     return PAGES.after_markdown(page, html, readers=for_readers, search=without_permalinks)
 
 

@@ -131,8 +131,7 @@ def new(root: Path, edition_id: str, fy: int) -> list[str]:
     for path in sorted(src_docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         if path.name.endswith(".en.md"):
-            # No record of the Japanese page it was translated from: marked stale until translated anew.
-            text = re.sub(rf"^{translations.KEY}:.*\n", "", text, count=1, flags=re.M)
+            text = translations.without_stamp(text)   # stale until translated anew
         written[dst_docs / path.relative_to(src_docs)] = text
 
     register_text = (root / REGISTER).read_text(encoding="utf-8").rstrip("\n") + "\n"

@@ -44,6 +44,11 @@ def stale(docs: Path) -> list[Path]:
     return [en for ja, en in pairs(docs) if en.exists() and recorded_hash(en) != source_hash(ja)]
 
 
+def without_stamp(text: str) -> str:
+    """An English page with no record of its translation: stale until it is translated and stamped."""
+    return re.sub(rf"^{KEY}:.*\n", "", text, count=1, flags=re.M)
+
+
 def stamp(en_path: Path) -> None:
     ja = en_path.with_name(en_path.name[:-6] + ".md")
     text = en_path.read_text(encoding="utf-8")

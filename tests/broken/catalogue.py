@@ -17,6 +17,7 @@ from tests.conftest import ROOT
 CATALOGUE = ROOT / "guide" / "errors.md"
 _LOG_PREFIX = re.compile(r"^(ERROR|WARNING|INFO|NOTICE)\s+-\s+")
 _LINE_NUMBER = re.compile(r"(\.ya?ml|\.md):\d+")
+_FINGERPRINT = re.compile(r"\b[0-9a-f]{16}\b")
 
 HEADER = """\
 # エラーメッセージ一覧 / Error messages
@@ -45,6 +46,9 @@ SECTIONS = [
      "パソコンでビルドするときに、準備が済んでいないと表示されます。README の「はじめに」のとおり make setup を実行します。"),
     ("data", "数値のファイル（data/）のエラー", "ビルドで表示されます。書かれたファイルの行を直します。"),
     ("docs", "ページ（docs/）のエラー", "ビルドで表示されます。書かれたページの行を直します。"),
+    ("editions", "版（data/editions.yaml、make new-edition、公開と訂正）のエラー",
+     "python -m macros.edition（make new-edition、make publish-edition など）と、make build の最初の確認で表示されます。"
+     "README の「翌年度の評価を公開する」も見てください。"),
     ("sheet", "表（Excel）の取り込みのエラー",
      "python -m macros.sheet import（make import-sheet）で表示されます。"
      "エラーが1つでもあると data/ には何も書き込まれません。表のセルを直して、もう一度取り込みます。"),
@@ -71,8 +75,9 @@ def split_message(line: str) -> tuple[str, str]:
 
 
 def stable(line: str) -> str:
-    """The line with its line numbers as N, so that editing data/ or docs/ does not change the catalogue."""
-    return _LINE_NUMBER.sub(r"\1:N", _LOG_PREFIX.sub("", line.strip()))
+    """The line with its line numbers as N and an edition's fingerprints as 0…, so that editing data/ or
+    docs/ does not change the catalogue."""
+    return _FINGERPRINT.sub("0" * 16, _LINE_NUMBER.sub(r"\1:N", _LOG_PREFIX.sub("", line.strip())))
 
 
 def _entry(n: int, title: str, line: str) -> str:
@@ -108,6 +113,18 @@ def sheet_lines(data: Path) -> list[tuple[str, str, str]]:
         if line is None:
             raise ValueError(f"sheet case {case.id} printed no error line: fix the corpus first")
         rows.append(("sheet", case.what_ja, line))
+    return rows
+
+
+def edition_lines() -> list[tuple[str, str, str]]:
+    """(section, title, message) of every mistake with editions (tests/tools/edition_cases.py), each in a copy."""
+    import tempfile
+    from tests.conftest import copy_project
+    from tests.tools.edition_cases import CASES
+    rows = []
+    for case in CASES:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows.append(("editions", case.what_ja, stable(case.make(copy_project(Path(tmp))))))
     return rows
 
 
@@ -155,7 +172,7 @@ def catalogue(outcomes: dict) -> str:
     """The catalogue from the broken builds' outcomes (tests/broken/test_broken.py) and the workbook cases."""
     from tests.broken.test_broken import error_line
     lines = {case_id: error_line(o) for case_id, o in outcomes.items()}
-    return render(build_lines(lines) + sheet_lines(ROOT / "data") + direct_lines())
+    return render(build_lines(lines) + edition_lines() + sheet_lines(ROOT / "data") + direct_lines())
 
 
 def main() -> None:

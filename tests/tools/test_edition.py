@@ -1,0 +1,107 @@
+"""`python -m macros.edition`: new, publish, correct and check, on throwaway copies of the project."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.core.editions import load_editions
+from macros.core.register import fingerprint, read_register
+from macros.tools import edition, translations
+from tests.conftest import ROOT, copy_project
+from tests.synthetic_editions import add_edition, fill_actuals
+from tests.tools.edition_cases import CASES, SECOND
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    (tmp_path / "p").mkdir()
+    return copy_project(tmp_path / "p")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_each_mistake_is_one_line_naming_its_file(project, case):
+    line = case.make(project)
+    assert "\n" not in line and "Traceback" not in line
+    assert line.startswith(case.file), line
+    assert " / " in line and " — " in line                    # Japanese, then English, each with its fix
+    for word in case.words:
+        assert word in line, (word, line)
+
+
+def test_the_real_data_is_exactly_as_published():
+    assert edition.main(["check"], root=ROOT) == 0
+    for entry in read_register(ROOT).entries:
+        assert entry.published and entry.recorded_fingerprint == fingerprint(ROOT, entry.id)
+
+
+def test_new_scaffolds_a_draft_from_the_latest_edition(project):
+    files = edition.new(project, SECOND, 2023)
+    entry = read_register(project).get(SECOND)
+    assert entry is not None and not entry.published and entry.period.id == 2
+    assert f"data/editions/{SECOND}/report.yaml" in files and f"docs/editions/{SECOND}/strategy-1.md" in files
+    report = yaml.safe_load((project / "data/editions" / SECOND / "report.yaml").read_text(encoding="utf-8"))
+    assert report["published"] == {"ja": "令和7年2月", "en": "February 2025"}
+    assert report["columns"] == {"baseline_fy": 2018, "actual_fy": 2023, "target_fy": 2024}
+    assert report["published_status_counts"] is None
+    editions = load_editions(project)
+    draft, first = editions.get(SECOND), editions.get("2024-02")
+    kpis = draft.data.report.kpis()
+    assert len(kpis) == 78
+    assert all(k.actual is None and k.published_progress_pct is None and k.history is None for k in kpis)
+    assert [(k.id, k.baseline, k.target) for k in kpis] == [(k.id, k.baseline, k.target) for k in first.data.report.kpis()]
+    text = (project / "data/editions" / SECOND / "strategies" / "strategy-1.yaml").read_text(encoding="utf-8")
+    assert "抽出テキスト" not in text          # the last edition's notes on its own source are not carried over
+    # narratives copied as drafts; English pages stale until translated
+    for ja in (project / "docs/editions/2024-02").glob("*.md"):
+        assert (project / "docs/editions" / SECOND / ja.name).read_text(encoding="utf-8") == \
+            translations.without_stamp(ja.read_text(encoding="utf-8")) if ja.name.endswith(".en.md") else \
+            ja.read_text(encoding="utf-8")
+    stale = {p.name for p in translations.stale(project / "docs/editions" / SECOND)}
+    assert stale == {p.name for p in (project / "docs/editions/2024-02").glob("*.en.md")}
+    # the published edition is untouched
+    assert edition.main(["check"], root=project) == 0
+
+
+def test_publish_records_state_and_fingerprint_and_keeps_the_register_layout(project):
+    before = (project / "data/editions.yaml").read_text(encoding="utf-8")
+    add_edition(project, SECOND, 2023)
+    after = (project / "data/editions.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before)                             # comments and the first entry untouched
+    entry = read_register(project).get(SECOND)
+    assert entry.published and entry.fingerprint == fingerprint(project, SECOND)
+    assert edition.main(["check"], root=project) == 0
+
+
+def test_an_actual_deliberately_unknown_can_be_published_and_says_why(project):
+    edition.new(project, SECOND, 2023)
+    fill_actuals(project, SECOND, step=2023)
+    path = project / "data/editions" / SECOND / "strategies" / "strategy-1.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("          - id: 1-1-1-1\n")
+    block_end = text.index("          - id: 1-1-1-2\n")
+    block = text[start:block_end]
+    new_block = block.replace(block[block.index("            actual:"):].split("\n")[0] + "\n",
+                              "            actual: null\n            actual_unknown: {ja: \"調査を中止したため\", en: \"the survey was stopped\"}\n")
+    path.write_text(text[:start] + new_block + text[block_end:], encoding="utf-8")
+    for en in (project / "docs/editions" / SECOND).glob("*.en.md"):
+        translations.stamp(en)
+    edition.publish(project, SECOND)
+    notes = load_editions(project).get(SECOND).data.notes_by_kpi["1-1-1-1"]
+    assert any("調査を中止したため" in n.text.ja and "the survey was stopped" in n.text.en for n in notes)
+
+
+def test_a_correction_is_recorded_with_when_what_why_and_shown(project):
+    path = project / "data/editions/2024-02/strategies/strategy-1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("            actual: 382\n", "            actual: 383\n", 1),
+                    encoding="utf-8")
+    assert edition.main(["check"], root=project) == 1
+    assert edition.main(["correct", "2024-02", "--date", "2025-03-10", "--what-ja", "三洞入洞者数の実績値",
+                         "--what-en", "the actual of cave visitors", "--why-ja", "集計の誤り",
+                         "--why-en", "a counting error"], root=project) == 0
+    assert edition.main(["check"], root=project) == 0
+    entry = read_register(project).get("2024-02")
+    c = entry.corrections[-1]
+    assert (c.date, c.what.ja, c.why.en) == ("2025-03-10", "三洞入洞者数の実績値", "a counting error")
+    assert entry.fingerprint != c.fingerprint == fingerprint(project, "2024-02")
