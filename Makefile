@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the sitemap date comes from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup setup-python setup-node setup-browser setup-properdocs build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet catalogue clean
+.PHONY: setup setup-python setup-node setup-browser setup-properdocs build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet new-edition publish-edition catalogue clean
 
 setup: setup-python setup-node
 
@@ -107,6 +107,14 @@ sheet: setup-python
 
 import-sheet: setup-python
 	$(PY) -m macros.sheet import $(SHEET)
+
+# Next year's evaluation (README: 翌年度の評価を公開する): start it from the latest edition as a draft,
+# e.g. make new-edition EDITION=2025-02 FY=2023; publish it when it is complete: make publish-edition EDITION=2025-02.
+new-edition: setup-python
+	$(PY) -m macros.edition new $(EDITION) --fy $(FY)
+
+publish-edition: setup-python
+	$(PY) -m macros.edition publish $(EDITION)
 
 # The staff guide's catalogue of error messages, from the messages the code prints (guide/errors.md).
 catalogue: setup
