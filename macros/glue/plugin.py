@@ -254,15 +254,12 @@ def define_env(env) -> None:
     def pdf_download() -> str:
         """The link to this language's PDF of the full report (made after the build: macros/tools/pdf.py)."""
         lang = _language(env)
-        if edition().id != latest.id:
-            # The PDFs are made of the latest edition's print page only (macros/tools/pdf.py).
-            text = ("この版のPDF版はありません。ブラウザの印刷機能で、このページをPDFに保存できます。" if lang == "ja" else
-                    "There is no PDF of this edition; your browser can print this page to a PDF.")
-            return defer(Markup('<p class="pdf-download">{}</p>').format(text))
         target = PDF_PATH[lang].removeprefix(f"{lang}/")   # href() puts the English path under en/
         text = "PDF版をダウンロード（A4・日本語）" if lang == "ja" else "Download the PDF (A4, English)"
+        # An edition's own print page links its own PDF (made beside it by macros/tools/pdf.py).
+        own = editions.edition_of(env.page.file.src_uri)
         return defer(Markup('<p class="pdf-download"><a href="{}" type="application/pdf" download>{}</a></p>')
-                     .format(fragments().href(target), text))
+                     .format(fragments().href(target, in_edition=own), text))
 
     @env.macro
     def site_address() -> str:

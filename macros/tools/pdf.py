@@ -1,4 +1,4 @@
-"""The full report as a PDF per language: `python -m macros.tools.pdf site/` (or `make pdf`).
+"""The full report as a PDF per language and edition: `python -m macros.tools.pdf site/` (or `make pdf`).
 
 Prints each language's print page (docs/print.md) of a built site with the Chromium the browser
 tests use (Playwright, /usr/bin/chromium): A4 portrait with print media, the same print.css a
@@ -22,9 +22,24 @@ from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu"]
-# Site-relative paths: the print page and the PDF made from it, per language.
+# Site-relative paths: the print page and the PDF made from it, per language. Each edition's print
+# page (editions/<id>/print/) gets its own PDF beside it (editions/<id>/pdf/…): an old edition's
+# download stays that edition's when a newer one is published.
 PRINT_PAGE = {"ja": "print/", "en": "en/print/"}
 PDF_PATH = {"ja": "pdf/mine-report-ja.pdf", "en": "en/pdf/mine-report-en.pdf"}
+
+
+def edition_path(path: str, lang: str, edition: str | None) -> str:
+    """PRINT_PAGE or PDF_PATH of one edition: pdf/x.pdf → editions/2024-02/pdf/x.pdf (en/ stays first)."""
+    if edition is None:
+        return path
+    prefix = "" if lang == "ja" else f"{lang}/"
+    return prefix + f"editions/{edition}/" + path.removeprefix(prefix)
+
+
+def editions_in(site: Path) -> list[str]:
+    """The editions whose print page the built site has (drafts only in a preview build)."""
+    return sorted(p.parent.parent.name for p in site.glob("editions/*/print/index.html"))
 # The same margins as print.css's @page, which Chromium gives precedence.
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
 PAGE_WORD = {"ja": "ページ", "en": "Page"}
@@ -79,12 +94,14 @@ def make_pdfs(site: Path, browser=None, chromium: str = CHROMIUM) -> list[Path]:
     context.set_default_timeout(180_000)
     try:
         page = context.new_page()
-        for lang, page_path in PRINT_PAGE.items():
-            out = site / PDF_PATH[lang]
-            out.parent.mkdir(parents=True, exist_ok=True)
-            print_pdf(page, base + page_path + "index.html", lang, out,
-                      address=published + page_path if published else None)
-            written.append(out)
+        for edition in [None] + editions_in(site):
+            for lang in PRINT_PAGE:
+                page_path = edition_path(PRINT_PAGE[lang], lang, edition)
+                out = site / edition_path(PDF_PATH[lang], lang, edition)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                print_pdf(page, base + page_path + "index.html", lang, out,
+                          address=published + page_path if published else None)
+                written.append(out)
     finally:
         context.close()
     return written

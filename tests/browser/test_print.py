@@ -125,11 +125,15 @@ def test_make_pdf_writes_the_linked_pdfs_with_metadata_and_bookmarks(browser, si
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
     written = pdf.make_pdfs(copy, browser)
-    assert sorted(written) == sorted(copy / p for p in pdf.PDF_PATH.values())
-    for lang, page in (("ja", "print/index.html"), ("en", "en/print/index.html")):
+    editions = pdf.editions_in(copy)
+    assert editions == ["2024-02"]   # each edition's print page gets its own PDF, beside it
+    expected = [(lang, pdf.edition_path(pdf.PRINT_PAGE[lang], lang, e) + "index.html", pdf.edition_path(path, lang, e))
+                for e in [None] + editions for lang, path in pdf.PDF_PATH.items()]
+    assert sorted(written) == sorted(copy / p for *_, p in expected)
+    for lang, page, pdf_path in expected:
         links = {r[0] for *_, url in _parse(copy / page).links if (r := _target(copy, page, url, _site_url(ROOT)))}
-        target = copy / pdf.PDF_PATH[lang]
-        assert pdf.PDF_PATH[lang] in links and target.is_file()
+        target = copy / pdf_path
+        assert pdf_path in links and target.is_file()
         raw = target.read_bytes()
         info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
         title = re.search(r"<title>(.*?)</title>", (copy / page).read_text(encoding="utf-8")).group(1)

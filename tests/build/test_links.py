@@ -14,11 +14,14 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from macros.tools.pdf import PDF_PATH
+from macros.tools.pdf import PDF_PATH, edition_path
 
 LINK_ATTRS = {"href", "src"}
 # Files that `make pdf` adds to the built site (the publish workflow runs it; a local build may not).
-MADE_AFTER_BUILD = frozenset(PDF_PATH.values())
+# Each edition's print page links the PDF made beside it (editions/<id>/pdf/).
+MADE_AFTER_BUILD = frozenset(PDF_PATH.values()) | frozenset(
+    edition_path(path, lang, p.name) for p in (Path(__file__).resolve().parents[2] / "docs" / "editions").iterdir()
+    for lang, path in PDF_PATH.items())
 EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel", "data", "javascript", "blob"}
 
 
@@ -121,9 +124,11 @@ def test_every_internal_link_resolves(site, root):
 def test_the_pdfs_are_linked_from_the_print_pages(site, root):
     """Each print page links its language's PDF (the file itself is checked after `make pdf`)."""
     site_url = _site_url(root)
-    for lang, page in (("ja", "print/index.html"), ("en", "en/print/index.html")):
+    for lang, page, pdf_path in (("ja", "print/index.html", PDF_PATH["ja"]), ("en", "en/print/index.html", PDF_PATH["en"]),
+                                 ("ja", "editions/2024-02/print/index.html", "editions/2024-02/" + PDF_PATH["ja"]),
+                                 ("en", "en/editions/2024-02/print/index.html", "en/editions/2024-02/pdf/mine-report-en.pdf")):
         targets = {r[0] for *_, url in _parse(site / page).links if (r := _target(site, page, url, site_url))}
-        assert PDF_PATH[lang] in targets, f"{page} does not link {PDF_PATH[lang]}"
+        assert pdf_path in targets, f"{page} does not link {pdf_path}"
 
 
 def test_downloads_are_linked_from_both_languages(site, root):
