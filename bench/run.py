@@ -71,15 +71,16 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def preview_rebuilds(project: Path, edits: int = 5) -> tuple[list[float], list[float]]:
-    """Seconds from saving an edit to a page or a data file until `mkdocs serve` reloads browsers,
-    and the CPU seconds the server used meanwhile."""
+def preview_rebuilds(project: Path, edits: int = 5, edition: str = "2024-02") -> tuple[list[float], list[float]]:
+    """Seconds from saving an edit to a page or a data file of an edition until `mkdocs serve` reloads
+    browsers, and the CPU seconds the server used meanwhile."""
     import queue
     import socket
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env["SHOW_DRAFTS"] = "true"   # as `make serve`: the edition being prepared may be a draft
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     lines: queue.Queue = queue.Queue()
@@ -91,7 +92,8 @@ def preview_rebuilds(project: Path, edits: int = 5) -> tuple[list[float], list[f
             if text in line:
                 return at
     # Alternately a page and a data file: both must reach the browser (mkdocs.yml: watch).
-    files = [project / "docs" / "strategy-1.md", project / "data" / "strategies" / "strategy-1.yaml"]
+    files = [project / "docs" / "editions" / edition / "strategy-1.md",
+             project / "data" / "editions" / edition / "strategies" / "strategy-1.yaml"]
     sources = {f: f.read_text(encoding="utf-8") for f in files}
     times, cpu = [], []
     try:

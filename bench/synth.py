@@ -1,8 +1,8 @@
 """Make a synthetic report N times the size of the real one, with the same shape.
 
 Strategy k (k = 1 … 5N) is a copy of real strategy ((k−1) mod 5) + 1 with its ids renumbered:
-its YAML (hierarchy, KPIs, notes, history) and its two narrative pages. Every other page and data
-file is the real one.
+its YAML (hierarchy, KPIs, notes, history) and its two narrative pages in the edition, with the
+top-level pages that show them. Every other page and data file is the real one.
 
 The nav groups the strategies as the real one does: five to a section ("重点戦略 1–5"), and sections
 ten to a group when there are more than ten. A report of 500 strategies in one flat list would put a
@@ -55,24 +55,28 @@ def make(dest: Path, factor: int) -> Path:
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     for f in ["package.json"]:
         shutil.copy2(ROOT / f, dest / f)
+    data, docs = "data/editions/2024-02", "docs/editions/2024-02"
     for real in range(1, 6):
         for suffix in (".md", ".en.md"):
             (dest / f"docs/strategy-{real}{suffix}").unlink()
-        (dest / f"data/editions/2024-02/strategies/strategy-{real}.yaml").unlink()
-        (dest / f"data/editions/2024-02/text-notes/strategy-{real}.yaml").unlink()
+            (dest / f"{docs}/strategy-{real}{suffix}").unlink()
+        (dest / f"{data}/strategies/strategy-{real}.yaml").unlink()
+        (dest / f"{data}/text-notes/strategy-{real}.yaml").unlink()
     nav_items = []
     for k in range(1, 5 * factor + 1):
         real = (k - 1) % 5 + 1
-        src = (ROOT / f"data/editions/2024-02/strategies/strategy-{real}.yaml").read_text(encoding="utf-8")
-        (dest / f"data/editions/2024-02/strategies/strategy-{k}.yaml").write_text(_renumber(src, real, k), encoding="utf-8")
+        src = (ROOT / f"{data}/strategies/strategy-{real}.yaml").read_text(encoding="utf-8")
+        (dest / f"{data}/strategies/strategy-{k}.yaml").write_text(_renumber(src, real, k), encoding="utf-8")
         for suffix in (".md", ".en.md"):
-            page = (ROOT / f"docs/strategy-{real}{suffix}").read_text(encoding="utf-8")
-            (dest / f"docs/strategy-{k}{suffix}").write_text(_renumber(page, real, k), encoding="utf-8")
+            page = (ROOT / f"{docs}/strategy-{real}{suffix}").read_text(encoding="utf-8")
+            (dest / f"{docs}/strategy-{k}{suffix}").write_text(_renumber(page, real, k), encoding="utf-8")
+            stub = (ROOT / f"docs/strategy-{real}{suffix}").read_text(encoding="utf-8")
+            (dest / f"docs/strategy-{k}{suffix}").write_text(stub, encoding="utf-8")
         nav_items.append({f"重点戦略{k}": f"strategy-{k}.md"})
     nav_items = _grouped(_grouped(nav_items, 5, "重点戦略"), 10, "重点戦略")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     head, _, _nav = config.partition("\nnav:\n")
-    nav = [{"トップ": "index.md"}, {"報告書": [{"社会情勢": "context.md"}]}, {"戦略の評価": nav_items + [{"KPI一覧": "kpis.md"}]},
+    nav = [{"トップ": "index.md"}, {"報告書": [{"社会情勢": "context.md"}, {"報告書全文（印刷用）": "print.md"}]}, {"戦略の評価": nav_items + [{"KPI一覧": "kpis.md"}]},
            {"このサイトについて": [{"評価の方法": "methodology.md"}, {"データについて": "data.md"},
                               {"用語集": "glossary.md"}, {"アクセシビリティ": "accessibility.md"}]}]
     (dest / "mkdocs.yml").write_text(head + "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True), encoding="utf-8")
@@ -80,6 +84,6 @@ def make(dest: Path, factor: int) -> Path:
     import sys
     sys.path.insert(0, str(ROOT))
     from macros.tools import translations
-    for en in sorted((dest / "docs").glob("strategy-*.en.md")):
+    for en in sorted((dest / "docs").glob("strategy-*.en.md")) + sorted((dest / docs).glob("strategy-*.en.md")):
         translations.stamp(en)
     return dest

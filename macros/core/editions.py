@@ -8,9 +8,10 @@ editions, so each one can be compared with, and charted across, the editions bef
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Callable
 
 from .errors import DataError, problem
 from .loader import load_yaml
@@ -133,20 +134,31 @@ def _revisions(edition: Edition, old: Kpi, new: Kpi) -> list[DataNote]:
     return []
 
 
-def load_editions(root: Path, include_drafts: bool = True) -> Editions:
-    """Every edition in the register (drafts only when include_drafts), each loaded and checked."""
+Loader = Callable[[Path, str, bool], LoadedReport]
+
+
+def _load(root: Path, edition_id: str, published: bool) -> LoadedReport:
+    return load_report(root, edition_id, published=published)
+
+
+def load_editions(root: Path, include_drafts: bool = True, load: Loader = _load) -> Editions:
+    """Every edition in the register (drafts only when include_drafts), each loaded and checked.
+    `load` loads one edition (the live preview passes one that keeps unchanged editions); what is
+    learnt from comparing editions is added to copies, never to what `load` returned."""
     root = Path(root)
     register: Register = read_register(root)
     editions = []
     for entry in register.entries:
         if not entry.published and not include_drafts:
             continue
-        editions.append(Edition(entry, load_report(root, entry.id, published=entry.published)))
+        editions.append(Edition(entry, load(root, entry.id, entry.published)))
     if not any(e.published for e in editions):
         register.latest()   # raises the one-line error
-    result = Editions(tuple(editions))
-    for e in result.all:
-        prev = result.previous(e)
+    checked = list(editions)
+    for i, e in enumerate(editions):
+        prev = Editions(tuple(editions)).previous(e)
         if prev is not None:
-            e.data.notes.extend(_check_against(root, e, prev))
-    return result
+            notes = _check_against(root, e, prev)
+            if notes:
+                checked[i] = Edition(e.entry, replace(e.data, notes=e.data.notes + notes))
+    return Editions(tuple(checked))

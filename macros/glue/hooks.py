@@ -2,6 +2,7 @@
 generated HTML put back into pages after Markdown (macros/glue/deferred.py; mkdocs-macros has no
 event after conversion).
 """
+import os
 import re
 import sys
 from pathlib import Path
@@ -28,9 +29,13 @@ def on_config(config):
     return config
 
 
+_serving = {"on": False}
+
+
 def on_startup(command, dirty):
     # Before any plugin's on_config, where the data is loaded: its errors are annotated too.
     annotations.install()
+    _serving["on"] = command == "serve"
 
 
 def on_pre_build(config):
@@ -118,16 +123,21 @@ def on_post_build(config):
 
 def on_files(files, config):
     """Before mkdocs-static-i18n sorts the pages by language: a draft edition's pages are left out
-    unless the site is a preview (extra.show_drafts), so a draft can never be deployed by accident."""
+    unless the site is a preview (extra.show_drafts), so a draft can never be deployed by accident.
+
+    The live preview (`mkdocs serve`) builds only the edition being prepared (the newest) besides
+    the pages at today's addresses, so an edit shows as fast with ten editions as with one; links to
+    the other editions' copies then lead nowhere in the preview. PREVIEW_ALL_EDITIONS=true builds all."""
     from macros.glue.plugin import show_drafts
     from macros.core.register import read_register
     from macros.core.errors import DataError
-    if show_drafts(config):
-        return files
     try:
-        drafts = {e.id for e in read_register(Path(config.docs_dir).parent).entries if not e.published}
+        entries = read_register(Path(config.docs_dir).parent).entries
     except DataError as err:
         raise PluginError(str(err)) from None
-    for f in [f for f in files if editions.edition_of(f.src_uri) in drafts]:
+    shown = [e.id for e in entries if e.published or show_drafts(config)]
+    if _serving["on"] and os.environ.get("PREVIEW_ALL_EDITIONS", "").lower() not in ("1", "true", "yes"):
+        shown = shown[-1:]
+    for f in [f for f in files if editions.edition_of(f.src_uri) not in (None, *shown)]:
         files.remove(f)
     return files

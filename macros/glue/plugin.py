@@ -21,6 +21,7 @@ from ..tools.pdf import PDF_PATH
 from ..core.errors import DataError, problem
 from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
 from ..core.editions import Edition, Editions, load_editions
+from ..core.report import LoadedReport, load_report
 from ..render.editions import EditionLink
 from ..render.pages import PageFragments
 from ..render.renderer import make_env
@@ -37,11 +38,29 @@ def _signature(root: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in (root / "data").rglob("*") if p.is_file()))
 
 
+def _files_signature(paths) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in paths if p.is_file()))
+
+
+def _edition_loader(root: Path):
+    """Loads one edition, or returns it as loaded before if none of its files nor the shared ones
+    (data/*.yaml, data/schema/) changed: a live-preview edit reloads one edition, not ten."""
+    shared = _files_signature(list((root / "data").glob("*.yaml")) + list((root / "data" / "schema").glob("*")))
+    editions_cache = _cache.setdefault("per_edition", {})
+
+    def load(root_: Path, edition_id: str, published: bool) -> LoadedReport:
+        key = (edition_id, published, shared, _files_signature((root / "data" / "editions" / edition_id).rglob("*")))
+        if editions_cache.get(edition_id, (None,))[0] != key:
+            editions_cache[edition_id] = (key, load_report(root_, edition_id, published=published))
+        return editions_cache[edition_id][1]
+    return load
+
+
 def load_all(root: Path = ROOT, include_drafts: bool = False) -> Editions:
     """Every edition (drafts only when the site shows them), loaded again only when data/ changes."""
     sig = (_signature(root), include_drafts)
     if _cache.get("sig") != sig:
-        _cache["editions"] = load_editions(root, include_drafts=include_drafts)
+        _cache["editions"] = load_editions(root, include_drafts=include_drafts, load=_edition_loader(root))
         _cache["sig"] = sig
         _cache["announced"] = False
     return _cache["editions"]

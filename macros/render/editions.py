@@ -124,8 +124,7 @@ class EditionFragments(Renderer):
         if len(upto) < 2:
             return Markup("")
         W = words(self.lang)
-        columns = [{"name": x.name.get(self.lang), "fy": fy_label(x.actual_fy, self.lang)} for x in upto]
-        rows = [{"status": self.status_view(s), "counts": [x.data.total.get(s) for x in upto]} for s in STATUS_ORDER]
-        totals = [x.data.total.total for x in upto]
-        return self._render("edition_counts.html", W=W, columns=columns, rows=rows, totals=totals,
-                            caption=W["counts_caption"])
+        rows = [{"name": x.name.get(self.lang), "fy": fy_label(x.actual_fy, self.lang),
+                 "counts": [x.data.total.get(s) for s in STATUS_ORDER], "total": x.data.total.total} for x in upto]
+        return self._render("edition_counts.html", W=W, rows=rows, caption=W["counts_caption"],
+                            statuses=[self.status_view(s) for s in STATUS_ORDER])

@@ -37,9 +37,11 @@ def md_escape(text: str) -> str:
 
 
 def make_env() -> Environment:
+    # auto_reload off: the templates are part of the code, not of what an editor changes, so a
+    # template is not stat()ed again on each of the thousands of fragments a build renders.
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
                        undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False,
-                       keep_trailing_newline=False)
+                       keep_trailing_newline=False, auto_reload=False)
 
 
 @dataclass(frozen=True)

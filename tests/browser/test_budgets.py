@@ -15,12 +15,15 @@ TOP, STRATEGY, ANY_PAGE = 150 * KB, 160 * KB, 650 * KB
 # The full report on one page (docs/print.md) holds every strategy page: heavier, but its charts stay
 # lazy. Measured when set: 252 KB before scrolling (ja and en), 644 KB fully scrolled (ja).
 PRINT_PAGE, PRINT_PAGE_SCROLLED = 300 * KB, 800 * KB
-PRINT_PAGES = ("print/", "en/print/")
+# Every edition's pages (editions/<id>/) hold the same budgets as today's addresses.
+EDITION = "editions/2024-02/"
+PRINT_PAGES = ("print/", "en/print/", EDITION + "print/", "en/" + EDITION + "print/")
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path,budget", [("", TOP), ("en/", TOP)] +
-                         [(f"{lang}strategy-{n}/", STRATEGY) for lang in ("", "en/") for n in range(1, 6)] +
+@pytest.mark.parametrize("path,budget", [(f"{lang}{edition}", TOP) for lang in ("", "en/") for edition in ("", EDITION)] +
+                         [(f"{lang}{edition}strategy-{n}/", STRATEGY) for lang in ("", "en/") for edition in ("", EDITION)
+                          for n in range(1, 6)] +
                          [(p, PRINT_PAGE) for p in PRINT_PAGES])
 def test_first_visit_budget(mobile, server, path, budget):
     page = mobile.new_page()

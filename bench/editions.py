@@ -1,0 +1,104 @@
+"""Benchmark: what each edition of the report costs. The real edition plus synthetic later ones
+(tests/synthetic_editions.py, made in throwaway copies as staff would make them), 1, 2 and 5 editions:
+
+- the full bilingual strict build (wall-clock and CPU seconds, pages built, peak memory);
+- the live preview (`mkdocs serve`) of the edition being edited: an edit to its page or data file,
+  until the browsers are told to reload;
+- the first-visit weight of a strategy page at today's address and of the oldest edition's copy.
+
+Prints the figures and writes them to bench/results.md under "Editions". Not a test: it measures.
+Usage: python bench/editions.py [--runs 3] [--counts 1,2,5] [--no-weights]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from run import build_once, page_weights, preview_rebuilds  # noqa: E402
+
+from tests.conftest import copy_project  # noqa: E402
+from tests.synthetic_editions import add_editions  # noqa: E402
+
+RESULTS = Path(__file__).with_name("results.md")
+HEADING = "## Editions"
+
+
+def project_with(base: Path, count: int) -> tuple[Path, str]:
+    """A copy of the project with `count` editions; returns it and the latest edition's id."""
+    base.mkdir(parents=True)
+    project = copy_project(base)
+    ids = add_editions(project, count - 1)
+    return project, (ids[-1] if ids else "2024-02")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--counts", default="1,2,5")
+    ap.add_argument("--no-weights", action="store_true")
+    args = ap.parse_args()
+    counts = [int(c) for c in args.counts.split(",")]
+    lines = [HEADING + "\n",
+             f"`python bench/editions.py --runs {args.runs} --counts {args.counts}` ({os.cpu_count()} cores, load average "
+             f"{os.getloadavg()[0]:.1f} when it started). The real edition and synthetic later ones, built the way "
+             "staff build them; the goal is a build that grows linearly with the editions, a live preview of "
+             "the edition being edited in about a second, and every page within its weight budget.\n",
+             "| editions | pages (ja+en) | median s | runs s | median CPU s | CPU s per edition | peak RSS MB | "
+             "live preview s (median) | preview CPU s |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    weights = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        projects = {n: project_with(tmp / f"p{n}", n) for n in counts}
+        runs = {n: [] for n in counts}
+        cpu = {n: [] for n in counts}
+        rss = dict.fromkeys(counts, 0)
+        for i in range(args.runs):
+            for n in counts:   # the sizes take turns, so a busy moment does not land on one size only
+                t, r, c = build_once(projects[n][0], tmp / f"site{n}-{i}")
+                runs[n].append(t)
+                cpu[n].append(c)
+                rss[n] = max(rss[n], r)
+        for n in counts:
+            project, latest = projects[n]
+            preview, preview_cpu = preview_rebuilds(project, edition=latest)
+            pages = len(list((tmp / f"site{n}-0").rglob("index.html")))
+            row = (f"| {n} | {pages} | {statistics.median(runs[n]):.2f} | {', '.join(f'{r:.2f}' for r in runs[n])} | "
+                   f"{statistics.median(cpu[n]):.2f} | {statistics.median(cpu[n]) / n:.2f} | {rss[n]} | "
+                   f"{statistics.median(preview):.2f} ({', '.join(f'{t:.2f}' for t in preview)}) | "
+                   f"{statistics.median(preview_cpu):.2f} |")
+            print(row, flush=True)
+            lines.append(row)
+        if not args.no_weights:
+            most = max(counts)
+            paths = ["/", "/strategy-1/", "/editions/2024-02/strategy-1/", "/en/editions/2024-02/strategy-4/",
+                     "/kpis/", "/editions/2024-02/kpis/"]
+            weights = page_weights(tmp / f"site{most}-0", paths)
+            lines += ["", f"Page weight with {most} editions (gzip, 390×844, first visit, Chromium; budgets as in "
+                      "`tests/browser/test_budgets.py`):\n",
+                      "| page | before scrolling KB | fully scrolled KB |", "|---|---|---|"]
+            for path, first, full in weights:
+                row = f"| {path} | {first / 1024:.0f} | {full / 1024:.0f} |"
+                print(row, flush=True)
+                lines.append(row)
+    text = RESULTS.read_text(encoding="utf-8")
+    section = "\n".join(lines) + "\n"
+    if HEADING in text:
+        start = text.index(HEADING)
+        following = re.search(r"^## ", text[start + len(HEADING):], re.M)
+        end = start + len(HEADING) + following.start() if following else len(text)
+        text = text[:start] + section + ("\n" + text[end:] if following else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
