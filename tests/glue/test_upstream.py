@@ -143,6 +143,19 @@ def test_material_still_has_the_markup_material_fixes_js_relies_on():
     assert "md-typeset__scrollwrap" in bundle and "document$" in bundle
 
 
+def test_material_still_labels_the_contents_list_with_the_toggle_edition_pages_get():
+    """overrides/main.html (site_nav block): a page outside the navigation (docs/editions/) gets the
+    `__toc` toggle that Material's contents title is the label of, and that its nav item otherwise makes."""
+    toc = (MATERIAL / "partials" / "toc.html").read_text(encoding="utf-8")
+    nav_item = (MATERIAL / "partials" / "nav-item.html").read_text(encoding="utf-8")
+    base = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert '<label class="md-nav__title" for="__toc">' in toc
+    assert '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">' in nav_item
+    assert '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">' in ours
+    assert "{% block site_nav %}" in base
+
+
 def test_the_installed_mkdocs_static_i18n_has_the_building_flag_the_search_index_reads():
     """glue/hooks.py splits the search index only after the last language's build: it tells that build
     by mkdocs-static-i18n's `building` flag, which the plugin sets while it runs the further languages."""
