@@ -179,24 +179,39 @@ BATCH = """async ([workerUrl, setup, queries, withTitles]) => {
 }"""
 
 
+def _latest_edition(root: Path) -> str:
+    register = yaml.safe_load((root / "data" / "editions.yaml").read_text(encoding="utf-8"))
+    return [e["id"] for e in register["editions"] if e["state"] == "published"][-1]
+
+
 def excluded_pages(root: Path) -> set[str]:
-    """Pages whose front matter says `search: exclude: true` (the KPI list: every KPI on it is found,
-    with its anchor, on its strategy page)."""
+    """Pages search leaves out: those whose front matter says `search: exclude: true` (the KPI list and
+    the full report: every KPI and section on them is found on its own page), in every edition and at
+    today's addresses; and the latest edition's copies under editions/<id>/, which search finds once,
+    at today's addresses."""
     out = set()
-    for md in (root / "docs").glob("*.md"):
+    latest = _latest_edition(root)
+    for md in sorted((root / "docs").rglob("*.md")):
+        folder = md.parent.relative_to(root / "docs").as_posix()
+        folder = "" if folder == "." else folder + "/"
+        stem, _, suffix = md.name[:-3].partition(".")
+        page = "" if stem == "index" else f"{stem}/"
+        lang = f"{suffix}/" if suffix else ""
+        if folder == f"editions/{latest}/":
+            out.add(f"{lang}{folder}{page}")
         text = md.read_text(encoding="utf-8")
         head = text.split("---")[1] if text.startswith("---") else ""
         if (yaml.safe_load(head) or {}).get("search", {}).get("exclude"):
-            stem, _, suffix = md.name[:-3].partition(".")
-            page = "" if stem == "index" else f"{stem}/"
-            out.add(f"{suffix}/{page}" if suffix else page)
+            out.add(f"{lang}{folder}{page}")
+            if folder == f"editions/{latest}/":
+                out.add(f"{lang}{page}")   # shown at today's address too
     return out
 
 
 def names(root: Path, lang: str) -> tuple[list[str], dict[str, str]]:
-    """Every strategy, policy and measure title and KPI name in data/; and KPI id by KPI name."""
+    """Every strategy, policy and measure title and KPI name of the latest edition; and KPI id by KPI name."""
     titles, kpis = [], {}
-    for path in sorted((root / "data" / "strategies").glob("strategy-*.yaml")):
+    for path in sorted((root / "data" / "editions" / _latest_edition(root) / "strategies").glob("strategy-*.yaml")):
         strategy = yaml.safe_load(path.read_text(encoding="utf-8"))
         titles.append(strategy["title"][lang])
         for policy in strategy["policies"]:

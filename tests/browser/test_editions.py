@@ -100,3 +100,22 @@ def test_status_changed_filter_shows_exactly_the_changed_kpis(browser, two, lang
     page.uncheck("input[name=changed]")
     assert [int(n) for n in re.findall(r"\d+", page.locator(".kpi-filter__count").inner_text())] == [78]
     ctx.close()
+
+
+@pytest.mark.parametrize("lang, query, name", [("ja", "三洞入洞者数", "（令和6年2月版）"),
+                                               ("en", "Visitors to the three caves", " (February 2024 edition)")])
+def test_search_lists_the_latest_edition_first_and_names_the_earlier_one(browser, two, lang, query, name):
+    from bench.search_truth import BATCH
+    _project, url = two
+    ctx = new_context(browser, "desktop")
+    page = ctx.new_page()
+    page.goto(url, wait_until="load")
+    (groups,) = page.evaluate(BATCH, [f"{url}assets/javascripts/search-worker.js?lang={lang}",
+                                      {"config": {}, "docs": [], "options": {}}, [query], True])
+    ctx.close()
+    pages = [group[0] for group in groups]
+    earlier = [i for i, (loc, _title) in enumerate(pages) if "editions/2024-02/" in loc]
+    latest = [i for i, (loc, _title) in enumerate(pages) if "editions/" not in loc]
+    assert earlier and latest and max(latest) < min(earlier), pages
+    assert all(title.endswith(name) for loc, title in pages if "editions/2024-02/" in loc)
+    assert not any(f"editions/{SECOND}/" in loc for loc, _title in pages)   # the latest is listed once
