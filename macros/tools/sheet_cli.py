@@ -44,8 +44,9 @@ def run(argv: list[str], root: Path = ROOT) -> int:
     path = Path(args.file)
     try:
         if args.command == "export":
-            n = export(root, path)
-            print(f"{path} に {n} 件の KPI を書き出しました / wrote {n} KPIs to {path}")
+            edition_id, n = export(root, path)
+            print(f"{path} に版 {edition_id} の {n} 件の KPI を書き出しました"
+                  f" / wrote the {n} KPIs of edition {edition_id} to {path}")
             return 0
         out = import_sheet(root, path, display=args.file)
     except DataError as err:

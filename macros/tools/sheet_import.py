@@ -1,4 +1,8 @@
-"""Read a filled-in KPI workbook back into data/editions/2024-02/strategies/*.yaml.
+"""Read a filled-in KPI workbook back into the current edition's data/editions/<版>/strategies/*.yaml.
+
+The workbook must have been exported from that edition (its id is on the About sheet). A
+published edition is an exact archive: a workbook that would change it is refused (next year's
+figures go into the next edition; a correction is made in the YAML and recorded).
 
 Only what a person changed is applied: each editable cell is compared with the hidden copy of
 what the export wrote, so workbooks from several departments can be imported one after another
@@ -18,10 +22,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..core.errors import DataError, Problem, problem
+from ..core.editions import load_editions
 from ..core.model import Kpi, Report
+from ..core.register import Entry
 from ..core.report import load_report
 from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, EDITION_CELL, FIELD_JA, FIRST_ROW, FORMAT,
-                           FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, column_letter, edition)
+                           FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, column_letter, current, edition)
 from .sheet_values import CellProblem, parse_number, parse_year
 from .yaml_values import Edit, LayoutChanged, keep_places, set_values
 
@@ -82,7 +88,7 @@ def _open(path: Path, display: str):
             "save it again as an Excel workbook (.xlsx) from Excel or LibreOffice")) from None
 
 
-def _check_edition(wb, report: Report, s: _Sheet) -> bool:
+def _check_edition(wb, report: Report, edition_id: str, s: _Sheet) -> bool:
     names = wb.sheetnames
     if KPI_SHEET not in names or ABOUT_SHEET not in names or COPY_SHEET not in names:
         s.error(KPI_SHEET if KPI_SHEET not in names else ABOUT_SHEET if ABOUT_SHEET not in names else COPY_SHEET,
@@ -99,7 +105,7 @@ def _check_edition(wb, report: Report, s: _Sheet) -> bool:
             f"workbook format {about[FORMAT_CELL].value!r} is not {FORMAT!r}",
             "make sheet で書き出し直した表に入力してください", "fill in a workbook newly written by make sheet"))
         return False
-    want, got = edition(report.meta), about[EDITION_CELL].value
+    want, got = edition(edition_id, report.meta), about[EDITION_CELL].value
     if got != want:
         s.error(ABOUT_SHEET, EDITION_CELL, "", problem(
             f"別の版の表です（この表:「{got}」、今の版:「{want}」）",
@@ -211,11 +217,33 @@ def _same(a: Pair, b: Pair) -> bool:
     return a[0] == b[0] and (a[0] is None or a[1] == b[1])
 
 
-def read_changes(wb, report: Report, display: str) -> Outcome:
-    """Every change and remark in the workbook, or the errors that stop the import."""
+def _changed_since(current: str, exported: str) -> Problem:
+    """The value in data/ is neither the exported one nor the workbook's: someone else changed it."""
+    return problem(
+        f"書き出した後に data/ のこの値が「{current}」に変わっています（書き出し時「{exported}」）",
+        f"this value changed in data/ to {current!r} after the export (was {exported!r})",
+        "どちらが正しいか確かめ、新しく書き出した表に入力し直してください",
+        "check which is right and fill in a newly exported workbook")
+
+
+def published_edition(entry: Entry, old: str, new: str) -> Problem:
+    """A workbook would change a published edition, which is an exact archive."""
+    return problem(
+        f"版「{entry.id}」は公開済みのため、表で値を変えられません（{old} → {new}）",
+        f"edition {entry.id} is published: a workbook cannot change it ({old} → {new})",
+        f"翌年度の実績値なら python -m macros.edition new ID --fy 年度 で次の版を作り、make sheet で書き出し直した表に"
+        f"入力してください。公開済みの版の誤りの訂正なら {entry.data_dir}/strategies/ を直接直し、"
+        f"python -m macros.edition correct {entry.id} で記録してください",
+        f"for next year's figures, start the next edition with python -m macros.edition new ID --fy FY and fill in "
+        f"a workbook exported again with make sheet; to correct the published edition, edit "
+        f"{entry.data_dir}/strategies/ and record it with python -m macros.edition correct {entry.id}")
+
+
+def read_changes(wb, report: Report, display: str, entry: Entry) -> Outcome:
+    """Every change and remark in the workbook for the edition `entry`, or the errors that stop the import."""
     s = _Sheet(display)
     out = Outcome([], [], s.errors, [])
-    if not _check_edition(wb, report, s):
+    if not _check_edition(wb, report, entry.id, s):
         return out
     ws, copy = wb[KPI_SHEET], wb[COPY_SHEET]
     kpis = report.kpis()
@@ -239,8 +267,8 @@ def read_changes(wb, report: Report, display: str) -> Outcome:
                 s.error(KPI_SHEET, cell, f"{k.id} {c.heading_en}", problem(
                     f"「{c.heading_ja}」の列は変更できません（書き出し時は「{want if want is not None else ''}」）",
                     f"the column {c.heading_en!r} cannot be changed (it was {want!r})",
-                    "元の値に戻してください（名前や単位を直すときは data/editions/2024-02/strategies/ を編集します。手引き参照）",
-                    "restore it (names and units are corrected in data/editions/2024-02/strategies/, see the guide)"))
+                    f"元の値に戻してください（名前や単位を直すときは {entry.data_dir}/strategies/ を編集します。手引き参照）",
+                    f"restore it (names and units are corrected in {entry.data_dir}/strategies/, see the guide)"))
         for field in VALUE_FIELDS:
             cells = (f"{column_letter(field)}{r}", f"{column_letter(field + '_fy')}{r}")
             if any(c in merged for c in cells):
@@ -256,18 +284,18 @@ def read_changes(wb, report: Report, display: str) -> Outcome:
                 continue
             current = _data_pair(k, field)
             if not _same(current, exported) and not _same(current, new):
-                s.error(KPI_SHEET, cells[0], f"{k.id}.{field}", problem(
-                    f"書き出した後に data/ のこの値が「{_pair_text(current, defaults[field])}」に変わっています"
-                    f"（書き出し時「{_pair_text(exported, defaults[field])}」）",
-                    f"this value changed in data/ to {_pair_text(current, defaults[field])!r} after the export "
-                    f"(was {_pair_text(exported, defaults[field])!r})",
-                    "どちらが正しいか確かめ、新しく書き出した表に入力し直してください",
-                    "check which is right and fill in a newly exported workbook"))
+                s.error(KPI_SHEET, cells[0], f"{k.id}.{field}", _changed_since(
+                    _pair_text(current, defaults[field]), _pair_text(exported, defaults[field])))
                 continue
             if new[0] is not None:
                 new = (keep_places(new[0], current[0]), new[1])
-            if not _same(current, new):
-                out.changes.append(Change(k, field, current, new, defaults[field]))
+            if _same(current, new):
+                continue
+            if entry.published:
+                s.error(KPI_SHEET, cells[0], f"{k.id}.{field}", published_edition(
+                    entry, _pair_text(current, defaults[field]), _pair_text(new, defaults[field])))
+                continue
+            out.changes.append(Change(k, field, current, new, defaults[field]))
         remark = ws[f"{column_letter('remarks')}{r}"].value
         if remark not in (None, "") and remark != copy[f"{column_letter('remarks')}{copy_r}"].value:
             text = " ".join(str(remark).split())
@@ -306,26 +334,30 @@ def _new_texts(root: Path, changes: list[Change]) -> dict[str, str]:
     return texts
 
 
-def _validate(root: Path, texts: dict[str, str]) -> None:
-    """Load the data with the new texts (in a scratch copy of data/) through the engine's validation."""
+def _validate(root: Path, texts: dict[str, str], entry: Entry) -> None:
+    """Load the edition with the new texts (in a scratch copy of data/) through the engine's validation,
+    as it is (a draft may have empty actuals, a published edition may not), then check it against the
+    edition before it (a changed baseline or target needs its revision record), as the build does."""
     with tempfile.TemporaryDirectory(prefix="sheet-check-") as tmp:
         shutil.copytree(root / "data", Path(tmp) / "data")
         for display, text in texts.items():
             (Path(tmp) / display).write_text(text, encoding="utf-8")
-        load_report(Path(tmp))
+        load_report(Path(tmp), entry.id, published=entry.published)
+        load_editions(Path(tmp), include_drafts=True)
 
 
 def import_sheet(root: Path, path: Path, display: str | None = None) -> Outcome:
-    """Apply the workbook's changes to root/data, or nothing when anything is wrong."""
+    """Apply the workbook's changes to the current edition in root/data, or nothing when anything is wrong."""
     display = display or path.name
-    loaded = load_report(root)
+    entry = current(root)
+    loaded = load_report(root, entry.id, published=entry.published)
     wb = _open(path, display)
-    out = read_changes(wb, loaded.report, display)
+    out = read_changes(wb, loaded.report, display, entry)
     if out.errors or not out.changes:
         return out
     texts = _new_texts(root, out.changes)
     try:
-        _validate(root, texts)
+        _validate(root, texts, entry)
     except DataError as err:
         out.errors.append(err)
         return out

@@ -1,4 +1,4 @@
-"""Write KPI values back into data/editions/2024-02/strategies/*.yaml, keeping comments, order and layout (ruamel.yaml).
+"""Write KPI values back into an edition's data/editions/<版>/strategies/*.yaml, keeping comments, order and layout (ruamel.yaml).
 
 Only the lines of the values that changed may differ afterwards; `set_values` checks that
 before it returns the new text, so a layout it cannot keep is never written.
@@ -20,7 +20,7 @@ class Edit:
     field: str               # baseline | actual | target
     amount: Decimal | None   # None: no value (null)
     fy: int | None           # the fiscal year; None with no value
-    default_fy: int          # the column heading's year (data/editions/2024-02/report.yaml columns)
+    default_fy: int          # the column heading's year (the edition's report.yaml columns)
 
 
 class LayoutChanged(Exception):
