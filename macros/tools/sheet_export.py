@@ -12,6 +12,7 @@ from ..core.model import Kpi, Report, Value
 from ..core.report import load_report
 from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, FIRST_ROW, FORMAT, KPI_SHEET,
                            VALUE_FIELDS, column_letter, current, edition)
+from .yaml_values import read_remarks
 
 EDITABLE_FILL = PatternFill("solid", fgColor="FFF8DC")   # a pale yellow: the cells to fill in
 HEADING_FILL = PatternFill("solid", fgColor="DDE4EE")
@@ -30,12 +31,12 @@ def _number_format(v: Value | None) -> str:
     return "#,##0" + ("." + "0" * places if places else "")
 
 
-def kpi_row(report: Report, k: Kpi) -> dict:
-    """The cells of one KPI's row, by column key."""
+def kpi_row(report: Report, k: Kpi, remark: str | None = None) -> dict:
+    """The cells of one KPI's row, by column key (remark: its `remarks` in the YAML, for 備考)."""
     s = report.strategy(int(k.id.split("-")[0]))
     m = report.measure(k.measure_id)
     row = {"id": k.id, "strategy": f"{s.id} {s.title.ja}", "measure": f"{m.id} {m.title.ja}",
-           "name": k.name.ja, "unit": k.unit, "remarks": None,
+           "name": k.name.ja, "unit": k.unit, "remarks": remark,
            "printed_pct": float(k.published_progress_pct) if k.published_progress_pct is not None else None}
     for f in VALUE_FIELDS:
         v = getattr(k, f)
@@ -150,9 +151,9 @@ def _copy_sheet(ws, rows: list[dict]) -> None:
     ws.protection.sheet = True
 
 
-def build_workbook(report: Report, edition_id: str) -> Workbook:
+def build_workbook(report: Report, edition_id: str, remarks: dict[str, str] | None = None) -> Workbook:
     kpis = report.kpis()
-    rows = [kpi_row(report, k) for k in kpis]
+    rows = [kpi_row(report, k, (remarks or {}).get(k.id)) for k in kpis]
     formats = [{f: _number_format(getattr(k, f)) for f in VALUE_FIELDS} for k in kpis]
     wb = Workbook()
     _kpi_sheet(wb.active, rows, formats)
@@ -166,7 +167,8 @@ def current_workbook(root: Path) -> tuple[Workbook, str, int]:
     """The current edition's workbook, its edition id and its number of KPI rows."""
     entry = current(root)
     report = load_report(root, entry.id, published=entry.published).report
-    return build_workbook(report, entry.id), entry.id, len(report.kpis())
+    wb = build_workbook(report, entry.id, read_remarks(root, entry.data_dir))
+    return wb, entry.id, len(report.kpis())
 
 
 def export(root: Path, out: Path) -> tuple[str, int]:

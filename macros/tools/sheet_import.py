@@ -1,4 +1,5 @@
-"""Read a filled-in KPI workbook back into the current edition's data/editions/<版>/strategies/*.yaml.
+"""Read a filled-in KPI workbook back into the current edition's data/editions/<版>/strategies/*.yaml:
+the values, and the 備考 column as each KPI's `remarks` (an internal memo, never published).
 
 The workbook must have been exported from that edition (its id is on the About sheet). A
 published edition is an exact archive: a workbook that would change it is refused (next year's
@@ -29,7 +30,7 @@ from ..core.report import load_report
 from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, EDITION_CELL, FIELD_JA, FIRST_ROW, FORMAT,
                            FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, column_letter, current, edition)
 from .sheet_values import CellProblem, parse_number, parse_year
-from .yaml_values import Edit, LayoutChanged, keep_places, set_values
+from .yaml_values import Edit, LayoutChanged, RemarkEdit, keep_places, read_remarks, set_values
 
 Pair = tuple  # (Decimal | None, int | None): a value and its fiscal year
 
@@ -54,10 +55,32 @@ def _pair_text(pair: Pair, default_fy: int) -> str:
     return f"{amount:f}" if fy == default_fy else f"{amount:f} ({fy}年度 FY{fy})"
 
 
+def _remark_text(value) -> str | None:
+    """A 備考 cell's text on one line (line breaks typed with Alt+Enter become spaces); None when empty."""
+    if value is None:
+        return None
+    text = " ".join(line.strip() for line in str(value).splitlines() if line.strip())
+    return text or None
+
+
+def _shown(text: str | None) -> str:
+    return "空欄 (none)" if text is None else f"「{text}」"
+
+
+@dataclass(frozen=True)
+class RemarkChange:
+    kpi: Kpi
+    old: str | None
+    new: str | None
+
+    def line(self) -> str:
+        return f"{self.kpi.id} {self.kpi.name.ja}: 備考 / remarks: {_shown(self.old)} → {_shown(self.new)}"
+
+
 @dataclass
 class Outcome:
     changes: list[Change]
-    remarks: list[str]
+    remarks: list[RemarkChange]
     errors: list[DataError]
     written: list[str]
 
@@ -239,8 +262,10 @@ def published_edition(entry: Entry, old: str, new: str) -> Problem:
         f"{entry.data_dir}/strategies/ and record it with python -m macros.edition correct {entry.id}")
 
 
-def read_changes(wb, report: Report, display: str, entry: Entry) -> Outcome:
-    """Every change and remark in the workbook for the edition `entry`, or the errors that stop the import."""
+def read_changes(wb, report: Report, display: str, entry: Entry, remarks: dict[str, str] | None = None) -> Outcome:
+    """Every change of a value or a remark in the workbook for the edition `entry` (whose KPIs' remarks
+    are `remarks`), or the errors that stop the import."""
+    remarks = remarks or {}
     s = _Sheet(display)
     out = Outcome([], [], s.errors, [])
     if not _check_edition(wb, report, entry.id, s):
@@ -296,23 +321,40 @@ def read_changes(wb, report: Report, display: str, entry: Entry) -> Outcome:
                     entry, _pair_text(current, defaults[field]), _pair_text(new, defaults[field])))
                 continue
             out.changes.append(Change(k, field, current, new, defaults[field]))
-        remark = ws[f"{column_letter('remarks')}{r}"].value
-        if remark not in (None, "") and remark != copy[f"{column_letter('remarks')}{copy_r}"].value:
-            text = " ".join(str(remark).split())
-            if text.startswith("="):
-                s.error(KPI_SHEET, f"{column_letter('remarks')}{r}", f"{k.id} remarks", problem(
-                    f"数式「{text}」が入っています", f"the cell holds a formula {text!r}",
-                    "文章を入力してください", "type text"))
-            else:
-                out.remarks.append(f"{k.id} {k.name.ja}: 備考 / remarks: {text}")
+        cell = f"{column_letter('remarks')}{r}"
+        if cell in merged:
+            continue
+        new_remark = _remark_text(ws[cell].value)
+        exported_remark = _remark_text(copy[f"{column_letter('remarks')}{copy_r}"].value)
+        if new_remark == exported_remark:
+            continue
+        if new_remark is not None and new_remark.startswith("="):
+            s.error(KPI_SHEET, cell, f"{k.id}.remarks", problem(
+                f"数式「{new_remark}」が入っています", f"the cell holds a formula {new_remark!r}",
+                "文章を入力してください", "type text"))
+            continue
+        current_remark = _remark_text(remarks.get(k.id))
+        if current_remark not in (exported_remark, new_remark):
+            s.error(KPI_SHEET, cell, f"{k.id}.remarks", _changed_since(_shown(current_remark), _shown(exported_remark)))
+            continue
+        if current_remark == new_remark:
+            continue
+        if entry.published:
+            s.error(KPI_SHEET, cell, f"{k.id}.remarks",
+                    published_edition(entry, _shown(current_remark), _shown(new_remark)))
+            continue
+        out.remarks.append(RemarkChange(k, current_remark, new_remark))
     return out
 
 
-def _edits_by_file(changes: list[Change]) -> dict[str, list[Edit]]:
-    by_file: dict[str, list[Edit]] = {}
+def _edits_by_file(changes: list[Change], remarks: list[RemarkChange]) -> dict[str, tuple[list, list]]:
+    """Strategy file → (value edits, remark edits)."""
+    by_file: dict[str, tuple[list, list]] = {}
     for c in changes:
-        by_file.setdefault(c.kpi.source.file, []).append(
+        by_file.setdefault(c.kpi.source.file, ([], []))[0].append(
             Edit(c.kpi.id, c.field, c.new[0], c.new[1], c.default_fy))
+    for r in remarks:
+        by_file.setdefault(r.kpi.source.file, ([], []))[1].append(RemarkEdit(r.kpi.id, r.new))
     return by_file
 
 
@@ -323,12 +365,12 @@ def layout_error(display: str, detail: str) -> DataError:
         "このファイルの値は data/ で直接編集してください", "edit this file's values in data/ directly"))
 
 
-def _new_texts(root: Path, changes: list[Change]) -> dict[str, str]:
+def _new_texts(root: Path, changes: list[Change], remarks: list[RemarkChange]) -> dict[str, str]:
     texts = {}
-    for display, edits in _edits_by_file(changes).items():
+    for display, (edits, remark_edits) in sorted(_edits_by_file(changes, remarks).items()):
         text = (root / display).read_text(encoding="utf-8")
         try:
-            texts[display] = set_values(text, edits, display)
+            texts[display] = set_values(text, edits, display, remark_edits)
         except LayoutChanged as err:
             raise layout_error(display, str(err)) from None
     return texts
@@ -352,10 +394,10 @@ def import_sheet(root: Path, path: Path, display: str | None = None) -> Outcome:
     entry = current(root)
     loaded = load_report(root, entry.id, published=entry.published)
     wb = _open(path, display)
-    out = read_changes(wb, loaded.report, display, entry)
-    if out.errors or not out.changes:
+    out = read_changes(wb, loaded.report, display, entry, read_remarks(root, entry.data_dir))
+    if out.errors or not (out.changes or out.remarks):
         return out
-    texts = _new_texts(root, out.changes)
+    texts = _new_texts(root, out.changes, out.remarks)
     try:
         _validate(root, texts, entry)
     except DataError as err:

@@ -154,9 +154,9 @@ def test_a_good_edit_changes_only_the_edited_lines(draft, capsys):
     assert f"1-1-1-1 三洞入洞者数: 実績値 / actual: {was} → 390" in out
     assert "1-1-2-3" in out and "11 (2022年度 FY2022) → 12" in out
     assert "1-1-3-1" in out and "60.0 → 61.0" in out
-    assert "速報値" in out
+    assert "1-1-1-1 三洞入洞者数: 備考 / remarks: 空欄 (none) → 「速報値」" in out
     assert _diff(before_text, s1.read_text(encoding="utf-8")) == [
-        f"-            actual: {was}", "+            actual: 390",
+        f"-            actual: {was}", "+            actual: 390", '+            remarks: "速報値"',
         '-            actual: {value: 11, fy: 2022, printed: "11(R4)"}', "+            actual: {value: 12, fy: 2023}",
         "-            actual: 60.0", "+            actual: 61.0",
     ]
@@ -269,3 +269,103 @@ def test_changes_are_checked_by_the_engine_before_anything_is_written(project):
     line = text[:text.index("actual: 1,559")].count("\n") + 1
     assert info.value.file == display and info.value.line == line
     assert digest(project) == before
+
+
+def test_a_remark_is_kept_in_the_edition_and_comes_back_in_the_next_export(draft, capsys):
+    """備考 → the KPI's `remarks`, right after its target; exported again; an unchanged round trip changes
+    nothing; edited, it is one line changed; emptied, the field goes and the file is as before."""
+    s1 = strategy_file(draft, 1)
+    original = s1.read_text(encoding="utf-8")
+    path, wb = exported(draft)
+    wb[KPI_SHEET]["M2"] = "速報値。\n確定は3月"        # typed on two lines (Alt+Enter)
+    wb.save(path)
+    code, out, err = import_cli(draft, path, capsys)
+    assert code == 0, err
+    assert "1-1-1-1 三洞入洞者数: 備考 / remarks: 空欄 (none) → 「速報値。 確定は3月」" in out
+    with_remark = s1.read_text(encoding="utf-8")
+    assert _diff(original, with_remark) == ['+            remarks: "速報値。 確定は3月"']
+    assert with_remark.splitlines().index('            remarks: "速報値。 確定は3月"') == \
+        original.splitlines().index("            target: 540") + 1
+
+    before = digest(draft)
+    path, wb = exported(draft, "again.xlsx")
+    assert wb[KPI_SHEET]["M2"].value == "速報値。 確定は3月" and wb["exported"]["M2"].value == "速報値。 確定は3月"
+    assert wb[KPI_SHEET]["M3"].value is None
+    code, out, err = import_cli(draft, path, capsys)
+    assert code == 0 and "変更はありません" in out, err
+    assert digest(draft) == before
+
+    wb[KPI_SHEET]["M2"] = "yes"     # a word YAML could read as true: written in quotes, read back as text
+    wb.save(path)
+    code, out, err = import_cli(draft, path, capsys)
+    assert code == 0, err
+    assert "備考 / remarks: 「速報値。 確定は3月」 → 「yes」" in out
+    assert _diff(with_remark, s1.read_text(encoding="utf-8")) == [
+        '-            remarks: "速報値。 確定は3月"', '+            remarks: "yes"']
+    load_report(draft, DRAFT, published=False)   # the schema accepts it
+
+    path, wb = exported(draft, "third.xlsx")
+    wb[KPI_SHEET]["M2"] = None
+    wb.save(path)
+    code, out, err = import_cli(draft, path, capsys)
+    assert code == 0, err
+    assert "備考 / remarks: 「yes」 → 空欄 (none)" in out
+    assert s1.read_text(encoding="utf-8") == original
+
+
+def test_a_remark_changed_in_data_since_the_export_is_not_overwritten(draft, capsys):
+    s1 = strategy_file(draft, 1)
+    path, wb = exported(draft)
+    add_line_after(s1, "1-1-1-1", "target", 'remarks: "企画担当のメモ"')
+    before = digest(draft)
+    wb[KPI_SHEET]["M2"] = "課のメモ"
+    wb.save(path)
+    code, _, err = import_cli(draft, path, capsys)
+    assert code == 1
+    assert "kpis.xlsx: KPI!M2 (1-1-1-1.remarks): 書き出した後に data/ のこの値が「「企画担当のメモ」」に変わっています" in err
+    assert digest(draft) == before
+
+
+def test_a_published_edition_takes_no_remark(project, capsys):
+    before = digest(project)
+    path, wb = exported(project)
+    wb[KPI_SHEET]["M2"] = "速報値"
+    wb.save(path)
+    code, _, err = import_cli(project, path, capsys)
+    assert code == 1
+    assert "kpis.xlsx: KPI!M2 (1-1-1-1.remarks): 版「2024-02」は公開済み" in err and "空欄 (none) → 「速報値」" in err
+    assert digest(project) == before
+
+
+def test_remarks_are_never_published(draft, capsys):
+    """The engine does not read `remarks`: not in the model, its notes, the downloads or the rendered KPIs."""
+    from macros.core.export import to_csv, to_json
+    from macros.render.pages import PageFragments
+    from macros.tools.yaml_values import read_remarks
+    memo = "内部メモ XYZZY"
+    path, wb = exported(draft)
+    for r in range(2, wb[KPI_SHEET].max_row + 1):
+        wb[KPI_SHEET][f"M{r}"] = memo
+    wb.save(path)
+    assert import_cli(draft, path, capsys)[0] == 0
+    stored = read_remarks(draft, f"data/editions/{DRAFT}")
+    assert len(stored) == wb[KPI_SHEET].max_row - 1 and set(stored.values()) == {memo}
+    data = load_report(draft, DRAFT, published=False)
+    assert "XYZZY" not in repr(data.report) + repr(data.notes) + repr(data.evaluations)
+    assert "XYZZY" not in to_json(data) and b"XYZZY" not in to_csv(data)
+    for lang, name in (("ja", "三洞入洞者数"), ("en", "Visitors to the three caves")):
+        f = PageFragments(data, lang, lambda target: "../" + target)
+        shown = str(f.kpi_list()) + str(f.data_notes()) + "".join(
+            str(f.kpis(m)) for s in data.report.strategies for p in s.policies for m in p.measures)
+        assert "XYZZY" not in shown and name in shown
+
+
+def test_the_next_edition_starts_without_the_remarks(draft):
+    """Remarks are about one edition's figures: `python -m macros.edition new` does not copy them."""
+    from macros.tools.edition import new
+    from macros.tools.yaml_values import read_remarks
+    add_line_after(strategy_file(draft, 1), "1-1-1-1", "target", 'remarks: "速報値"')
+    assert read_remarks(draft, f"data/editions/{DRAFT}") == {"1-1-1-1": "速報値"}
+    new(draft, "2026-02", 2024)
+    assert read_remarks(draft, "data/editions/2026-02") == {}
+    assert "remarks" not in strategy_file(draft, 1, "2026-02").read_text(encoding="utf-8")
