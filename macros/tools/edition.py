@@ -34,8 +34,9 @@ from .workflow_commands import annotate
 
 ROOT = Path(__file__).resolve().parents[2]
 ID = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
-# What an edition reports about itself, not the period's plan: left out of the next edition's scaffold.
-_EDITION_FIELDS = ("history", "summary_table", "notes", "actual_unknown", "revised")
+# What an edition reports about itself, not the period's plan: left out of the next edition's scaffold
+# (remarks: the departments' memos about this edition's figures, from the workbook's 備考 column).
+_EDITION_FIELDS = ("history", "summary_table", "notes", "actual_unknown", "revised", "remarks")
 
 
 def _yaml() -> YAML:

@@ -44,8 +44,9 @@ def run(argv: list[str], root: Path = ROOT) -> int:
     path = Path(args.file)
     try:
         if args.command == "export":
-            n = export(root, path)
-            print(f"{path} に {n} 件の KPI を書き出しました / wrote {n} KPIs to {path}")
+            edition_id, n = export(root, path)
+            print(f"{path} に版 {edition_id} の {n} 件の KPI を書き出しました"
+                  f" / wrote the {n} KPIs of edition {edition_id} to {path}")
             return 0
         out = import_sheet(root, path, display=args.file)
     except DataError as err:
@@ -58,15 +59,14 @@ def run(argv: list[str], root: Path = ROOT) -> int:
         return _fail([e.one_line() for e in out.errors],
                      f"{len(out.errors)} 件のエラーがあるため、data/ には何も書き込んでいません"
                      f" / {len(out.errors)} error(s): nothing was written to data/")
-    for c in out.changes:
+    for c in out.changes + out.remarks:
         print(c.line())
-    for r in out.remarks:
-        print(r)
-    if not out.changes:
+    n = len(out.changes) + len(out.remarks)
+    if not n:
         print("data/ の値に変更はありません / no values changed in data/")
     else:
-        print(f"{len(out.changes)} 件を変更しました: {', '.join(out.written)}"
-              f" / changed {len(out.changes)} value(s) in {', '.join(out.written)}")
+        print(f"{n} 件を変更しました: {', '.join(out.written)}"
+              f" / changed {n} value(s) and remark(s) in {', '.join(out.written)}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Write every KPI of the current edition to a workbook the departments fill in (openpyxl)."""
+"""Write every KPI of the current edition (the one being prepared) to a workbook the departments fill in (openpyxl)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +11,8 @@ from ..core.fiscal import MAX_FY, MIN_FY
 from ..core.model import Kpi, Report, Value
 from ..core.report import load_report
 from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, FIRST_ROW, FORMAT, KPI_SHEET,
-                           VALUE_FIELDS, column_letter, edition)
+                           VALUE_FIELDS, column_letter, current, edition)
+from .yaml_values import read_remarks
 
 EDITABLE_FILL = PatternFill("solid", fgColor="FFF8DC")   # a pale yellow: the cells to fill in
 HEADING_FILL = PatternFill("solid", fgColor="DDE4EE")
@@ -30,12 +31,12 @@ def _number_format(v: Value | None) -> str:
     return "#,##0" + ("." + "0" * places if places else "")
 
 
-def kpi_row(report: Report, k: Kpi) -> dict:
-    """The cells of one KPI's row, by column key."""
+def kpi_row(report: Report, k: Kpi, remark: str | None = None) -> dict:
+    """The cells of one KPI's row, by column key (remark: its `remarks` in the YAML, for 備考)."""
     s = report.strategy(int(k.id.split("-")[0]))
     m = report.measure(k.measure_id)
     row = {"id": k.id, "strategy": f"{s.id} {s.title.ja}", "measure": f"{m.id} {m.title.ja}",
-           "name": k.name.ja, "unit": k.unit, "remarks": None,
+           "name": k.name.ja, "unit": k.unit, "remarks": remark,
            "printed_pct": float(k.published_progress_pct) if k.published_progress_pct is not None else None}
     for f in VALUE_FIELDS:
         v = getattr(k, f)
@@ -115,14 +116,14 @@ def _kpi_sheet(ws, rows: list[dict], number_formats: list[dict]) -> None:
     ws.protection.formatRows = False
 
 
-def _about_sheet(ws, report: Report) -> None:
+def _about_sheet(ws, report: Report, edition_id: str) -> None:
     ws.title = ABOUT_SHEET
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 90
     lines = [
         ("この表について / About", ""),
-        ("版 / Edition", edition(report.meta)),     # EDITION_CELL
-        ("形式 / Format", FORMAT),                  # FORMAT_CELL
+        ("版 / Edition", edition(edition_id, report.meta)),   # EDITION_CELL
+        ("形式 / Format", FORMAT),                             # FORMAT_CELL
         ("入力するセル / Cells to fill in",
          "黄色のセル（策定時・実績値・目標とその年度、備考）だけを入力できます。"
          " Only the yellow cells (baseline, actual, target, their fiscal years, remarks) can be edited."),
@@ -150,22 +151,29 @@ def _copy_sheet(ws, rows: list[dict]) -> None:
     ws.protection.sheet = True
 
 
-def build_workbook(report: Report) -> Workbook:
+def build_workbook(report: Report, edition_id: str, remarks: dict[str, str] | None = None) -> Workbook:
     kpis = report.kpis()
-    rows = [kpi_row(report, k) for k in kpis]
+    rows = [kpi_row(report, k, (remarks or {}).get(k.id)) for k in kpis]
     formats = [{f: _number_format(getattr(k, f)) for f in VALUE_FIELDS} for k in kpis]
     wb = Workbook()
     _kpi_sheet(wb.active, rows, formats)
-    _about_sheet(wb.create_sheet(), report)
+    _about_sheet(wb.create_sheet(), report, edition_id)
     _copy_sheet(wb.create_sheet(), rows)
     wb.active = 0
     return wb
 
 
-def export(root: Path, out: Path) -> int:
-    """Write the workbook; returns the number of KPI rows."""
-    loaded = load_report(root)
-    wb = build_workbook(loaded.report)
+def current_workbook(root: Path) -> tuple[Workbook, str, int]:
+    """The current edition's workbook, its edition id and its number of KPI rows."""
+    entry = current(root)
+    report = load_report(root, entry.id, published=entry.published).report
+    wb = build_workbook(report, entry.id, read_remarks(root, entry.data_dir))
+    return wb, entry.id, len(report.kpis())
+
+
+def export(root: Path, out: Path) -> tuple[str, int]:
+    """Write the current edition's workbook; returns its edition id and number of KPI rows."""
+    wb, edition_id, n = current_workbook(root)
     wb.save(out)
-    return len(loaded.report.kpis())
+    return edition_id, n
 

@@ -1,4 +1,9 @@
-"""Read a filled-in KPI workbook back into data/editions/2024-02/strategies/*.yaml.
+"""Read a filled-in KPI workbook back into the current edition's data/editions/<版>/strategies/*.yaml:
+the values, and the 備考 column as each KPI's `remarks` (an internal memo, never published).
+
+The workbook must have been exported from that edition (its id is on the About sheet). A
+published edition is an exact archive: a workbook that would change it is refused (next year's
+figures go into the next edition; a correction is made in the YAML and recorded).
 
 Only what a person changed is applied: each editable cell is compared with the hidden copy of
 what the export wrote, so workbooks from several departments can be imported one after another
@@ -18,12 +23,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..core.errors import DataError, Problem, problem
+from ..core.editions import load_editions
 from ..core.model import Kpi, Report
+from ..core.register import Entry
 from ..core.report import load_report
 from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, EDITION_CELL, FIELD_JA, FIRST_ROW, FORMAT,
-                           FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, column_letter, edition)
+                           FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, column_letter, current, edition)
 from .sheet_values import CellProblem, parse_number, parse_year
-from .yaml_values import Edit, LayoutChanged, keep_places, set_values
+from .yaml_values import Edit, LayoutChanged, RemarkEdit, keep_places, read_remarks, set_values
 
 Pair = tuple  # (Decimal | None, int | None): a value and its fiscal year
 
@@ -48,10 +55,32 @@ def _pair_text(pair: Pair, default_fy: int) -> str:
     return f"{amount:f}" if fy == default_fy else f"{amount:f} ({fy}年度 FY{fy})"
 
 
+def _remark_text(value) -> str | None:
+    """A 備考 cell's text on one line (line breaks typed with Alt+Enter become spaces); None when empty."""
+    if value is None:
+        return None
+    text = " ".join(line.strip() for line in str(value).splitlines() if line.strip())
+    return text or None
+
+
+def _shown(text: str | None) -> str:
+    return "空欄 (none)" if text is None else f"「{text}」"
+
+
+@dataclass(frozen=True)
+class RemarkChange:
+    kpi: Kpi
+    old: str | None
+    new: str | None
+
+    def line(self) -> str:
+        return f"{self.kpi.id} {self.kpi.name.ja}: 備考 / remarks: {_shown(self.old)} → {_shown(self.new)}"
+
+
 @dataclass
 class Outcome:
     changes: list[Change]
-    remarks: list[str]
+    remarks: list[RemarkChange]
     errors: list[DataError]
     written: list[str]
 
@@ -82,7 +111,7 @@ def _open(path: Path, display: str):
             "save it again as an Excel workbook (.xlsx) from Excel or LibreOffice")) from None
 
 
-def _check_edition(wb, report: Report, s: _Sheet) -> bool:
+def _check_edition(wb, report: Report, edition_id: str, s: _Sheet) -> bool:
     names = wb.sheetnames
     if KPI_SHEET not in names or ABOUT_SHEET not in names or COPY_SHEET not in names:
         s.error(KPI_SHEET if KPI_SHEET not in names else ABOUT_SHEET if ABOUT_SHEET not in names else COPY_SHEET,
@@ -99,7 +128,7 @@ def _check_edition(wb, report: Report, s: _Sheet) -> bool:
             f"workbook format {about[FORMAT_CELL].value!r} is not {FORMAT!r}",
             "make sheet で書き出し直した表に入力してください", "fill in a workbook newly written by make sheet"))
         return False
-    want, got = edition(report.meta), about[EDITION_CELL].value
+    want, got = edition(edition_id, report.meta), about[EDITION_CELL].value
     if got != want:
         s.error(ABOUT_SHEET, EDITION_CELL, "", problem(
             f"別の版の表です（この表:「{got}」、今の版:「{want}」）",
@@ -211,11 +240,35 @@ def _same(a: Pair, b: Pair) -> bool:
     return a[0] == b[0] and (a[0] is None or a[1] == b[1])
 
 
-def read_changes(wb, report: Report, display: str) -> Outcome:
-    """Every change and remark in the workbook, or the errors that stop the import."""
+def _changed_since(current: str, exported: str) -> Problem:
+    """The value in data/ is neither the exported one nor the workbook's: someone else changed it."""
+    return problem(
+        f"書き出した後に data/ のこの値が「{current}」に変わっています（書き出し時「{exported}」）",
+        f"this value changed in data/ to {current!r} after the export (was {exported!r})",
+        "どちらが正しいか確かめ、新しく書き出した表に入力し直してください",
+        "check which is right and fill in a newly exported workbook")
+
+
+def published_edition(entry: Entry, old: str, new: str) -> Problem:
+    """A workbook would change a published edition, which is an exact archive."""
+    return problem(
+        f"版「{entry.id}」は公開済みのため、表で値を変えられません（{old} → {new}）",
+        f"edition {entry.id} is published: a workbook cannot change it ({old} → {new})",
+        f"翌年度の実績値なら python -m macros.edition new ID --fy 年度 で次の版を作り、make sheet で書き出し直した表に"
+        f"入力してください。公開済みの版の誤りの訂正なら {entry.data_dir}/strategies/ を直接直し、"
+        f"python -m macros.edition correct {entry.id} で記録してください",
+        f"for next year's figures, start the next edition with python -m macros.edition new ID --fy FY and fill in "
+        f"a workbook exported again with make sheet; to correct the published edition, edit "
+        f"{entry.data_dir}/strategies/ and record it with python -m macros.edition correct {entry.id}")
+
+
+def read_changes(wb, report: Report, display: str, entry: Entry, remarks: dict[str, str] | None = None) -> Outcome:
+    """Every change of a value or a remark in the workbook for the edition `entry` (whose KPIs' remarks
+    are `remarks`), or the errors that stop the import."""
+    remarks = remarks or {}
     s = _Sheet(display)
     out = Outcome([], [], s.errors, [])
-    if not _check_edition(wb, report, s):
+    if not _check_edition(wb, report, entry.id, s):
         return out
     ws, copy = wb[KPI_SHEET], wb[COPY_SHEET]
     kpis = report.kpis()
@@ -239,8 +292,8 @@ def read_changes(wb, report: Report, display: str) -> Outcome:
                 s.error(KPI_SHEET, cell, f"{k.id} {c.heading_en}", problem(
                     f"「{c.heading_ja}」の列は変更できません（書き出し時は「{want if want is not None else ''}」）",
                     f"the column {c.heading_en!r} cannot be changed (it was {want!r})",
-                    "元の値に戻してください（名前や単位を直すときは data/editions/2024-02/strategies/ を編集します。手引き参照）",
-                    "restore it (names and units are corrected in data/editions/2024-02/strategies/, see the guide)"))
+                    f"元の値に戻してください（名前や単位を直すときは {entry.data_dir}/strategies/ を編集します。手引き参照）",
+                    f"restore it (names and units are corrected in {entry.data_dir}/strategies/, see the guide)"))
         for field in VALUE_FIELDS:
             cells = (f"{column_letter(field)}{r}", f"{column_letter(field + '_fy')}{r}")
             if any(c in merged for c in cells):
@@ -256,35 +309,52 @@ def read_changes(wb, report: Report, display: str) -> Outcome:
                 continue
             current = _data_pair(k, field)
             if not _same(current, exported) and not _same(current, new):
-                s.error(KPI_SHEET, cells[0], f"{k.id}.{field}", problem(
-                    f"書き出した後に data/ のこの値が「{_pair_text(current, defaults[field])}」に変わっています"
-                    f"（書き出し時「{_pair_text(exported, defaults[field])}」）",
-                    f"this value changed in data/ to {_pair_text(current, defaults[field])!r} after the export "
-                    f"(was {_pair_text(exported, defaults[field])!r})",
-                    "どちらが正しいか確かめ、新しく書き出した表に入力し直してください",
-                    "check which is right and fill in a newly exported workbook"))
+                s.error(KPI_SHEET, cells[0], f"{k.id}.{field}", _changed_since(
+                    _pair_text(current, defaults[field]), _pair_text(exported, defaults[field])))
                 continue
             if new[0] is not None:
                 new = (keep_places(new[0], current[0]), new[1])
-            if not _same(current, new):
-                out.changes.append(Change(k, field, current, new, defaults[field]))
-        remark = ws[f"{column_letter('remarks')}{r}"].value
-        if remark not in (None, "") and remark != copy[f"{column_letter('remarks')}{copy_r}"].value:
-            text = " ".join(str(remark).split())
-            if text.startswith("="):
-                s.error(KPI_SHEET, f"{column_letter('remarks')}{r}", f"{k.id} remarks", problem(
-                    f"数式「{text}」が入っています", f"the cell holds a formula {text!r}",
-                    "文章を入力してください", "type text"))
-            else:
-                out.remarks.append(f"{k.id} {k.name.ja}: 備考 / remarks: {text}")
+            if _same(current, new):
+                continue
+            if entry.published:
+                s.error(KPI_SHEET, cells[0], f"{k.id}.{field}", published_edition(
+                    entry, _pair_text(current, defaults[field]), _pair_text(new, defaults[field])))
+                continue
+            out.changes.append(Change(k, field, current, new, defaults[field]))
+        cell = f"{column_letter('remarks')}{r}"
+        if cell in merged:
+            continue
+        new_remark = _remark_text(ws[cell].value)
+        exported_remark = _remark_text(copy[f"{column_letter('remarks')}{copy_r}"].value)
+        if new_remark == exported_remark:
+            continue
+        if new_remark is not None and new_remark.startswith("="):
+            s.error(KPI_SHEET, cell, f"{k.id}.remarks", problem(
+                f"数式「{new_remark}」が入っています", f"the cell holds a formula {new_remark!r}",
+                "文章を入力してください", "type text"))
+            continue
+        current_remark = _remark_text(remarks.get(k.id))
+        if current_remark not in (exported_remark, new_remark):
+            s.error(KPI_SHEET, cell, f"{k.id}.remarks", _changed_since(_shown(current_remark), _shown(exported_remark)))
+            continue
+        if current_remark == new_remark:
+            continue
+        if entry.published:
+            s.error(KPI_SHEET, cell, f"{k.id}.remarks",
+                    published_edition(entry, _shown(current_remark), _shown(new_remark)))
+            continue
+        out.remarks.append(RemarkChange(k, current_remark, new_remark))
     return out
 
 
-def _edits_by_file(changes: list[Change]) -> dict[str, list[Edit]]:
-    by_file: dict[str, list[Edit]] = {}
+def _edits_by_file(changes: list[Change], remarks: list[RemarkChange]) -> dict[str, tuple[list, list]]:
+    """Strategy file → (value edits, remark edits)."""
+    by_file: dict[str, tuple[list, list]] = {}
     for c in changes:
-        by_file.setdefault(c.kpi.source.file, []).append(
+        by_file.setdefault(c.kpi.source.file, ([], []))[0].append(
             Edit(c.kpi.id, c.field, c.new[0], c.new[1], c.default_fy))
+    for r in remarks:
+        by_file.setdefault(r.kpi.source.file, ([], []))[1].append(RemarkEdit(r.kpi.id, r.new))
     return by_file
 
 
@@ -295,37 +365,41 @@ def layout_error(display: str, detail: str) -> DataError:
         "このファイルの値は data/ で直接編集してください", "edit this file's values in data/ directly"))
 
 
-def _new_texts(root: Path, changes: list[Change]) -> dict[str, str]:
+def _new_texts(root: Path, changes: list[Change], remarks: list[RemarkChange]) -> dict[str, str]:
     texts = {}
-    for display, edits in _edits_by_file(changes).items():
+    for display, (edits, remark_edits) in sorted(_edits_by_file(changes, remarks).items()):
         text = (root / display).read_text(encoding="utf-8")
         try:
-            texts[display] = set_values(text, edits, display)
+            texts[display] = set_values(text, edits, display, remark_edits)
         except LayoutChanged as err:
             raise layout_error(display, str(err)) from None
     return texts
 
 
-def _validate(root: Path, texts: dict[str, str]) -> None:
-    """Load the data with the new texts (in a scratch copy of data/) through the engine's validation."""
+def _validate(root: Path, texts: dict[str, str], entry: Entry) -> None:
+    """Load the edition with the new texts (in a scratch copy of data/) through the engine's validation,
+    as it is (a draft may have empty actuals, a published edition may not), then check it against the
+    edition before it (a changed baseline or target needs its revision record), as the build does."""
     with tempfile.TemporaryDirectory(prefix="sheet-check-") as tmp:
         shutil.copytree(root / "data", Path(tmp) / "data")
         for display, text in texts.items():
             (Path(tmp) / display).write_text(text, encoding="utf-8")
-        load_report(Path(tmp))
+        load_report(Path(tmp), entry.id, published=entry.published)
+        load_editions(Path(tmp), include_drafts=True)
 
 
 def import_sheet(root: Path, path: Path, display: str | None = None) -> Outcome:
-    """Apply the workbook's changes to root/data, or nothing when anything is wrong."""
+    """Apply the workbook's changes to the current edition in root/data, or nothing when anything is wrong."""
     display = display or path.name
-    loaded = load_report(root)
+    entry = current(root)
+    loaded = load_report(root, entry.id, published=entry.published)
     wb = _open(path, display)
-    out = read_changes(wb, loaded.report, display)
-    if out.errors or not out.changes:
+    out = read_changes(wb, loaded.report, display, entry, read_remarks(root, entry.data_dir))
+    if out.errors or not (out.changes or out.remarks):
         return out
-    texts = _new_texts(root, out.changes)
+    texts = _new_texts(root, out.changes, out.remarks)
     try:
-        _validate(root, texts)
+        _validate(root, texts, entry)
     except DataError as err:
         out.errors.append(err)
         return out

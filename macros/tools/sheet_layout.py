@@ -1,6 +1,8 @@
 """The KPI workbook's layout, shared by export and import: sheets, columns, headings, edition.
 
-One row per KPI on the sheet KPI. The departments fill in the value columns (baseline, actual,
+A workbook belongs to the current edition: the one being prepared, the last one data/editions.yaml
+lists (a draft, or the latest published edition when no draft has been started). One row per KPI on
+the sheet KPI. The departments fill in the value columns (baseline, actual,
 target and their fiscal years) and 備考; every other cell is locked. The locked sheet ABOUT_SHEET
 names the edition the workbook belongs to (EDITION_CELL), so a workbook of another edition is
 refused. The very hidden sheet COPY_SHEET holds what the export wrote, cell for cell, so an
@@ -9,8 +11,10 @@ import applies only what a person changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..core.model import Meta
+from ..core.register import Entry, read_register
 
 KPI_SHEET = "KPI"
 ABOUT_SHEET = "説明 About"
@@ -63,8 +67,13 @@ def column_letter(key: str) -> str:
     return get_column_letter(COLUMNS.index(BY_KEY[key]) + 1)
 
 
-def edition(meta: Meta) -> str:
-    """What identifies the report a workbook belongs to: its title, date and column years."""
+def current(root: Path) -> Entry:
+    """The edition the workbook is exported from and imported into: the one being prepared."""
+    return read_register(root).latest(include_drafts=True)
+
+
+def edition(edition_id: str, meta: Meta) -> str:
+    """What identifies the edition a workbook belongs to: its id, then its title, date and column years."""
     c = meta.columns
-    return (f"{meta.title.ja} {meta.published.ja}"
+    return (f"{edition_id}: {meta.title.ja} {meta.published.ja}"
             f"（策定時 {c.baseline_fy}・実績値 {c.actual_fy}・目標 {c.target_fy} 年度）")

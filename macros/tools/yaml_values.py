@@ -1,7 +1,12 @@
-"""Write KPI values back into data/editions/2024-02/strategies/*.yaml, keeping comments, order and layout (ruamel.yaml).
+"""Write KPI values and remarks back into an edition's data/editions/<版>/strategies/*.yaml, keeping
+comments, order and layout (ruamel.yaml).
 
-Only the lines of the values that changed may differ afterwards; `set_values` checks that
-before it returns the new text, so a layout it cannot keep is never written.
+Only the lines of the values that changed may differ afterwards (a remark added or removed is one
+line more or less); `set_values` checks that before it returns the new text, so a layout it cannot
+keep is never written.
+
+`remarks` on a KPI is the department's internal memo from the workbook's 備考 column: kept with the
+figures it is about, never published (the engine does not read it).
 """
 from __future__ import annotations
 
@@ -9,9 +14,13 @@ import difflib
 import io
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from ..core.loader import load_yaml
 
 
 @dataclass(frozen=True)
@@ -20,7 +29,13 @@ class Edit:
     field: str               # baseline | actual | target
     amount: Decimal | None   # None: no value (null)
     fy: int | None           # the fiscal year; None with no value
-    default_fy: int          # the column heading's year (data/editions/2024-02/report.yaml columns)
+    default_fy: int          # the column heading's year (the edition's report.yaml columns)
+
+
+@dataclass(frozen=True)
+class RemarkEdit:
+    kpi_id: str
+    text: str | None         # None: no remark (the field is removed)
 
 
 class LayoutChanged(Exception):
@@ -54,6 +69,33 @@ def _kpis(doc) -> dict:
     return {k["id"]: k for p in doc["policies"] for m in p["measures"] for k in m["kpis"]}
 
 
+def read_remarks(root: Path, data_dir: str) -> dict[str, str]:
+    """KPI id → its remarks, from an edition's strategy files (data_dir: data/editions/<版>)."""
+    found = {}
+    for path in sorted((root / data_dir / "strategies").glob("*.yaml")):
+        for kid, k in _kpis(load_yaml(path, f"{data_dir}/strategies/{path.name}")).items():
+            if k.get("remarks") is not None:
+                found[kid] = k["remarks"]
+    return found
+
+
+def _set_remark(k: CommentedMap, text: str | None) -> None:
+    """A new remark goes after the KPI's target (its values, then the memo about them); always in double
+    quotes, as the files write text, so that no remark is read as another type (yes, 1:20)."""
+    if text is None:
+        k.pop("remarks", None)
+    elif "remarks" in k:
+        k["remarks"] = DoubleQuotedScalarString(text)
+    else:
+        k.insert(list(k).index("target") + 1, "remarks", DoubleQuotedScalarString(text))
+
+
+def _edited_lines(doc, keys: list[tuple[str, str]]) -> set[int]:
+    """The lines (0-based) of the edited fields that the document has."""
+    kpis = _kpis(doc)
+    return {kpis[kid].lc.key(field)[0] for kid, field in keys if field in kpis[kid]}
+
+
 def _new_node(edit: Edit, old):
     """What the field becomes. A year note (printed, implied) describes the printed report: it
     no longer holds once the value changed, so it goes; a year other than the column's stays explicit."""
@@ -78,24 +120,29 @@ def _new_node(edit: Edit, old):
     return amount
 
 
-def set_values(text: str, edits: list[Edit], display: str) -> str:
+def set_values(text: str, edits: list[Edit], display: str, remarks: list[RemarkEdit] = ()) -> str:
     """The file's text with the edits applied; raises LayoutChanged if more than their lines would change."""
     y = _yaml()
     doc = y.load(text)
     kpis = _kpis(doc)
-    lines = set()
+    keys = [(e.kpi_id, e.field) for e in edits] + [(r.kpi_id, "remarks") for r in remarks]
+    old_edited = _edited_lines(doc, keys)
     for e in edits:
         k = kpis[e.kpi_id]
-        lines.add(k.lc.key(e.field)[0])
         k[e.field] = _new_node(e, k[e.field])
+    for r in remarks:
+        _set_remark(kpis[r.kpi_id], r.text)
     out = io.StringIO()
     y.dump(doc, out)
     new = out.getvalue()
+    new_edited = _edited_lines(_yaml().load(new), keys)
     old_lines, new_lines = text.splitlines(), new.splitlines()
-    changed = {i for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-               .get_opcodes() if tag != "equal" for i in range(i1, max(i2, i1 + 1))}
-    if len(old_lines) != len(new_lines) or not changed <= lines:
-        raise LayoutChanged(f"{display}: lines {sorted(i + 1 for i in changed - lines)} would change")
+    # Every other line is kept, in order: the texts without the edited fields' lines are the same.
+    if [l for i, l in enumerate(old_lines) if i not in old_edited] != \
+            [l for i, l in enumerate(new_lines) if i not in new_edited]:
+        changed = {i for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+                   .get_opcodes() if tag != "equal" for i in range(i1, max(i2, i1 + 1))}
+        raise LayoutChanged(f"{display}: lines {sorted(i + 1 for i in changed - old_edited)} would change")
     if text.endswith("\n") != new.endswith("\n"):
         new = new if text.endswith("\n") else new.rstrip("\n")
     return new

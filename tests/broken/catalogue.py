@@ -102,11 +102,10 @@ def build_lines(lines: dict[str, str | None]) -> list[tuple[str, str, str]]:
 
 def sheet_lines(data: Path) -> list[tuple[str, str, str]]:
     """(section, title, message) of every broken workbook, from the import's output."""
-    from macros.core.report import load_report
-    from macros.tools.sheet_export import build_workbook
+    from macros.tools.sheet_export import current_workbook
     from tests.tools.sheet_cases import CASES, refusal
     buf = io.BytesIO()
-    build_workbook(load_report(data.parent).report).save(buf)
+    current_workbook(data.parent)[0].save(buf)
     rows = []
     for case in CASES:
         line = refusal(case, data, buf.getvalue())

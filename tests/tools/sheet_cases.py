@@ -5,7 +5,9 @@ a person would in Excel or LibreOffice. The import must refuse it with one line 
 workbook, the sheet and cell, and the problem, and write nothing. The staff guide's error
 catalogue is generated from these cases (tests/broken/catalogue.py).
 
-Row 2 of the sheet KPI is KPI 1-1-1-1 (actual 382 in H2, its year in I2), row 3 is 1-1-1-2.
+The workbook is the current edition's: in the real data, the published edition 2024-02, which a
+workbook may not change (case published-edition-changed). Row 2 of the sheet KPI is KPI 1-1-1-1
+(actual 382 in H2, its year in I2), row 3 is 1-1-1-2.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from openpyxl import Workbook, load_workbook
 
 from macros.core.errors import DataError
 from macros.tools.sheet_import import import_sheet
+from macros.tools.sheet_layout import current
 
 
 @dataclass(frozen=True)
@@ -71,21 +74,25 @@ def _merge(wb: Workbook, _root: Path) -> None:
 
 def _other_edition(wb: Workbook, _root: Path) -> None:
     about = wb["説明 About"]
-    about["B2"] = about["B2"].value.replace("令和6年2月", "令和5年2月")
+    about["B2"] = about["B2"].value.replace("2024-02: ", "2023-02: ").replace("令和6年2月", "令和5年2月")
 
 
 def _rename_sheet(wb: Workbook, _root: Path) -> None:
     wb["KPI"].title = "Sheet1"
 
 
+def _strategy_1(root: Path) -> Path:
+    return root / current(root).data_dir / "strategies" / "strategy-1.yaml"
+
+
 def _data_changed_after_export(wb: Workbook, root: Path) -> None:
-    path = root / "data/editions/2024-02/strategies/strategy-1.yaml"
+    path = _strategy_1(root)
     path.write_text(path.read_text(encoding="utf-8").replace("actual: 382\n", "actual: 385\n", 1), encoding="utf-8")
     wb["KPI"]["H2"] = 390
 
 
 def _kpi_added_after_export(wb: Workbook, root: Path) -> None:
-    path = root / "data/editions/2024-02/strategies/strategy-1.yaml"
+    path = _strategy_1(root)
     text = path.read_text(encoding="utf-8")
     block = text[text.index("          - id: 1-1-1-2"):text.index("      - id: 1-1-2\n")]
     path.write_text(text.replace(block, block + block.replace("1-1-1-2", "1-1-1-3"), 1), encoding="utf-8")
@@ -146,6 +153,9 @@ CASES: list[SheetCase] = [
               _data_changed_after_export, "KPI!H2", ["385", "382"]),
     SheetCase("kpi-added-since", "書き出した後に data/ で KPI が追加された", "a KPI was added in data/ after the export",
               _kpi_added_after_export, "KPI!A1", ["export again"]),
+    SheetCase("published-edition-changed", "公開済みの版の表で実績値を書き換えた（翌年度の実績値を入力した）",
+              "changed a value in the workbook of a published edition",
+              _set("H2", 390), "KPI!H2", ["公開済み", "382 → 390", "macros.edition new", "macros.edition correct"]),
     SheetCase("not-a-workbook", "CSV ファイルの名前を .xlsx に変えて取り込もうとした", "renamed a CSV file to .xlsx",
               lambda wb, _r: None, "", ["xlsx"], raw="ID,実績値\n1-1-1-1,390\n".encode("utf-8")),
 ]

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from macros.core.report import load_report
 from macros.tools.sheet_layout import KPI_SHEET
-from tests.tools.sheet_support import digest, exported, import_cli, scratch_project
+from tests.tools.sheet_support import DRAFT, digest, draft_project, exported, import_cli
 
 SOFFICE = shutil.which("soffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice Calc (Debian libreoffice-calc-nogui) not installed")
@@ -26,7 +26,8 @@ def _saved_by_libreoffice(path: Path, out: Path) -> Path:
 
 
 def test_libreoffice_keeps_the_workbook_importable_and_the_edits(root, tmp_path, capsys):
-    project = scratch_project(root, tmp_path / "p")
+    (tmp_path / "p").mkdir()
+    project = draft_project(root, tmp_path / "p")
     before = digest(project)
     path, wb = exported(project)
     untouched = _saved_by_libreoffice(path, tmp_path / "untouched")
@@ -35,7 +36,7 @@ def test_libreoffice_keeps_the_workbook_importable_and_the_edits(root, tmp_path,
     assert digest(project) == before
 
     wb[KPI_SHEET]["H2"] = 390
-    wb[KPI_SHEET]["I6"] = "R5"
+    wb[KPI_SHEET]["I6"] = "R4"
     edited_path = project / "edited.xlsx"
     wb.save(edited_path)
     edited = _saved_by_libreoffice(edited_path, tmp_path / "edited")
@@ -43,6 +44,6 @@ def test_libreoffice_keeps_the_workbook_importable_and_the_edits(root, tmp_path,
     assert saved[KPI_SHEET].protection.sheet and saved["exported"].sheet_state != "visible"
     code, out, err = import_cli(project, edited, capsys)
     assert code == 0, err
-    report = load_report(project).report
+    report = load_report(project, DRAFT, published=False).report
     assert report.kpi("1-1-1-1").actual.amount == 390
-    assert report.kpi("1-1-2-3").actual.fy == 2023
+    assert report.kpi("1-1-2-3").actual.fy == 2022
