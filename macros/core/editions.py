@@ -80,6 +80,19 @@ class Editions:
             return None
         return Change(prev.data.evaluations[kpi_id], edition.data.evaluations[kpi_id], prev)
 
+    def narrative_points(self, edition: Edition, kpi_id: str) -> tuple[dict, list[Text]]:
+        """The yearly figures the narratives of this edition and the ones before it (same period) give
+        for a KPI, {(year, "fy"|"calendar"): value}, a later edition's figure replacing an earlier one's;
+        and their sources, oldest first."""
+        points, sources = {}, []
+        for e in self.all[: self.all.index(edition) + 1]:
+            k = e.data.report.kpi(kpi_id)
+            if e.entry.period == edition.entry.period and k is not None and k.history is not None:
+                points.update({(p.fy, p.period): p.value for p in k.history.points})
+                if k.history.source not in sources:
+                    sources.append(k.history.source)
+        return points, sources
+
     def series(self, edition: Edition, kpi_id: str) -> list[tuple[int, Decimal]]:
         """(fiscal year, actual) of this KPI in this edition and the editions before it in its period."""
         upto = self.all[: self.all.index(edition) + 1]

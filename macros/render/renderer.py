@@ -184,12 +184,18 @@ class Renderer:
         return Markup("\n\n".join(parts))
 
     def series(self, k: Kpi) -> tuple[list[tuple[int, str, Decimal]], str]:
-        """One series per KPI: the yearly figures the narrative gives, joined with the KPI's actual in
-        each edition up to the one shown (an edition's actual replaces the narrative's figure of the
-        same fiscal year). Points (year, fy|calendar, value) in order, and the source to cite."""
-        points = {(p.fy, p.period): p.value for p in k.history.points} if k.history else {}
-        sources = [k.history.source.get(self.lang)] if k.history else []
-        from_editions = self.editions.series(self.edition, k.id) if self.editions and self.edition else []
+        """One series per KPI: the yearly figures the narratives give (this edition's and the earlier
+        ones'), joined with the KPI's actual in each edition up to the one shown (an edition's actual
+        replaces a narrative's figure of the same fiscal year). Points (year, fy|calendar, value) in
+        order, and the sources to cite."""
+        if self.editions and self.edition:
+            points, texts = self.editions.narrative_points(self.edition, k.id)
+            sources = [t.get(self.lang) for t in texts]
+            from_editions = self.editions.series(self.edition, k.id)
+        else:
+            points = {(p.fy, p.period): p.value for p in k.history.points} if k.history else {}
+            sources = [k.history.source.get(self.lang)] if k.history else []
+            from_editions = []
         if len(from_editions) > 1:
             points.update({(fy, "fy"): value for fy, value in from_editions})
             sources.append("評価報告書の各版の実績値" if self.lang == "ja" else "the actuals of each edition of the report")

@@ -179,6 +179,10 @@ def test_a_kpis_actuals_across_editions_are_one_series_on_its_chart(two):
     assert f">{new_actual.amount}<" in table
     assert "評価報告書の各版の実績値" in figure[:figure.index("</figure>")]
     assert 'id="history-1-1-2-2"' not in page(site, f"editions/{FIRST}/strategy-1/")
+    # the first edition's narrative figures stay on the series when the new narrative gives none
+    caves = html[html.index('id="history-1-1-1-1"'):]
+    caves_table = caves[caves.index("<table>"):caves.index("</table>")]
+    assert all(year in caves_table for year in ("令和元年", "令和2年", "令和3年", "令和4年度", "令和5年度"))
 
 
 def test_the_all_editions_download_has_a_row_per_kpi_per_edition(one, two):
