@@ -108,7 +108,7 @@ class EditionFragments(Renderer):
         corrections = [W["correction"].format(date=c.date, what=c.what.get(self.lang), why=c.why.get(self.lang))
                        for c in e.entry.corrections]
         return self._render(
-            "edition_banner.html", state=state, W=W, corrections=corrections,
+            "edition_banner.html", state=state, W=W, corrections=corrections, sep="" if self.lang == "ja" else " ",
             shows=W["shows"].format(name=e.name.get(self.lang), fy=fy_label(e.actual_fy, self.lang)),
             where=W["latest"] if state == "latest" else W["archived"].format(latest=latest.name.get(self.lang)),
             links=[{"label": link.edition.name.get(self.lang), "href": link.href,

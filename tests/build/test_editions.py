@@ -231,3 +231,20 @@ def test_a_draft_is_built_only_for_the_preview_with_its_banner(draft):
     assert "令和6年2月版" in banner(page(preview, "strategy-1/"))           # a draft never takes today's addresses
     rows = list(csv.DictReader(io.StringIO((preview / "data" / "kpis-all-editions.csv").read_bytes().decode("utf-8-sig"))))
     assert {r["edition"] for r in rows} == {FIRST}                          # a draft is never in the downloads
+
+
+def test_a_correction_is_shown_on_every_page_of_its_edition(tmp_path):
+    from macros.tools import edition
+    project = _project(tmp_path)
+    s1 = project / "data" / "editions" / FIRST / "strategies" / "strategy-1.yaml"
+    s1.write_text(s1.read_text(encoding="utf-8").replace("            actual: 382\n", "            actual: 383\n", 1),
+                  encoding="utf-8")
+    assert edition.main(["correct", FIRST, "--date", "2025-03-10", "--what-ja", "三洞入洞者数の実績値",
+                         "--what-en", "the actual of visitors to the three caves", "--why-ja", "集計の誤り",
+                         "--why-en", "a counting error"], root=project) == 0
+    site = _build(project, tmp_path / "site")
+    for path in ("strategy-1/", "strategy-5/", f"editions/{FIRST}/kpis/"):
+        assert "2025-03-10：三洞入洞者数の実績値（理由：集計の誤り）" in text(banner(page(site, path)))
+    assert "2025-03-10: the actual of visitors to the three caves (why: a counting error)" in \
+        text(banner(page(site, "strategy-1/", "en")))
+    assert ">383<" in page(site, "strategy-1/")
