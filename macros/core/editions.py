@@ -123,25 +123,29 @@ def _check_against(root: Path, edition: Edition, prev: Edition) -> list[DataNote
                     f"KPI {old.id} of the previous edition ({prev.id}) is missing from this edition",
                     "KPI を戻すか、retired_kpis に id と理由（ja, en）を書いてください",
                     "restore the KPI, or list it under retired_kpis with its id and the reason (ja, en)"))
-            notes.append(DataNote(NoteKind.REVISED, old.id, Text(
-                f"{edition.name.ja}で廃止：{retired[old.id].ja}", f"Retired in the {edition.name.en}: {retired[old.id].en}")))
+            # Not a note on a KPI of this edition (it has none by that id): it names the KPI itself.
+            notes.append(DataNote(NoteKind.REVISED, None, Text(
+                f"{edition.name.ja}で廃止：{retired[old.id].ja}", f"Retired in the {edition.name.en}: {retired[old.id].en}"),
+                where=Text(f"{old.id} {old.name.ja}", f"{old.id} {old.name.en}")))
             continue
-        notes += _revisions(edition, old, new)
+        notes += _revisions(prev, old, new)
     return notes
 
 
-def _revisions(edition: Edition, old: Kpi, new: Kpi) -> list[DataNote]:
+def _revisions(prev: Edition, old: Kpi, new: Kpi) -> list[DataNote]:
     """A changed baseline or target needs its revision record, naming the value it replaces."""
     for field_name in ("baseline", "target"):
         before, after = getattr(old, field_name), getattr(new, field_name)
         amount_before = before.amount if before else None
-        if amount_before == (after.amount if after else None):
+        amount_after = after.amount if after else None
+        if amount_before == amount_after:
             continue
         if not any(r.field == field_name and r.previous == amount_before for r in new.revisions):
             raise DataError(new.source.file, new.source.line, f"{new.id}.{field_name}", problem(
-                f"{'策定時の値' if field_name == 'baseline' else '目標値'}が前の版（{edition.id} の前）の"
-                f"{amount_before} から変わっていますが、改定の記録がありません",
-                f"the {field_name} differs from the previous edition's {amount_before}, but no revision is recorded",
+                f"{'策定時の値' if field_name == 'baseline' else '目標値'}が前の版（{prev.id}）の {amount_before} から "
+                f"{amount_after} に変わっていますが、改定の記録がありません",
+                f"the {field_name} changed from {amount_before} in the previous edition ({prev.id}) to {amount_after}, "
+                "but no revision is recorded",
                 f"KPI に revised: [{{field: {field_name}, previous: {amount_before}, ja: 理由, en: reason}}] を書いてください",
                 f"add revised: [{{field: {field_name}, previous: {amount_before}, ja: …, en: …}}] to the KPI"))
     return []

@@ -105,3 +105,26 @@ def test_a_correction_is_recorded_with_when_what_why_and_shown(project):
     c = entry.corrections[-1]
     assert (c.date, c.what.ja, c.why.en) == ("2025-03-10", "三洞入洞者数の実績値", "a counting error")
     assert entry.fingerprint != c.fingerprint == fingerprint(project, "2024-02")
+
+
+def test_a_kpi_retired_with_its_reason_is_noted(project):
+    from tests.tools.edition_cases import kpi_dropped_without_retiring_it
+    kpi_dropped_without_retiring_it(project)
+    report = project / "data/editions" / SECOND / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + 'retired_kpis:\n  - {id: "1-1-1-2", ja: "道の駅の統合のため", en: "the roadside stations merged"}\n',
+                      encoding="utf-8")
+    editions = load_editions(project)
+    notes = [n for n in editions.get(SECOND).data.notes if n.where and n.where.ja.startswith("1-1-1-2 ")]
+    assert any("道の駅の統合のため" in n.text.ja and "the roadside stations merged" in n.text.en for n in notes)
+    assert editions.change(editions.get(SECOND), "1-1-1-2") is None
+
+
+def test_a_revised_target_with_its_record_is_noted(project):
+    add_edition(project, SECOND, 2023, publish=False)
+    path = project / "data/editions" / SECOND / "strategies" / "strategy-1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("            target: 540\n",
+                                 "            target: 500\n            revised: [{field: target, previous: 540, ja: \"計画の見直し\", en: \"the plan was reviewed\"}]\n", 1),
+                    encoding="utf-8")
+    notes = load_editions(project).get(SECOND).data.notes_by_kpi["1-1-1-1"]
+    assert any("計画の見直し" in n.text.ja and "540" in n.text.ja and "the plan was reviewed" in n.text.en for n in notes)
