@@ -9,16 +9,12 @@ import pytest
 import yaml
 
 from macros.core.report import load_report
+from tests.build.pages import page
 
 
 @pytest.fixture(scope="module")
 def data(root):
     return load_report(root)
-
-
-def page(site, lang, path):
-    base = site if lang == "ja" else site / "en"
-    return (base / path / "index.html").read_text(encoding="utf-8")
 
 
 class _Rows(HTMLParser):

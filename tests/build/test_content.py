@@ -4,6 +4,7 @@ import re
 import pytest
 
 from macros.core.report import load_report
+from tests.build.pages import page
 
 SECTIONS = ("current", "evaluation", "issues", "direction")
 
@@ -11,11 +12,6 @@ SECTIONS = ("current", "evaluation", "issues", "direction")
 @pytest.fixture(scope="module")
 def data(root):
     return load_report(root)
-
-
-def page(site, lang, path):
-    base = site if lang == "ja" else site / "en"
-    return (base / path / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
