@@ -128,12 +128,13 @@ def _check_against(root: Path, edition: Edition, prev: Edition) -> list[DataNote
                 f"{edition.name.ja}で廃止：{retired[old.id].ja}", f"Retired in the {edition.name.en}: {retired[old.id].en}"),
                 where=Text(f"{old.id} {old.name.ja}", f"{old.id} {old.name.en}")))
             continue
-        notes += _revisions(prev, old, new)
+        _check_revisions(prev, old, new)
     return notes
 
 
-def _revisions(prev: Edition, old: Kpi, new: Kpi) -> list[DataNote]:
-    """A changed baseline or target needs its revision record, naming the value it replaces."""
+def _check_revisions(prev: Edition, old: Kpi, new: Kpi) -> None:
+    """A changed baseline or target needs its revision record, naming the value it replaces (the
+    record's note is the KPI's own, made by the builder)."""
     for field_name in ("baseline", "target"):
         before, after = getattr(old, field_name), getattr(new, field_name)
         amount_before = before.amount if before else None
@@ -148,7 +149,6 @@ def _revisions(prev: Edition, old: Kpi, new: Kpi) -> list[DataNote]:
                 "but no revision is recorded",
                 f"KPI に revised: [{{field: {field_name}, previous: {amount_before}, ja: 理由, en: reason}}] を書いてください",
                 f"add revised: [{{field: {field_name}, previous: {amount_before}, ja: …, en: …}}] to the KPI"))
-    return []
 
 
 Loader = Callable[[Path, str, bool], LoadedReport]

@@ -58,8 +58,10 @@ def shown_edition(src_uri: str) -> str | None:
     return _showing[-1] if _showing else edition_of(src_uri)
 
 
-def rebase_links(markdown: str, from_dir: str, to_dir: str) -> str:
-    """Rewrite relative Markdown links written in from_dir/ so that they work from a page in to_dir/."""
+def rebase_links(markdown: str, from_dir: str, to_dir: str, mirrored: str | None = None) -> str:
+    """Rewrite relative Markdown links written in from_dir/ so that they work from a page in to_dir/.
+    `mirrored`: an edition folder whose pages are also at the top level (the latest edition shown at
+    today's addresses): a link into it leads to the top-level namesake, so the reader stays there."""
     if from_dir == to_dir:
         return markdown
 
@@ -69,6 +71,8 @@ def rebase_links(markdown: str, from_dir: str, to_dir: str) -> str:
         if not path:
             return m.group(0)
         absolute = posixpath.normpath(posixpath.join(from_dir, path))
+        if mirrored and absolute.startswith(mirrored + "/"):
+            absolute = absolute[len(mirrored) + 1:]
         rel = posixpath.relpath(absolute, to_dir or ".")
         return f"]({rel}{sep}{anchor}{m.group(2)})"
     return _LINK.sub(fix, markdown)

@@ -228,8 +228,10 @@ def define_env(env) -> None:
         """Markdown of another file, rendered for this page: its links rebased, errors on its own lines."""
         here = posixpath.dirname(env.page.file.src_uri)
         there = posixpath.dirname(path.relative_to(docs).as_posix())
+        # A top-level page showing an edition's page: links within that edition stay at the top level.
+        mirrored = there if editions.edition_of(env.page.file.src_uri) is None and editions.edition_of(there + "/") else None
         with page_errors.including(path, docs):
-            return env.render(editions.rebase_links(markdown, there, here), force_rendering=True)
+            return env.render(editions.rebase_links(markdown, there, here, mirrored), force_rendering=True)
 
     @env.macro
     def latest_edition_page() -> str:
