@@ -125,9 +125,10 @@ def on_files(files, config):
     """Before mkdocs-static-i18n sorts the pages by language: a draft edition's pages are left out
     unless the site is a preview (extra.show_drafts), so a draft can never be deployed by accident.
 
-    The live preview (`mkdocs serve`) builds only the edition being prepared (the newest) besides
-    the pages at today's addresses, so an edit shows as fast with ten editions as with one; links to
-    the other editions' copies then lead nowhere in the preview. PREVIEW_ALL_EDITIONS=true builds all."""
+    The live preview (`mkdocs serve`) builds the pages at today's addresses and, if it is a draft, the
+    edition being prepared (the newest), so an edit shows as fast with ten editions as with one; the
+    banner's links to the editions' own copies then lead nowhere in the preview.
+    PREVIEW_ALL_EDITIONS=true builds them all."""
     from macros.glue.plugin import show_drafts
     from macros.core.register import read_register
     from macros.core.errors import DataError
@@ -137,7 +138,9 @@ def on_files(files, config):
         raise PluginError(str(err)) from None
     shown = [e.id for e in entries if e.published or show_drafts(config)]
     if _serving["on"] and os.environ.get("PREVIEW_ALL_EDITIONS", "").lower() not in ("1", "true", "yes"):
-        shown = shown[-1:]
+        latest_published = [e.id for e in entries if e.published][-1:]
+        # The newest edition only; none when it is the published one the top-level pages already show.
+        shown = [] if shown[-1:] == latest_published else shown[-1:]
     for f in [f for f in files if editions.edition_of(f.src_uri) not in (None, *shown)]:
         files.remove(f)
     return files
