@@ -1,9 +1,11 @@
 """mkdocs-macros wiring: the macros pages call, the checks made when a build starts, the downloads.
 
 mkdocs-macros calls define_env at the start of each build (one per language); each macro reads the
-page language when it is called. Data is loaded once per process and reloaded only when a file
-under data/ changes (live preview): that cache belongs to the process, not to one build. HTML
-fragments go through glue/deferred.py, which the hooks (glue/hooks.py) finish after Markdown.
+page language, and the edition the page shows (glue/editions.py), when it is called. Every edition
+is loaded once per process and reloaded only when its files under data/ change (live preview): that
+cache belongs to the process, not to one build. HTML fragments go through glue/deferred.py, which
+the hooks (glue/hooks.py) finish after Markdown; each edition's page opens with its edition banner
+(on_post_page_macros).
 """
 from __future__ import annotations
 
