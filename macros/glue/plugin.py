@@ -36,22 +36,19 @@ _banner: dict = {}             # the edition banner of the build under way (defi
 _shows_latest: set[str] = set()   # root pages that show the latest edition's page (latest_edition_page)
 
 
-def _signature(root: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in (root / "data").rglob("*") if p.is_file()))
-
-
-def _files_signature(paths) -> tuple:
+def _signature(paths) -> tuple:
+    """Which files there are and when each last changed: a cache key that an edit invalidates."""
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in paths if p.is_file()))
 
 
 def _edition_loader(root: Path):
     """Loads one edition, or returns it as loaded before if none of its files nor the shared ones
     (data/*.yaml, data/schema/) changed: a live-preview edit reloads one edition, not ten."""
-    shared = _files_signature(list((root / "data").glob("*.yaml")) + list((root / "data" / "schema").glob("*")))
+    shared = _signature(list((root / "data").glob("*.yaml")) + list((root / "data" / "schema").glob("*")))
     editions_cache = _cache.setdefault("per_edition", {})
 
     def load(root_: Path, edition_id: str, published: bool) -> LoadedReport:
-        key = (edition_id, published, shared, _files_signature((root / "data" / "editions" / edition_id).rglob("*")))
+        key = (edition_id, published, shared, _signature((root / "data" / "editions" / edition_id).rglob("*")))
         if editions_cache.get(edition_id, (None,))[0] != key:
             editions_cache[edition_id] = (key, load_report(root_, edition_id, published=published))
         return editions_cache[edition_id][1]
@@ -60,7 +57,7 @@ def _edition_loader(root: Path):
 
 def load_all(root: Path = ROOT, include_drafts: bool = False) -> Editions:
     """Every edition (drafts only when the site shows them), loaded again only when data/ changes."""
-    sig = (_signature(root), include_drafts)
+    sig = (_signature((root / "data").rglob("*")), include_drafts)
     if _cache.get("sig") != sig:
         _cache["editions"] = load_editions(root, include_drafts=include_drafts, load=_edition_loader(root))
         _cache["sig"] = sig
@@ -170,11 +167,13 @@ def define_env(env) -> None:
         shown = edition()
         return PageFragments(shown.data, lang, href, _templates, editions=all_editions, edition=shown)
 
+    # The names of an edition's pages (the same in every edition), read once per build.
+    report_pages = {editions.page_name(p.name) for p in (docs / editions.EDITIONS_DIR / latest.id).glob("*.md")}
+
     def _report_page(path: str) -> bool:
-        """Whether a link target is one of an edition's pages (strategy-1.md/ → docs/editions/<id>/strategy-1.md)."""
+        """Whether a link target is one of an edition's pages (strategy-1/ → docs/editions/<id>/strategy-1.md)."""
         name = path.split("#")[0].rstrip("/")
-        name = (name or "index") if name.endswith(".md") else (name or "index") + ".md"
-        return (docs / editions.EDITIONS_DIR / latest.id / name).is_file()
+        return ((name or "index") if name.endswith(".md") else (name or "index") + ".md") in report_pages
 
     def banner() -> str:
         """Which edition the page shows and the same page in the other editions (pages of an edition only)."""

@@ -11,53 +11,9 @@ from markupsafe import Markup
 from ..core.editions import Change, Edition
 from ..core.fiscal import fy_label
 from ..core.progress import Evaluation
-from .labels import STATUS_ORDER
+from .labels import _LABELS, STATUS_ORDER
 from .numbers import fmt_number, fmt_pct
 from .renderer import Renderer
-
-_WORDS = {
-    "ja": {
-        "shows": "この報告書は{name}（{fy}の実績）です。",
-        "latest": "最新の版です。",
-        "archived": "過去の版です（公開したときのまま保存しています）。最新の版は{latest}です。",
-        "draft": "作成中（下書き）：この版はまだ公開されていません。数値と本文は確定していません。",
-        "draft_badge": "作成中",
-        "others": "ほかの版で同じページを見る：",
-        "corrections": "公開後の訂正",
-        "correction": "{date}：{what}（理由：{why}）",
-        "nav": "報告書の版",
-        "previous": "前の版（{name}）：",
-        "previous_value": "実績値 {value}（{fy}）、進捗率 {progress}、{status}。",
-        "changed": "状況の変化：{before} → {after}。",
-        "unchanged": "状況は前の版と同じです。",
-        "new_kpi": "この版で加わったKPIです。",
-        "counts_caption": "版ごとのKPIの達成状況（件数）",
-        "edition": "版",
-        "total": "計",
-        "series_source": "各版の実績値",
-    },
-    "en": {
-        "shows": "This is the {name} of the report (actuals for {fy}).",
-        "latest": "It is the latest edition.",
-        "archived": "It is an earlier edition, kept as it was published. The latest is the {latest}.",
-        "draft": "Draft: this edition is not published yet. Its figures and text are not final.",
-        "draft_badge": "Draft",
-        "others": "This page in other editions: ",
-        "corrections": "Corrections since publication",
-        "correction": "{date}: {what} (why: {why})",
-        "nav": "Editions of the report",
-        "previous": "Previous edition ({name}): ",
-        "previous_value": "actual {value} ({fy}), progress {progress}, {status}.",
-        "changed": "Status changed: {before} → {after}.",
-        "unchanged": "The status is the same as in the previous edition.",
-        "new_kpi": "This KPI is new in this edition.",
-        "counts_caption": "KPI status counts in each edition",
-        "edition": "Edition",
-        "total": "Total",
-        "series_source": "the actuals of each edition",
-    },
-}
-
 
 @dataclass(frozen=True)
 class EditionLink:
@@ -66,7 +22,8 @@ class EditionLink:
 
 
 def words(lang: str) -> dict[str, str]:
-    return _WORDS[lang]
+    """This module's words (render/labels.py, keys "edition.*"), without their prefix."""
+    return {k.removeprefix("edition."): v for k, v in _LABELS[lang].items() if k.startswith("edition.")}
 
 
 class EditionFragments(Renderer):

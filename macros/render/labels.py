@@ -112,6 +112,53 @@ _PAGE_LABELS = {
 for _lang, _words in _PAGE_LABELS.items():
     _LABELS[_lang].update(_words)
 
+
+# The editions' words (render/editions.py): the banner, the previous edition, the counts per edition.
+_EDITION_LABELS = {
+    "ja": {
+        "edition.shows": "この報告書は{name}（{fy}の実績）です。",
+        "edition.latest": "最新の版です。",
+        "edition.archived": "過去の版です（公開したときのまま保存しています）。最新の版は{latest}です。",
+        "edition.draft": "作成中（下書き）：この版はまだ公開されていません。数値と本文は確定していません。",
+        "edition.draft_badge": "作成中",
+        "edition.others": "ほかの版で同じページを見る：",
+        "edition.corrections": "公開後の訂正",
+        "edition.correction": "{date}：{what}（理由：{why}）",
+        "edition.nav": "報告書の版",
+        "edition.previous": "前の版（{name}）：",
+        "edition.previous_value": "実績値 {value}（{fy}）、進捗率 {progress}、{status}。",
+        "edition.changed": "状況の変化：{before} → {after}。",
+        "edition.unchanged": "状況は前の版と同じです。",
+        "edition.new_kpi": "この版で加わったKPIです。",
+        "edition.counts_caption": "版ごとのKPIの達成状況（件数）",
+        "edition.edition": "版",
+        "edition.total": "計",
+        "edition.series_source": "各版の実績値",
+    },
+    "en": {
+        "edition.shows": "This is the {name} of the report (actuals for {fy}).",
+        "edition.latest": "It is the latest edition.",
+        "edition.archived": "It is an earlier edition, kept as it was published. The latest is the {latest}.",
+        "edition.draft": "Draft: this edition is not published yet. Its figures and text are not final.",
+        "edition.draft_badge": "Draft",
+        "edition.others": "This page in other editions: ",
+        "edition.corrections": "Corrections since publication",
+        "edition.correction": "{date}: {what} (why: {why})",
+        "edition.nav": "Editions of the report",
+        "edition.previous": "Previous edition ({name}): ",
+        "edition.previous_value": "actual {value} ({fy}), progress {progress}, {status}.",
+        "edition.changed": "Status changed: {before} → {after}.",
+        "edition.unchanged": "The status is the same as in the previous edition.",
+        "edition.new_kpi": "This KPI is new in this edition.",
+        "edition.counts_caption": "KPI status counts in each edition",
+        "edition.edition": "Edition",
+        "edition.total": "Total",
+        "edition.series_source": "the actuals of each edition",
+    },
+}
+for _lang, _words in _EDITION_LABELS.items():
+    _LABELS[_lang].update(_words)
+
 NOTE_KIND = {
     NoteKind.PROGRESS_MISMATCH: Text("印刷された進捗率との差", "Printed progress differs"),
     NoteKind.IMPLIED_BASELINE: Text("策定時の値（逆算）", "Implied baseline"),
