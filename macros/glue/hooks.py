@@ -2,7 +2,6 @@
 generated HTML put back into pages after Markdown (macros/glue/deferred.py; mkdocs-macros has no
 event after conversion).
 """
-import os
 import re
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.glue import annotations, editions, link_warnings, search_index, upstream  # noqa: E402
+from macros.glue import annotations, editions, link_warnings, preview, search_index, upstream  # noqa: E402
 from macros.glue.deferred import PAGES  # noqa: E402
 from macros.glue.search_view import without_permalinks  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
@@ -29,13 +28,10 @@ def on_config(config):
     return config
 
 
-_serving = {"on": False}
-
-
 def on_startup(command, dirty):
     # Before any plugin's on_config, where the data is loaded: its errors are annotated too.
     annotations.install()
-    _serving["on"] = command == "serve"
+    preview.start(command)
 
 
 def on_pre_build(config):
@@ -125,10 +121,10 @@ def on_files(files, config):
     """Before mkdocs-static-i18n sorts the pages by language: a draft edition's pages are left out
     unless the site is a preview (extra.show_drafts), so a draft can never be deployed by accident.
 
-    The live preview (`mkdocs serve`) builds the pages at today's addresses and, if it is a draft, the
+    The live preview (glue/preview.py) builds the pages at today's addresses and, if it is a draft, the
     edition being prepared (the newest), so an edit shows as fast with ten editions as with one; the
-    banner's links to the editions' own copies then lead nowhere in the preview.
-    PREVIEW_ALL_EDITIONS=true builds them all."""
+    banner's links to the editions' own copies then lead nowhere in the preview (PREVIEW_FULL=true
+    builds them)."""
     from macros.glue.plugin import show_drafts
     from macros.core.register import read_register
     from macros.core.errors import DataError
@@ -137,7 +133,7 @@ def on_files(files, config):
     except DataError as err:
         raise PluginError(str(err)) from None
     shown = [e.id for e in entries if e.published or show_drafts(config)]
-    if _serving["on"] and os.environ.get("PREVIEW_ALL_EDITIONS", "").lower() not in ("1", "true", "yes"):
+    if preview.abridged():
         latest_published = [e.id for e in entries if e.published][-1:]
         # The newest edition only; none when it is the published one the top-level pages already show.
         shown = [] if shown[-1:] == latest_published else shown[-1:]

@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import assets, contact, editions, page_errors, print_page
+from . import assets, contact, editions, page_errors, preview, print_page
 from .notice import notice
 from ..tools import translations
 from ..tools.pdf import PDF_PATH
@@ -25,6 +25,7 @@ from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
 from ..core.editions import Edition, Editions, load_editions
 from ..core.report import LoadedReport, load_report
 from ..render.editions import EditionLink
+from ..render.labels import label
 from ..render.pages import PageFragments
 from ..render.renderer import make_env
 from .deferred import defer
@@ -262,15 +263,25 @@ def define_env(env) -> None:
                 f"ページ「{name}」は docs/ にありません", f"there is no page {name!r} in docs/",
                 "docs/ にあるページのファイル名にしてください", "name a page that exists in docs/"))
         markdown = print_page.without_front_matter(path.read_text(encoding="utf-8"))
+        # The live preview keeps the part's heading and links its page instead of repeating its text.
+        note = _preview_note(path.name + (f"#{section}" if section else "")) if preview.abridged() else None
         if section is None:
-            return print_page.demote(_render_included(path, markdown), name[:-3])
+            kept = markdown if note is None else print_page.title_line(markdown) + note
+            return print_page.demote(_render_included(path, kept), name[:-3])
         part = print_page.section(markdown, section)
         if part is None:
             line = page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
             raise DataError(page_errors.page_path(env.page), line, "include_page", problem(
                 f"ページ「{name}」に見出し {{#{section}}} がありません", f"{name} has no heading {{#{section}}}",
                 "ページにある h2 見出しの id にしてください", "use the id of an h2 heading of that page"))
-        return print_page.as_part(_render_included(path, part), section)
+        kept = part if note is None else part.split("\n", 1)[0] + "\n" + note
+        return print_page.as_part(_render_included(path, kept), section)
+
+    def _preview_note(target: str) -> str:
+        """The preview's note in place of a print part's text: a Markdown admonition linking its page."""
+        lang = _language(env)
+        text = label(lang, "preview.print_part", page=target)
+        return f'\n!!! note "{label(lang, "preview.title")}"\n    {text}\n'
 
     @env.macro
     def pdf_download() -> str:

@@ -159,6 +159,24 @@ _EDITION_LABELS = {
 for _lang, _words in _EDITION_LABELS.items():
     _LABELS[_lang].update(_words)
 
+# The live preview's note on the print page (glue/preview.py): each part's text is left out there.
+_PREVIEW_LABELS = {
+    "ja": {
+        "preview.title": "プレビュー",
+        "preview.print_part": "プレビューでは、印刷用ページにこの部分の本文を入れていません（再構築を速くするため）。"
+                              "本文は[このページ]({page})にあります。印刷用ページの全体は、"
+                              "`PREVIEW_FULL=true make serve` または `make build` で作られます。",
+    },
+    "en": {
+        "preview.title": "Preview",
+        "preview.print_part": "The preview leaves this part's text out of the print page, so that it rebuilds faster. "
+                              "The text is on [its own page]({page}). `PREVIEW_FULL=true make serve` or "
+                              "`make build` makes the whole print page.",
+    },
+}
+for _lang, _words in _PREVIEW_LABELS.items():
+    _LABELS[_lang].update(_words)
+
 NOTE_KIND = {
     NoteKind.PROGRESS_MISMATCH: Text("印刷された進捗率との差", "Printed progress differs"),
     NoteKind.IMPLIED_BASELINE: Text("策定時の値（逆算）", "Implied baseline"),
