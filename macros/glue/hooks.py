@@ -14,7 +14,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from macros.glue import annotations, editions, link_warnings, preview, search_index, upstream  # noqa: E402
 from macros.glue.deferred import PAGES  # noqa: E402
-from macros.glue.search_view import without_permalinks  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
 
 
@@ -44,7 +43,7 @@ _BANNER = re.compile(r'\s*<aside class="edition-banner.*?</aside>', re.S)
 
 
 def on_page_content(html, page, config, files):
-    """Fragments go back in; until the search plugin has read the page, it holds the search view.
+    """Fragments go back in; until the search plugin has recorded the page, it holds an empty one.
     The KPI anchors in them become valid link targets for MkDocs' anchor check (strategy-1.md#kpi-1-1-1-1)."""
     def for_readers(full: str) -> str:
         # MkDocs 1.6 collects a page's anchors in Page.present_anchor_ids while it renders Markdown; the
@@ -57,12 +56,12 @@ def on_page_content(html, page, config, files):
         if banner is None:
             return size_section_bodies(full)
         return banner.group(0) + size_section_bodies(full[banner.end():])
-    return PAGES.after_markdown(page, html, readers=for_readers, search=without_permalinks)
+    return PAGES.after_markdown(page, html, readers=for_readers)
 
 
 @event_priority(-100)
 def on_page_context(context, page, config, nav):
-    """Last: once the search plugin (priority 0) has indexed the search view, readers get the whole page."""
+    """Last: once the search plugin (priority 0) has recorded the page, readers get the whole page."""
     PAGES.before_theme(page)
     return context
 

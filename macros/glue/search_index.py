@@ -27,6 +27,7 @@ import html
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from macros.glue.search_view import without_permalinks, without_search_excluded
@@ -109,6 +110,13 @@ def page_entries(page_html: str, location: str) -> list[list[str]]:
     return entries
 
 
+@lru_cache(maxsize=512)
+def _entries(page_html: str, location: str) -> list[list[str]]:
+    """A built page's entries. Kept for the next build of the same process: the live preview rebuilds
+    every page after an edit, and most come out the same (a pure function of its arguments)."""
+    return page_entries(page_html, location) + kpi_entries(page_html, location)
+
+
 def _edition_of(location: str, prefix: str) -> str | None:
     """editions/2024-02/strategy-1/ (after the language prefix) → "2024-02"."""
     m = re.match(r"editions/([^/]+)/", location[len(prefix):])
@@ -132,8 +140,7 @@ def split_index(site_dir: Path, prefixes: dict[str, str], edition_names: dict[st
         edition = _edition_of(page, prefixes[lang])
         if edition is not None and edition == latest:
             continue
-        page_html = built.read_text(encoding="utf-8")
-        entries = page_entries(page_html, page) + kpi_entries(page_html, page)
+        entries = _entries(built.read_text(encoding="utf-8"), page)
         name = (edition_names or {}).get(edition, {}).get(lang) if edition else None
         if name:
             template = "{}（{}）" if lang == "ja" else "{} ({})"

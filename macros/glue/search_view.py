@@ -1,10 +1,8 @@
-"""The search engine's view of generated HTML: the same fragment without its `data-search-exclude` parts.
+"""The search engine's view of generated HTML: without its `data-search-exclude` parts or permalinks.
 
-Material's search plugin reads every page through Python's html.parser and drops the elements marked
-`data-search-exclude` (charts, progress bars, badges, year labels) only after parsing them. On a
-strategy page those are half of the markup, and parsing them was the largest per-page cost of a
-build. The macros know which parts they marked, so each fragment is cut once here and the search
-plugin is shown the cut page (macros/glue/deferred.py); readers get the whole one.
+The pages mark what search leaves out (charts, progress bars, badges, year labels): on a strategy
+page that is half of the markup. search_index.py reads each built page through these two functions
+before it takes its text, as Material's search plugin would have left those parts out.
 
 A scanner of our own rather than an HTML library: it only reads HTML our autoescaped templates
 wrote (every `<` and `>` inside an attribute or text is escaped), and it must cost next to nothing.
@@ -50,5 +48,5 @@ def _end_of_element(html: str, tag: str, pos: int) -> int:
 
 
 def without_permalinks(html: str) -> str:
-    """The page's HTML without the heading permalinks, which the search plugin would parse and drop."""
+    """The page's HTML without the heading permalinks (the ¶ after each heading), which search skips."""
     return PERMALINK.sub("", html)
