@@ -324,18 +324,27 @@ def on_post_page_macros(env) -> None:
         env.markdown = html + "\n\n" + env.markdown
 
 
+def _downloads(all_editions: Editions) -> dict[str, bytes]:
+    """The data downloads, made again only when the editions were loaded again (load_all's cache)."""
+    kept = _cache.get("downloads")
+    if kept is None or kept[0] is not all_editions:
+        data = all_editions.latest().data
+        kept = (all_editions, {"kpis.csv": to_csv(data), "kpis.json": to_json(data).encode("utf-8"),
+                               "kpis-all-editions.csv": all_editions_csv(all_editions),
+                               "kpis-all-editions.json": all_editions_json(all_editions).encode("utf-8")})
+        _cache["downloads"] = kept
+    return kept[1]
+
+
 def on_post_build(env) -> None:
     """Write the language-neutral downloads once, into the root of the built site."""
     if _language(env) != "ja":
         return
     all_editions = load_all(include_drafts=show_drafts(env.conf))
-    data = all_editions.latest().data
     out = Path(env.conf["site_dir"]) / "data"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "kpis.csv").write_bytes(to_csv(data))
-    (out / "kpis.json").write_text(to_json(data), encoding="utf-8")
-    (out / "kpis-all-editions.csv").write_bytes(all_editions_csv(all_editions))
-    (out / "kpis-all-editions.json").write_text(all_editions_json(all_editions), encoding="utf-8")
+    for name, content in _downloads(all_editions).items():
+        (out / name).write_bytes(content)
     for schema in sorted((ROOT / "data" / "schema").glob("*.json")):
         (out / schema.name).write_bytes(schema.read_bytes())
     try:
