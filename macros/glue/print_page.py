@@ -55,7 +55,7 @@ def demote(markdown: str, part_id: str) -> str:
 def title_line(markdown: str) -> str:
     """A page's title (its h1 line), or "" if it has none: what the live preview keeps of a part."""
     title = _H1.search(markdown)
-    return title.group(0) + "\n" if title else ""
+    return title.group(0).rstrip() + "\n" if title else ""
 
 
 def as_part(section_markdown: str, anchor: str) -> str:
