@@ -6,8 +6,11 @@
   until the browsers are told to reload;
 - the first-visit weight of a strategy page at today's address and of the oldest edition's copy.
 
+A machine's speed changes from day to day, so `--baseline REV` measures the live preview of an
+earlier commit of the project in the same run (e.g. the last one before the editions), for comparison.
+
 Prints the figures and writes them to bench/results.md under "Editions". Not a test: it measures.
-Usage: python bench/editions.py [--runs 3] [--counts 1,2,5] [--no-weights]
+Usage: python bench/editions.py [--runs 3] [--counts 1,2,5] [--no-weights] [--baseline REV]
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import argparse
 import os
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -26,6 +30,7 @@ from run import build_once, page_weights, preview_rebuilds  # noqa: E402
 from tests.conftest import copy_project  # noqa: E402
 from tests.synthetic_editions import add_editions  # noqa: E402
 
+ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "## Editions"
 
@@ -38,18 +43,36 @@ def project_with(base: Path, count: int) -> tuple[Path, str]:
     return project, (ids[-1] if ids else "2024-02")
 
 
+def project_at(base: Path, rev: str) -> Path:
+    """The project's files as they were at commit `rev` (git archive), sharing today's node_modules."""
+    base.mkdir(parents=True)
+    names = ["mkdocs.yml", "package.json", "docs", "data", "macros", "overrides"]
+    archive = subprocess.run(["git", "archive", rev, *names], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+    (base / "node_modules").symlink_to(ROOT / "node_modules")
+    return base
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--counts", default="1,2,5")
     ap.add_argument("--no-weights", action="store_true")
+    ap.add_argument("--baseline", action="append", default=[],
+                    help="a commit whose live preview is measured too, for comparison (may be repeated)")
     args = ap.parse_args()
     counts = [int(c) for c in args.counts.split(",")]
     lines = [HEADING + "\n",
-             f"`python bench/editions.py --runs {args.runs} --counts {args.counts}` ({os.cpu_count()} cores, load average "
+             f"`python bench/editions.py --runs {args.runs} --counts {args.counts}"
+             f"{''.join(f' --baseline {b}' for b in args.baseline)}` ({os.cpu_count()} cores, load average "
              f"{os.getloadavg()[0]:.1f} when it started). The real edition and synthetic later ones, built the way "
              "staff build them; the goal is a build that grows linearly with the editions, a live preview of "
              "the edition being edited in about a second, and every page within its weight budget.\n",
+             "The live preview (`mkdocs serve`, as `make serve` runs it) rebuilds both languages after each "
+             "edit, alternately a page and a data file of the newest edition; it leaves out the editions' own "
+             "copies but the draft's, and the print page's repeated text (macros/glue/preview.py). A row "
+             "\"commit …\" is an earlier commit of the project measured in the same run (`--baseline`), "
+             "since a machine's speed changes from day to day.\n",
              "| editions | pages (ja+en) | median s | runs s | median CPU s | CPU s per edition | peak RSS MB | "
              "live preview s (median) | preview CPU s |",
              "|---|---|---|---|---|---|---|---|---|"]
@@ -74,6 +97,17 @@ def main() -> None:
                    f"{statistics.median(cpu[n]):.2f} | {statistics.median(cpu[n]) / n:.2f} | {rss[n]} | "
                    f"{statistics.median(preview):.2f} ({', '.join(f'{t:.2f}' for t in preview)}) | "
                    f"{statistics.median(preview_cpu):.2f} |")
+            print(row, flush=True)
+            lines.append(row)
+        for i, baseline in enumerate(args.baseline):
+            rev = subprocess.run(["git", "rev-parse", "--short", baseline], cwd=ROOT, capture_output=True,
+                                 text=True, check=True).stdout.strip()
+            old = project_at(tmp / f"baseline{i}", rev)
+            has_editions = (old / "data" / "editions").is_dir()
+            preview, preview_cpu = preview_rebuilds(old, edition="2024-02" if has_editions else None)
+            row = (f"| commit {rev} ({'1' if has_editions else 'no'} edition{'' if has_editions else 's'}) "
+                   f"| | | | | | | {statistics.median(preview):.2f} "
+                   f"({', '.join(f'{t:.2f}' for t in preview)}) | {statistics.median(preview_cpu):.2f} |")
             print(row, flush=True)
             lines.append(row)
         if not args.no_weights:

@@ -71,9 +71,10 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def preview_rebuilds(project: Path, edits: int = 5, edition: str = "2024-02") -> tuple[list[float], list[float]]:
+def preview_rebuilds(project: Path, edits: int = 5, edition: str | None = "2024-02") -> tuple[list[float], list[float]]:
     """Seconds from saving an edit to a page or a data file of an edition until `mkdocs serve` reloads
-    browsers, and the CPU seconds the server used meanwhile."""
+    browsers, and the CPU seconds the server used meanwhile. `edition=None`: a project from before the
+    editions (docs/strategy-1.md, data/strategies/strategy-1.yaml)."""
     import queue
     import socket
     with socket.socket() as sock:
@@ -92,8 +93,9 @@ def preview_rebuilds(project: Path, edits: int = 5, edition: str = "2024-02") ->
             if text in line:
                 return at
     # Alternately a page and a data file: both must reach the browser (mkdocs.yml: watch).
-    files = [project / "docs" / "editions" / edition / "strategy-1.md",
-             project / "data" / "editions" / edition / "strategies" / "strategy-1.yaml"]
+    docs = project / "docs" / "editions" / edition if edition else project / "docs"
+    data = project / "data" / "editions" / edition if edition else project / "data"
+    files = [docs / "strategy-1.md", data / "strategies" / "strategy-1.yaml"]
     sources = {f: f.read_text(encoding="utf-8") for f in files}
     times, cpu = [], []
     try:
