@@ -35,11 +35,11 @@ RESULTS = Path(__file__).with_name("results.md")
 HEADING = "## Editions"
 
 
-def project_with(base: Path, count: int) -> tuple[Path, str]:
+def project_with(base: Path, count: int, publish_last: bool = True) -> tuple[Path, str]:
     """A copy of the project with `count` editions; returns it and the latest edition's id."""
     base.mkdir(parents=True)
     project = copy_project(base)
-    ids = add_editions(project, count - 1)
+    ids = add_editions(project, count - 1, publish_last=publish_last)
     return project, (ids[-1] if ids else "2024-02")
 
 
@@ -70,7 +70,9 @@ def main() -> None:
              "the edition being edited in about a second, and every page within its weight budget.\n",
              "The live preview (`mkdocs serve`, as `make serve` runs it) rebuilds both languages after each "
              "edit, alternately a page and a data file of the newest edition; it leaves out the editions' own "
-             "copies but the draft's, and the print page's repeated text (macros/glue/preview.py). A row "
+             "copies but the draft's, and the print page's repeated text (macros/glue/preview.py). The row "
+             "\"2, the newest a draft\" is next year's edition being prepared: its pages are built beside "
+             "today's, which show the published edition. A row "
              "\"commit …\" is an earlier commit of the project measured in the same run (`--baseline`), "
              "since a machine's speed changes from day to day.\n",
              "| editions | pages (ja+en) | median s | runs s | median CPU s | CPU s per edition | peak RSS MB | "
@@ -99,6 +101,13 @@ def main() -> None:
                    f"{statistics.median(preview_cpu):.2f} |")
             print(row, flush=True)
             lines.append(row)
+        # As next year's edition is prepared: the newest edition a draft, built beside today's pages.
+        project, draft = project_with(tmp / "draft", 2, publish_last=False)
+        preview, preview_cpu = preview_rebuilds(project, edition=draft)
+        row = (f"| 2, the newest a draft | | | | | | | {statistics.median(preview):.2f} "
+               f"({', '.join(f'{t:.2f}' for t in preview)}) | {statistics.median(preview_cpu):.2f} |")
+        print(row, flush=True)
+        lines.append(row)
         for i, baseline in enumerate(args.baseline):
             rev = subprocess.run(["git", "rev-parse", "--short", baseline], cwd=ROOT, capture_output=True,
                                  text=True, check=True).stdout.strip()
