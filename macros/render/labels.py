@@ -109,8 +109,6 @@ _PAGE_LABELS = {
         "filter_changed": "Only KPIs whose status changed since the previous edition",
     },
 }
-for _lang, _words in _PAGE_LABELS.items():
-    _LABELS[_lang].update(_words)
 
 
 # The editions' words (render/editions.py): the banner, the previous edition, the counts per edition.
@@ -156,8 +154,6 @@ _EDITION_LABELS = {
         "edition.series_source": "the actuals of each edition",
     },
 }
-for _lang, _words in _EDITION_LABELS.items():
-    _LABELS[_lang].update(_words)
 
 # The live preview's note on the print page (glue/preview.py): each part's text is left out there.
 _PREVIEW_LABELS = {
@@ -174,8 +170,11 @@ _PREVIEW_LABELS = {
                               "`make build` makes the whole print page.",
     },
 }
-for _lang, _words in _PREVIEW_LABELS.items():
-    _LABELS[_lang].update(_words)
+
+# One table of words per language: the groups above join the general labels.
+for _group in (_PAGE_LABELS, _EDITION_LABELS, _PREVIEW_LABELS):
+    for _lang, _words in _group.items():
+        _LABELS[_lang].update(_words)
 
 NOTE_KIND = {
     NoteKind.PROGRESS_MISMATCH: Text("印刷された進捗率との差", "Printed progress differs"),
