@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ..core.editions import Change, Edition
 from ..core.fiscal import fy_label
 from ..core.progress import Evaluation
-from .labels import _LABELS, STATUS_ORDER
+from .labels import STATUS_ORDER, group
 from .numbers import fmt_number, fmt_pct
 from .renderer import Renderer
 
@@ -23,7 +23,7 @@ class EditionLink:
 
 def words(lang: str) -> dict[str, str]:
     """This module's words (render/labels.py, keys "edition.*"), without their prefix."""
-    return {k.removeprefix("edition."): v for k, v in _LABELS[lang].items() if k.startswith("edition.")}
+    return group(lang, "edition.")
 
 
 class EditionFragments(Renderer):

@@ -1,6 +1,8 @@
 """Interface words in both languages. Content words live in data/ and docs/."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..core.model import NoteKind, Status, Text
 
 STATUS_ORDER = (Status.ACHIEVED, Status.IMPROVED, Status.UNCHANGED, Status.WORSE)
@@ -193,6 +195,12 @@ NOTE_KIND = {
     NoteKind.REVISED: Text("目標値等の改定", "Revised"),
     NoteKind.OTHER: Text("その他", "Other"),
 }
+
+
+@lru_cache(maxsize=None)
+def group(lang: str, prefix: str) -> dict[str, str]:
+    """The words whose keys start with `prefix` ("edition."), without it: made once per language."""
+    return {k.removeprefix(prefix): v for k, v in _LABELS[lang].items() if k.startswith(prefix)}
 
 
 def label(lang: str, key: str, **fmt) -> str:
