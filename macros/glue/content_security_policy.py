@@ -1,10 +1,14 @@
-"""MkDocs hook (mkdocs.yml: hooks): the Content-Security-Policy of every page allows its inline scripts
-and style attributes by their SHA-256 hashes, computed from the HTML as written.
+"""MkDocs hook (mkdocs.yml: hooks): the Content-Security-Policy of every page allows the inline scripts
+the theme wrote, and its style attributes, by their SHA-256 hashes, computed from the HTML as written.
 
 The policy itself is the `<meta http-equiv="Content-Security-Policy">` tag in overrides/main.html.
 This hook only adds hashes to it, taken from each finished page, never typed:
 - script-src: Material writes a few small inline scripts (and this site one, in main.html); their text
-  changes with Material's version and with the page's depth ("..", "../.."). Data for scripts
+  changes with Material's version and with the page's depth ("..", "../.."). A script is allowed by
+  where it comes from, not because it is there: the inline scripts written in the theme's templates
+  (Material's and overrides/), rendered with the page's own template context, are the page's known
+  scripts. Any other inline script on a finished page (from a page, a title or data, past the checks
+  of glue/page_content.py and the escaping) stops the build, naming the page. Data for scripts
   (`<script type="application/json">`) is not run and needs no hash.
 - style-src-attr: the page's `style="…"` attributes (bar widths, chart heights), allowed one by one
   with 'unsafe-hashes'; a style attribute injected by anything else stays blocked.
@@ -16,8 +20,12 @@ Under `mkdocs serve` the live-reload script MkDocs adds to every page it serves 
 different on every request, so no hash can cover it: there, and only there, script-src allows inline
 scripts ('unsafe-inline', no hashes) and the rest of the policy stays as published.
 
-Uses only MkDocs' public hook events: on_startup (which command runs), on_post_page for pages,
-on_post_template for 404.html.
+Uses only MkDocs' public hook events and API: on_startup (which command runs), on_env (the theme's
+Jinja environment), on_page_context and on_template_context (each page's template context),
+on_post_page for pages, on_post_template for 404.html; `Theme.dirs` for the theme's templates.
+
+The finished pages are read with regular expressions (fast on large pages): a script they read
+differently from a browser gets a hash that matches nothing, so the browser blocks it; none is let through.
 """
 from __future__ import annotations
 
@@ -25,6 +33,7 @@ import base64
 import hashlib
 import html as html_module
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -37,6 +46,7 @@ SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "appl
                 "text/ecmascript"}
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle=(["'])(.*?)\1""", re.DOTALL | re.IGNORECASE)
 TEMPLATE = "overrides/main.html"
+JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -78,7 +88,39 @@ def with_hashes(policy: str, additions: dict[str, list[str]]) -> str:
     return "; ".join(directives)
 
 
-def add_hashes(html: str, where: str, serving: bool = False) -> str:
+def theme_scripts(dirs: list[str]) -> list[str]:
+    """The inline scripts written in the theme's templates, as Jinja source (e.g. with {{ base_url }})."""
+    found = []
+    for folder in dirs:
+        for template in sorted(Path(folder).rglob("*.html")):
+            found.extend(inline_scripts(JINJA_COMMENT.sub("", template.read_text(encoding="utf-8"))))
+    return list(dict.fromkeys(found))
+
+
+class _Theme:
+    """The theme's scripts compiled in this build's template environment (on_env), and each page's
+    known scripts: those scripts rendered with the page's context (on_page_context, on_template_context)."""
+    templates: list = []
+    known: dict[str, set[str]] = {}
+
+    @classmethod
+    def start(cls, env, dirs: list[str]) -> None:
+        cls.templates = [env.from_string(source) for source in theme_scripts(dirs)]
+        cls.known = {}
+
+    @classmethod
+    def render(cls, where: str, context) -> None:
+        known = set()
+        for template in cls.templates:
+            try:
+                known.add(template.render(context))
+            except Exception:   # a script that needs what this page lacks is not this page's
+                continue
+        cls.known[where] = known
+
+
+def add_hashes(html: str, where: str, serving: bool = False, known: set[str] = frozenset()) -> str:
+    """The page with its policy completed; `known` are the inline scripts the theme wrote for it."""
     metas = list(META.finditer(html))
     if len(metas) != 1:
         raise PluginError(_problem(where, f"{len(metas)} 個の Content-Security-Policy meta 要素があります",
@@ -88,8 +130,14 @@ def add_hashes(html: str, where: str, serving: bool = False) -> str:
     if first_script and first_script.start() < meta.start():
         raise PluginError(_problem(where, "Content-Security-Policy meta 要素が最初の script 要素より後にあります",
                                    "has its Content-Security-Policy meta tag after a script"))
+    scripts = inline_scripts(html)
+    unknown = [s for s in scripts if s not in known]
+    if unknown and not serving:
+        raise PluginError(f"{where}: テーマが書いたものではないインラインスクリプトがあります（{_start(unknown[0])}） — "
+                          "ページ・タイトル・データから削除してください / has an inline script the theme did not write "
+                          f"({_start(unknown[0])}) — remove it from the page, its title or the data it shows")
     additions = {
-        "script-src": ["'unsafe-inline'"] if serving else [source_hash(s) for s in inline_scripts(html)],
+        "script-src": ["'unsafe-inline'"] if serving else [source_hash(s) for s in scripts],
         "style-src-elem": [EMPTY_STYLE],
         "style-src-attr": [source_hash(s) for s in style_attributes(html)],
     }
@@ -100,6 +148,12 @@ def add_hashes(html: str, where: str, serving: bool = False) -> str:
                                    f"has no {missing} in its Content-Security-Policy")) from None
     return html[:meta.start(1)] + policy + html[meta.end(1):]
 
+
+
+def _start(script: str) -> str:
+    """The start of a script, on one line, for an error message."""
+    text = " ".join(script.split())
+    return text[:60] + ("…" if len(text) > 60 else "")
 
 
 def _problem(where: str, ja: str, en: str) -> str:
@@ -116,14 +170,32 @@ def on_startup(command, dirty):
     _Command.serving = command == "serve"
 
 
+def on_env(env, config, files):
+    _Theme.start(env, config.theme.dirs)
+    return env
+
+
+@event_priority(-1000)
+def on_page_context(context, page, config, nav):
+    _Theme.render(page.file.src_uri, context)
+    return context
+
+
+@event_priority(-1000)
+def on_template_context(context, template_name, config):
+    _Theme.render(template_name, context)
+    return context
+
+
 @event_priority(-1000)
 def on_post_page(output, page, config):
     """Last of all page handlers, so that the hashes cover every script the others have written."""
-    return add_hashes(output, page.file.src_uri, _Command.serving)
+    where = page.file.src_uri
+    return add_hashes(output, f"docs/{where}", _Command.serving, _Theme.known.pop(where, set()))
 
 
 @event_priority(-1000)
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
-    return add_hashes(output_content, template_name, _Command.serving)
+    return add_hashes(output_content, template_name, _Command.serving, _Theme.known.pop(template_name, set()))

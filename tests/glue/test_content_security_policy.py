@@ -32,12 +32,31 @@ def test_only_scripts_that_run_are_hashed():
 def test_hashes_go_into_their_directives():
     html = (f"<head>{META}<script>x=1</script></head><body><p style=\"width:5%\">a</p>"
             "<p style='width:5%'>b</p><i style=\"a&amp;b\"></i><script>y=2</script></body>")
-    out = csp.add_hashes(html, "x.md")
+    out = csp.add_hashes(html, "x.md", known={"x=1", "y=2"})
     assert _directive(out, "script-src") == ["'self'", _sha("x=1"), _sha("y=2")]
     assert _directive(out, "style-src-attr") == ["'unsafe-hashes'", _sha("width:5%"), _sha("a&b")]
     assert _directive(out, "style-src-elem") == ["'self'", _sha("")]
     assert _directive(out, "style-src") == ["'self'", "'unsafe-inline'"]
     assert out.replace(out.split('content="', 1)[1].split('"', 1)[0], POLICY) == html
+
+
+def test_an_inline_script_the_theme_did_not_write_stops_the_build():
+    html = f"<head>{META}<script>x=1</script></head><body><script >window.pwned = 1</script></body>"
+    with pytest.raises(PluginError, match=r"docs/x\.md: .*window\.pwned = 1.* / has an inline script the theme did not write"):
+        csp.add_hashes(html, "docs/x.md", known={"x=1"})
+    assert "unsafe-inline" in csp.add_hashes(html, "docs/x.md", serving=True)   # the live preview's own scripts
+
+
+def test_the_known_scripts_are_the_theme_templates_scripts_rendered_for_the_page(tmp_path):
+    from jinja2 import Environment
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "base.html").write_text('{# <script>not(1)</script> #}<script>go("{{ base_url }}")</script>'
+                                        '<script src="a.js"></script><script type="application/json">{}</script>')
+    (tmp_path / "partials" / "x.html").write_text("<script>x=1</script>")
+    assert csp.theme_scripts([str(tmp_path)]) == ['go("{{ base_url }}")', "x=1"]
+    csp._Theme.start(Environment(), [str(tmp_path)])
+    csp._Theme.render("a.md", {"base_url": "../.."})
+    assert csp._Theme.known["a.md"] == {'go("../..")', "x=1"}
 
 
 def test_a_page_without_the_meta_tag_stops_the_build():
@@ -57,7 +76,7 @@ def test_a_policy_without_a_directive_to_extend_stops_the_build():
 
 def test_the_live_preview_allows_its_reload_script_and_nothing_else_changes():
     html = f"<head>{META}<script>x=1</script></head><body><p style=\"width:5%\">a</p></body>"
-    built, served = csp.add_hashes(html, "x.md"), csp.add_hashes(html, "x.md", serving=True)
+    built, served = csp.add_hashes(html, "x.md", known={"x=1"}), csp.add_hashes(html, "x.md", serving=True)
     assert _directive(served, "script-src") == ["'self'", "'unsafe-inline'"]
     for name in ("style-src-attr", "style-src-elem", "default-src"):
         assert _directive(served, name) == _directive(built, name)
