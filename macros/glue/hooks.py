@@ -2,6 +2,7 @@
 generated HTML put back into pages after Markdown (macros/glue/deferred.py; mkdocs-macros has no
 event after conversion).
 """
+import html as html_module
 import re
 import sys
 from pathlib import Path
@@ -12,7 +13,8 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.glue import annotations, editions, link_warnings, preview, search_index, upstream  # noqa: E402
+from macros.core.errors import DataError  # noqa: E402
+from macros.glue import annotations, editions, link_warnings, page_content, preview, search_index, upstream  # noqa: E402
 from macros.glue.deferred import PAGES  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
 
@@ -45,6 +47,12 @@ _BANNER = re.compile(r'\s*<aside class="edition-banner.*?</aside>', re.S)
 def on_page_content(html, page, config, files):
     """Fragments go back in; until the search plugin has recorded the page, it holds an empty one.
     The KPI anchors in them become valid link targets for MkDocs' anchor check (strategy-1.md#kpi-1-1-1-1)."""
+    try:   # the page's own content, before the site's fragments are put back (glue/page_content.py)
+        page_content.check(page, html, config["docs_dir"])
+    except DataError as err:
+        raise PluginError(str(err)) from None
+    _titles_as_text(page)
+
     def for_readers(full: str) -> str:
         # MkDocs 1.6 collects a page's anchors in Page.present_anchor_ids while it renders Markdown; the
         # KPI blocks come back after that. Guarded: with another MkDocs, links to #kpi-… warn (strict fails).
@@ -57,6 +65,16 @@ def on_page_content(html, page, config, files):
             return size_section_bodies(full)
         return banner.group(0) + size_section_bodies(full[banner.end():])
     return PAGES.after_markdown(page, html, readers=for_readers)
+
+
+def _titles_as_text(page) -> None:
+    """A title (or subtitle) in front matter is text, but the theme prints page titles as HTML (the
+    navigation, the header, the footer): escaped here, it reads as written there, like a title taken
+    from the page's heading, which Markdown has escaped already. Before any page is put into the theme."""
+    for key in ("title", "subtitle"):
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            page.meta[key] = html_module.escape(value)
 
 
 @event_priority(-100)
