@@ -17,6 +17,11 @@ def define_env(env):
     return _define_env(env)
 
 
+def on_pre_page_macros(env):
+    from .glue.plugin import on_pre_page_macros as _on_pre_page_macros
+    return _on_pre_page_macros(env)
+
+
 def on_post_page_macros(env):
     from .glue.plugin import on_post_page_macros as _on_post_page_macros
     return _on_post_page_macros(env)

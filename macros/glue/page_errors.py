@@ -25,6 +25,7 @@ from mkdocs_macros.errors import format_error
 
 from ..core.errors import DataError, problem
 from . import upstream
+from .page_jinja import NotAMacroCall
 
 
 _including: list = []   # the included pages being rendered, innermost last
@@ -112,6 +113,11 @@ def _syntax(error: TemplateSyntaxError, markdown: str, page) -> str:
         "{{ と }} の対応、引用符、括弧を確認してください", "check matching {{ }}, quotes and brackets"))
 
 
+def _not_a_macro_call(error: NotAMacroCall, markdown: str, page) -> str:
+    # Something in {{ }} or {% %} that is not a call of the site's macros (glue/page_jinja.py).
+    _fail(page, error.lineno + front_matter_offset(page, markdown), "macro", problem(*error.texts))
+
+
 def _other(error: Exception, markdown: str, page) -> str:
     # e.g. kpi_table() without its id: a TypeError. Name the failing call without a traceback.
     frame_line = None
@@ -126,7 +132,7 @@ def _other(error: Exception, markdown: str, page) -> str:
         "マクロ名と引数を README の一覧と照らしてください", "check the macro name and its arguments against the README"))
 
 
-FORMATTERS = (_data_error, _already_one_line, _undefined, _syntax, _other)
+FORMATTERS = (_data_error, _already_one_line, _undefined, _syntax, _not_a_macro_call, _other)
 
 
 def register() -> bool:

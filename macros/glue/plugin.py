@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import assets, contact, editions, page_errors, preview, print_page
+from . import assets, contact, editions, page_content, page_errors, page_jinja, preview, print_page
 from .notice import notice
 from ..tools import translations
 from ..tools.pdf import PDF_PATH
@@ -35,6 +35,7 @@ _cache: dict = {}
 _templates = make_env()
 _banner: dict = {}             # the edition banner of the build under way (define_env sets it)
 _shows_latest: set[str] = set()   # root pages that show the latest edition's page (latest_edition_page)
+_page_macros: dict = {}        # the macros pages may call: this module's, not mkdocs-macros' own (define_env)
 
 
 def _signature(paths) -> tuple:
@@ -123,7 +124,10 @@ def _announce(all_editions: Editions, docs: Path) -> None:
 
 
 def define_env(env) -> None:
-    docs = Path(env.conf["docs_dir"])
+    docs = Path(env.conf["docs_dir"]).resolve()
+    # mkdocs-macros' own macros (macros_info, context, …) print its variables, the configuration
+    # among them: pages may call only the macros defined below.
+    builtin = set(env.macros)
     page_errors.register()
     try:
         _check_pages(docs)
@@ -232,6 +236,7 @@ def define_env(env) -> None:
         there = posixpath.dirname(path.relative_to(docs).as_posix())
         # A top-level page showing an edition's page: links within that edition stay at the top level.
         mirrored = there if editions.edition_of(env.page.file.src_uri) is None and editions.edition_of(there + "/") else None
+        page_content.included(env.page, path)
         with page_errors.including(path, docs):
             return env.render(editions.rebase_links(markdown, there, here, mirrored), force_rendering=True)
 
@@ -256,7 +261,14 @@ def define_env(env) -> None:
         """Another page's Markdown in this page's language, rendered by these macros (the print page).
         The name is relative to the folder of the page that includes it."""
         current = Path(page_errors.page_path(env.page).removeprefix("docs/"))
-        path = docs / current.parent / print_page.source_name(name, _language(env))
+        path = (docs / current.parent / print_page.source_name(name, _language(env))).resolve()
+        # Only a page of this site: a path out of docs/ (../../etc/passwd, a symbolic link) would be published.
+        if not (name.endswith(".md") and path.suffix == ".md" and path.is_relative_to(docs.resolve())):
+            line = page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
+            raise DataError(page_errors.page_path(env.page), line, "include_page", problem(
+                f"「{name}」は docs/ の中のページ（.md）ではありません", f"{name!r} is not a page (.md) inside docs/",
+                "このページからの相対パスで docs/ にあるページを指定してください",
+                "name a page inside docs/, relative to this page"))
         if not path.is_file():
             line = page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
             raise DataError(page_errors.page_path(env.page), line, "include_page", problem(
@@ -314,6 +326,16 @@ def define_env(env) -> None:
                 "title, publisher, published のいずれかにしてください", "use title, publisher or published"))
         value = getattr(meta, field)
         return Markup.escape(value.get(_language(env)) if hasattr(value, "get") else value)
+
+    _page_macros.clear()
+    _page_macros.update({name: f for name, f in env.macros.items() if name not in builtin})
+
+
+def on_pre_page_macros(env) -> None:
+    """Before a page is rendered: its Jinja may only call the site's macros (glue/page_jinja.py).
+    mkdocs-macros makes its Jinja environment after define_env, so the check is added here."""
+    page_jinja.install(env.env, _page_macros)
+    page_content.forget_included(env.page)
 
 
 def on_post_page_macros(env) -> None:
