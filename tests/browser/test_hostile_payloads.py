@@ -1,0 +1,176 @@
+"""Hostile input that the build lets through is inert in a real browser.
+
+The build refuses scripts, handlers, frames and forms written in a page (tests/broken/cases.yaml,
+"hostile input: pages"). What it does not refuse is text: a strategy's title, a KPI's name and a note
+from data, a page's heading, code and front-matter title. Each gets a payload here that would set
+`window.pwned` if it ran (a script, an image's onerror, an svg's onload, a closed <title>); every page
+of that site is opened in Chromium and the flag must stay unset, with no payload element in the
+document. The search box is tried with the payload's word too (the results are written as HTML).
+
+And on the real site, every inline script of every page is one the theme wrote (the scripts of its
+templates), never one that only happens to be there: the CSP hashes exactly those
+(macros/glue/content_security_policy.py).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jinja2
+import pytest
+from mkdocs.utils import get_relative_url
+
+from bench.site_server import serve
+from macros.glue.content_security_policy import theme_scripts
+from tests.conftest import ROOT, copy_project, run_build
+
+from .support import new_context
+
+pytestmark = pytest.mark.browser
+
+STRATEGY = "data/editions/2024-02/strategies/strategy-2.yaml"
+PAGE = "docs/editions/2024-02/strategy-2.md"
+
+
+def payload(where: str) -> str:
+    """Markup that sets window.pwned to `where` if any part of it is read as HTML and run."""
+    run = f"window.pwned='{where}'"
+    return (f'</title><script>{run}</script><img src="x" onerror="{run}">'
+            f'<svg onload="{run}"></svg><a href="javascript:{run}">link</a>')
+
+
+def _yaml(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)   # a JSON string is a YAML double-quoted scalar
+
+
+def _patch(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    patched, count = re.subn(pattern, lambda _: replacement, text, count=1, flags=re.M)
+    assert count == 1, f"{pattern!r} not found in {path}: the test needs updating"
+    path.write_text(patched, encoding="utf-8")
+
+
+def _front_matter_title(path: Path, where: str) -> None:
+    _patch(path, r"\A---\n", f"---\ntitle: {_yaml('Title ' + payload(where))}\n")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("hostile")
+    project = copy_project(tmp)
+    data = project / STRATEGY
+    _patch(data, r"^title: \{ja: .*\}$",
+           f"title: {{ja: {_yaml('結婚 ' + payload('strategy-title-ja'))}, "
+           f"en: {_yaml('Marriage ' + payload('strategy-title-en'))}}}")
+    _patch(data, r'^            name: \{ja: "山口県結婚応援センター登録者数.*\}$',
+           f"            name: {{ja: {_yaml('登録者数 ' + payload('kpi-name-ja'))}, "
+           f"en: {_yaml('Registrants ' + payload('kpi-name-en'))}}}")
+    _patch(data, r'^                ja: "抽出テキストでは「美祿市」.*"$',
+           f"                ja: {_yaml('注記 ' + payload('note-ja'))}")
+    _patch(data, r'^                en: "The extracted text reads 美祿市.*"$',
+           f"                en: {_yaml('Note ' + payload('note-en'))}")
+    # In a page: text Markdown escapes (a heading with character references, code, an indented block).
+    escaped = payload("heading").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for page in (PAGE, PAGE.replace(".md", ".en.md")):
+        _patch(project / page, r"^\{\{ strategy_status\(2\) \}\}$",
+               "{{ strategy_status(2) }}\n\n"
+               f"## Heading {escaped} {{#hostile-heading}}\n\n"
+               f"Code: `{payload('code-span')}`\n\n"
+               f"    {payload('code-block')}\n")
+    _front_matter_title(project / "docs/editions/2024-02/context.md", "front-matter-title")
+    _front_matter_title(project / "docs/data.md", "front-matter-title-nav-page")
+    result = run_build(project, tmp / "site")
+    assert result.returncode == 0, "the site with hostile text did not build:\n" + result.stdout + result.stderr
+    return tmp / "site"
+
+
+def _urls(site: Path) -> list[str]:
+    return [p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html"))]
+
+
+# Whether anything of a payload became markup: a script or handler with its flag, an element it made.
+INJECTED = """() => {
+    const attrs = [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]);
+    return {
+        flag: window.pwned === undefined ? null : String(window.pwned),
+        scripts: [...document.scripts].filter(s => s.textContent.includes('pwned')).length,
+        handlers: attrs.filter(a => a.name.startsWith('on')).map(a => a.name),
+        links: [...document.querySelectorAll('a[href^="javascript:"]')].length,
+        images: document.querySelectorAll('img[src="x"], svg[onload]').length,
+    };
+}"""
+
+
+def test_no_payload_runs_or_becomes_markup_on_any_page(browser, hostile_site):
+    ctx = new_context(browser, "desktop")
+    shown_as_text = {}
+    try:
+        with serve(hostile_site) as base:
+            page = ctx.new_page()
+            for url in _urls(hostile_site):
+                page.goto(base + url, wait_until="load")
+                page.wait_for_timeout(50)   # an onerror fires once the image has failed
+                found = page.evaluate(INJECTED)
+                assert found == {"flag": None, "scripts": 0, "handlers": [], "links": 0, "images": 0}, \
+                    f"/{url}: a payload became markup or ran: {found}"
+                if url in ("editions/2024-02/strategy-2/", "en/editions/2024-02/strategy-2/",
+                           "editions/2024-02/context/", "data/"):
+                    shown_as_text[url] = page.evaluate("document.title + ' ' + document.body.textContent")
+    finally:
+        ctx.close()
+    # The payloads were on the pages, as text: the test looked at what it meant to.
+    for url, text in shown_as_text.items():
+        assert "<script>window.pwned=" in text, f"/{url}: no payload shown as text; the test did not reach it"
+    assert "strategy-title-ja" in shown_as_text["editions/2024-02/strategy-2/"]
+    for where in ("kpi-name-ja", "note-ja", "heading", "code-span", "code-block"):
+        assert where in shown_as_text["editions/2024-02/strategy-2/"], where
+    assert "front-matter-title" in shown_as_text["editions/2024-02/context/"]
+
+
+def test_search_results_show_payloads_as_text(browser, hostile_site):
+    ctx = new_context(browser, "desktop")
+    try:
+        with serve(hostile_site) as base:
+            page = ctx.new_page()
+            page.goto(base + "editions/2024-02/strategy-2/", wait_until="load")
+            page.locator("input.md-search__input").click()
+            page.keyboard.insert_text("pwned")
+            page.keyboard.press("End")     # Material reads the query on keyup
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+            page.wait_for_timeout(200)
+            results = page.locator(".md-search-result").inner_text()
+            found = page.evaluate(INJECTED)
+    finally:
+        ctx.close()
+    assert "pwned" in results, "the search did not list the pages with the payload"
+    assert found == {"flag": None, "scripts": 0, "handlers": [], "links": 0, "images": 0}, found
+
+
+def _known_scripts(url: str) -> set[str]:
+    """The theme's inline scripts as MkDocs renders them for a page at `url` (its base_url)."""
+    import material
+    dirs = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
+    env = jinja2.Environment()
+    context = {"base_url": get_relative_url(".", url or "."), "config": {"extra": {}}, "page": {"meta": {}}}
+    return {env.from_string(source).render(context) for source in theme_scripts(dirs)}
+
+
+RUNNABLE_INLINE = """() => [...document.scripts]
+    .filter(s => !s.src && ['', 'module', 'text/javascript'].includes(s.type))
+    .map(s => s.textContent)"""
+
+
+def test_every_inline_script_of_the_real_site_is_one_the_theme_wrote(browser, server, pages):
+    ctx = new_context(browser, "desktop")
+    try:
+        page = ctx.new_page()
+        for url in pages:
+            page.goto(server + url, wait_until="domcontentloaded")
+            scripts = page.evaluate(RUNNABLE_INLINE)
+            known = _known_scripts(url)
+            assert scripts and set(scripts) <= known, \
+                f"/{url}: inline scripts the theme did not write: {[s[:80] for s in scripts if s not in known]}"
+            assert 'document.documentElement.classList.add("has-js")' in scripts, f"/{url}: the site's own script"
+    finally:
+        ctx.close()
