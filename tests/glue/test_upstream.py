@@ -115,6 +115,11 @@ COPIES = [
         '<link rel="alternate" type="application/rss+xml" title="{{ lang.t(\'rss.created\') }}" href="{{ \'feed_rss_created.xml\' | url }}">',
         '<link rel="alternate" type="application/rss+xml" title="{{ lang.t(\'rss.updated\') }}" href="{{ \'feed_rss_updated.xml\' | url }}">',
         '<meta name="generator" content="mkdocs-{{ mkdocs_version }}, mkdocs-material-9.8.1">'}),
+    # main.html's htmltitle: Material's, escaped after striptags (a title decoded inside <title> could close it).
+    ("base.html", lambda t: _block(t, "htmltitle"), "main.html", lambda t: _block(t, "htmltitle"), {
+        "<title>{{ page.meta.title }} - {{ config.site_name }}</title>",
+        "<title>{{ page.title | striptags }} - {{ config.site_name }}</title>",
+        "<title>{{ config.site_name }}</title>"}),
 ]
 
 
@@ -165,3 +170,45 @@ def test_the_installed_mkdocs_static_i18n_has_the_building_flag_the_search_index
     import inspect
     import mkdocs_static_i18n.plugin as source
     assert "self.building = True" in inspect.getsource(source)
+
+
+# --- mkdocs-macros renders every page text in the environment the page check is added to ---------
+
+MACROS_MODULE = """
+from macros.glue import page_jinja
+
+def define_env(env):
+    env.macro(lambda: "HELLO", "hello")
+
+def on_pre_page_macros(env):
+    page_jinja.install(env.env, {"hello": env.macros["hello"]})
+"""
+
+
+@pytest.mark.parametrize("page, refused", [
+    ("# Home\n\n{{ hello() }}\n", None),
+    ("# Home\n\n{{ config }}\n", "config"),
+    ('---\ntitle: "{{ config.site_name }}"\n---\n\n# Home\n', "config.site_name"),   # a title, rendered apart
+    ("# Home\n\n{{ macros_info() }}\n", "macros_info"),                            # mkdocs-macros' own macro
+])
+def test_the_installed_mkdocs_macros_renders_pages_through_the_checked_environment(tmp_path, caplog, page, refused):
+    """glue/page_jinja.py checks what mkdocs-macros' Jinja environment (`env.env`) compiles, added in its
+    documented on_pre_page_macros hook: the real plugin must render a page and its title there."""
+    import sys
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(page, encoding="utf-8")
+    (tmp_path / "pagecheck.py").write_text(MACROS_MODULE, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - macros:\n      module_name: pagecheck\n"
+                                         "      on_error_fail: true\n", encoding="utf-8")
+    sys.path.insert(0, str(ROOT))
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    if refused is None:
+        build(config)
+        assert "HELLO" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+        return
+    with caplog.at_level(logging.WARNING), pytest.raises((SystemExit, PluginError)) as stopped:
+        build(config)   # mkdocs-macros exits (on_error_fail) after logging the error, or our formatter raises
+    assert not (tmp_path / "site" / "index.html").exists()
+    said = str(stopped.value) + "\n".join(r.getMessage() for r in caplog.records)
+    assert refused in said and ("macro" in said or "NotAMacroCall" in said), said   # ours, or mkdocs-macros' words
