@@ -36,8 +36,10 @@ def test_kpi_anchors_in_generated_html_are_valid_link_targets(root):
 
     data = load_report(root)
     f = PageFragments(data, "en", lambda target: target)
-    page = SimpleNamespace(url="strategy-1/", present_anchor_ids={"measure-1-1-1"})
+    page = SimpleNamespace(url="strategy-1/", present_anchor_ids={"measure-1-1-1"}, meta={},
+                           file=SimpleNamespace(src_uri="strategy-1.md", src_path="strategy-1.md",
+                                                abs_src_path=str(root / "docs" / "strategy-1.md")))
     html = "<h3 id=\"measure-1-1-1\">m</h3>" + defer(f.kpi_table(data.report.measure("1-1-1"))).replace("\n\n", "<p>", 1)
-    on_page_content(html.rstrip() + "</p>", page, None, None)
+    on_page_content(html.rstrip() + "</p>", page, {"docs_dir": str(root / "docs")}, None)
     PAGES.reset()   # the page is not built further
     assert page.present_anchor_ids == {"measure-1-1-1", "kpi-1-1-1-1", "kpi-1-1-1-2"}
