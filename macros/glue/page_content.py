@@ -28,6 +28,19 @@ FORBIDDEN_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed"
 _URL_IGNORED = re.compile(r"[\x00-\x20]")
 _SCRIPT_SCHEMES = ("javascript:", "vbscript:")
 
+# Nearly no page carries any of it, and parsing every page's HTML with html.parser cost seconds a build:
+# a page is parsed only if its text could hold some of it. Tag and attribute names are read only as
+# written, so `<script`, `<form`, … or ` on…=` must be there as such (an `on…` attribute without a value
+# runs nothing); a javascript: URL needs "script:" with at most spaces, controls, &Tab; or &NewLine;
+# between its letters (no named character reference stands for a letter), `&colon;` for its colon, or `&#`.
+_SEPARATORS = r"(?:[\x00-\x20]|&tab;|&newline;)*"
+_SUSPECT = re.compile("|".join([
+    r"<(?:" + "|".join(sorted(FORBIDDEN_ELEMENTS | {"meta"})) + ")",
+    r"""[\s'"/]on[^\s/=>]*\s*=""",
+    "&#(?!34;|39;)",      # but the quotes Markup.escape writes, which cannot make a URL scheme
+    _SEPARATORS.join("script") + _SEPARATORS + "(?::|&colon;)",
+]), re.IGNORECASE)
+
 _included: dict[str, list[Path]] = {}   # page src_uri → the files its macros rendered into it
 
 
@@ -65,6 +78,8 @@ class _Finder(HTMLParser):
 
 def forbidden(content: str) -> list[tuple[str, str]]:
     """Each forbidden element, attribute or URL in an HTML fragment: (its name, a pattern for its source)."""
+    if not _SUSPECT.search(content):
+        return []
     finder = _Finder()
     finder.feed(content)
     finder.close()

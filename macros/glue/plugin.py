@@ -262,16 +262,16 @@ def define_env(env) -> None:
         The name is relative to the folder of the page that includes it."""
         current = Path(page_errors.page_path(env.page).removeprefix("docs/"))
         path = (docs / current.parent / print_page.source_name(name, _language(env))).resolve()
+        def line() -> int | None:   # of the call, read only when it is wrong
+            return page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
         # Only a page of this site: a path out of docs/ (../../etc/passwd, a symbolic link) would be published.
-        if not (name.endswith(".md") and path.suffix == ".md" and path.is_relative_to(docs.resolve())):
-            line = page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
-            raise DataError(page_errors.page_path(env.page), line, "include_page", problem(
+        if not (name.endswith(".md") and path.suffix == ".md" and path.is_relative_to(docs)):
+            raise DataError(page_errors.page_path(env.page), line(), "include_page", problem(
                 f"「{name}」は docs/ の中のページ（.md）ではありません", f"{name!r} is not a page (.md) inside docs/",
                 "このページからの相対パスで docs/ にあるページを指定してください",
                 "name a page inside docs/, relative to this page"))
         if not path.is_file():
-            line = page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
-            raise DataError(page_errors.page_path(env.page), line, "include_page", problem(
+            raise DataError(page_errors.page_path(env.page), line(), "include_page", problem(
                 f"ページ「{name}」は docs/ にありません", f"there is no page {name!r} in docs/",
                 "docs/ にあるページのファイル名にしてください", "name a page that exists in docs/"))
         markdown = print_page.without_front_matter(path.read_text(encoding="utf-8"))
@@ -282,8 +282,7 @@ def define_env(env) -> None:
             return print_page.demote(_render_included(path, kept), name[:-3])
         part = print_page.section(markdown, section)
         if part is None:
-            line = page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
-            raise DataError(page_errors.page_path(env.page), line, "include_page", problem(
+            raise DataError(page_errors.page_path(env.page), line(), "include_page", problem(
                 f"ページ「{name}」に見出し {{#{section}}} がありません", f"{name} has no heading {{#{section}}}",
                 "ページにある h2 見出しの id にしてください", "use the id of an h2 heading of that page"))
         kept = part if note is None else part.split("\n", 1)[0] + "\n" + note

@@ -26,6 +26,10 @@ from macros.glue import page_content
     ('<form action="https://example.com/"></form>', "<form>"),
     ('<meta http-equiv="refresh" content="0; url=https://example.com/">', "<meta http-equiv>"),
     ("<frameset><frame src=x></frameset>", "<frame"),
+    ('<a title=">" onclick="x()">a</a>', "onclick="),
+    ('<a href="java&Tab;scr&NewLine;ipt&colon;x()">a</a>', "javascript:"),
+    ('<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;:x()">a</a>', "javascript:"),
+    ('<img/onerror="x()" src=x>', "onerror="),
 ])
 def test_forbidden(html, what):
     assert page_content.forbidden(html)[0][0].startswith(what)
