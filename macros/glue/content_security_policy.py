@@ -89,12 +89,19 @@ def with_hashes(policy: str, additions: dict[str, list[str]]) -> str:
 
 
 def theme_scripts(dirs: list[str]) -> list[str]:
-    """The inline scripts written in the theme's templates, as Jinja source (e.g. with {{ base_url }})."""
-    found = []
-    for folder in dirs:
-        for template in sorted(Path(folder).rglob("*.html")):
+    """The inline scripts written in the theme's templates, as Jinja source (e.g. with {{ base_url }}).
+    Read again only when a template changed (each language is a build of its own)."""
+    templates = [t for folder in dirs for t in sorted(Path(folder).rglob("*.html"))]
+    signature = tuple((str(t), t.stat().st_mtime_ns) for t in templates)
+    if _read.get("signature") != signature:
+        found = []
+        for template in templates:
             found.extend(inline_scripts(JINJA_COMMENT.sub("", template.read_text(encoding="utf-8"))))
-    return list(dict.fromkeys(found))
+        _read.update(signature=signature, scripts=list(dict.fromkeys(found)))
+    return _read["scripts"]
+
+
+_read: dict = {}
 
 
 class _Theme:

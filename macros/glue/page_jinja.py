@@ -104,11 +104,19 @@ def check(environment: Environment, source: str, macros) -> None:
             _check_output(child, macros)
 
 
+def _delimiters(environment: Environment) -> tuple:
+    return (environment.block_start_string, environment.variable_start_string, environment.comment_start_string,
+            environment.line_statement_prefix, environment.line_comment_prefix)
+
+
 class MacroCallsOnly(Extension):
     """Checks every text the environment compiles, before it is compiled (see the module docstring).
     The macros allowed are `environment.page_macros`, set by `install`."""
 
     _busy = threading.local()
+    # Texts that passed, with the macros and delimiters they passed with: a live preview renders every
+    # page again at each change, and parsing them all again was most of what this check costs.
+    _passed: dict[tuple, bool] = {}
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
@@ -118,11 +126,18 @@ class MacroCallsOnly(Extension):
         # check() parses the source, which preprocesses it again: that inner call passes it through.
         if getattr(self._busy, "on", False):
             return source
+        macros = self.environment.page_macros
+        key = (source, frozenset(macros), _delimiters(self.environment))
+        if key in self._passed:
+            return source
         self._busy.on = True
         try:
-            check(self.environment, source, self.environment.page_macros)
+            check(self.environment, source, macros)
         finally:
             self._busy.on = False
+        if len(self._passed) > 1000:   # a few builds' worth of pages
+            self._passed.clear()
+        self._passed[key] = True
         return source
 
 
