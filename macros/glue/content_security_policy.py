@@ -88,6 +88,9 @@ def with_hashes(policy: str, additions: dict[str, list[str]]) -> str:
     return "; ".join(directives)
 
 
+_read: dict = {}   # the theme's inline scripts, and the templates' names and times they were read from
+
+
 def theme_scripts(dirs: list[str]) -> list[str]:
     """The inline scripts written in the theme's templates, as Jinja source (e.g. with {{ base_url }}).
     Read again only when a template changed (each language is a build of its own)."""
@@ -99,9 +102,6 @@ def theme_scripts(dirs: list[str]) -> list[str]:
             found.extend(inline_scripts(JINJA_COMMENT.sub("", template.read_text(encoding="utf-8"))))
         _read.update(signature=signature, scripts=list(dict.fromkeys(found)))
     return _read["scripts"]
-
-
-_read: dict = {}
 
 
 class _Theme:
