@@ -10,9 +10,15 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # Values given to make (make new-edition EDITION=2025-02 FY=2023) reach a command only through the
 # environment, quoted: "$$EDITION", never $(EDITION). Make pastes $(X) into the command before the shell
 # reads it, so a value with a space, a quote or a ";" would split or run; "$$X" is always one argument.
-# Each value is checked against its form first ($(call check,NAME,example)); a list is read into an array.
-# A new target follows the same pattern: add NAME to the export line, NAME_FORM, and the check.
-export SHEET EDITION FY PAGES PDF_FLAGS LOCK_ARGS PYTEST_WORKERS
+# Each value is taken literally (a "$$" in it is not one of make's references), checked against its form
+# NAME_FORM with $(call check,NAME,example) before it is used, and a list is read into a bash array.
+# A new target's value follows the same pattern: add it to VALUES, give it a NAME_FORM, check it.
+SHEET ?= kpis.xlsx
+LOCK_ARGS ?=
+PYTEST_WORKERS ?= auto
+VALUES := SHEET EDITION FY PAGES PDF_FLAGS LOCK_ARGS PYTEST_WORKERS
+$(foreach name,$(VALUES),$(eval override $(name) := $$(value $(name))))
+export $(VALUES)
 SHEET_FORM := ^[^-].*\.xlsx$$
 EDITION_FORM := ^[0-9]{4}-[0-9]{2}$$
 FY_FORM := ^[0-9]{4}$$
@@ -21,7 +27,7 @@ PDF_FLAGS_FORM := ^(--require)?$$
 LOCK_ARGS_FORM := ^( *--upgrade(-package [A-Za-z0-9._-]+)?)* *$$
 PYTEST_WORKERS_FORM := ^(auto|[0-9]+)$$
 # $(call check,NAME,example): stop with one line, in Japanese and English, unless $$NAME has the form NAME_FORM.
-check = form='$($(1)_FORM)'; [[ $$$(1) =~ $$form ]] || { echo "make: $(1): 「$$$(1)」は使えない値です（形式 $$form） — 例: $(1)=$(2) のように指定してください / '$$$(1)' is not a valid $(1) (form $$form) — give it like $(1)=$(2)" >&2; exit 2; }
+check = form='$($(1)_FORM)'; [[ $$$(1) =~ $$form ]] || { v=$${$(1)//$$'\n'/ }; echo "make: $(1): 「$$v」は使えない値です（形式 $$form） — 例: $(1)=$(2) のように指定してください / '$$v' is not a valid $(1) (form $$form) — give it like $(1)=$(2)" >&2; exit 2; }
 
 .PHONY: setup setup-python setup-node setup-browser setup-properdocs build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet new-edition publish-edition catalogue clean
 
@@ -77,7 +83,6 @@ serve: build
 
 # One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's
 # session fixtures (the broken-input corpus, a browser) are made once. PYTEST_WORKERS=0 runs serially.
-PYTEST_WORKERS ?= auto
 PYTEST := $(call check,PYTEST_WORKERS,auto); $(PY) -m pytest -q -n "$$PYTEST_WORKERS" --dist loadfile
 
 test: setup setup-browser setup-properdocs build
@@ -102,7 +107,6 @@ bench: setup build
 # environment). Existing pins are kept; a package added to a .in file gets the newest release that fits.
 # To move a pin on: make lock LOCK_ARGS="--upgrade-package mkdocs-material". The .in files pin the
 # direct dependencies exactly, so no resolver ever picks a pre-release (mkdocs 2.0 is one).
-LOCK_ARGS ?=
 PIP_COMPILE = read -ra lock_args <<< "$$LOCK_ARGS"; CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile \
 	--quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
 	"$${lock_args[@]}"
@@ -121,7 +125,6 @@ stamp:
 	read -ra pages <<< "$$PAGES"; $(PY) -m macros.translations --stamp "$${pages[@]}"
 
 # The KPI workbook for the departments (guide/編集の手引き.md): write it, and read the filled-in one back into data/.
-SHEET ?= kpis.xlsx
 sheet: setup-python
 	@$(call check,SHEET,kpis.xlsx)
 	$(PY) -m macros.sheet export "$$SHEET"
