@@ -143,11 +143,20 @@ def _open(path: Path, display: str, limits: Limits = Limits()):
         raise DataError(display, None, "file", problem(
             "ファイルがありません", "the file does not exist",
             "ファイル名と場所を確認してください", "check the file name and folder")) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise DataError(display, None, "file", problem(
-            "Excel ブック（.xlsx）として読めません", "not readable as an Excel workbook (.xlsx)",
-            "Excel または LibreOffice で「Excel ブック (.xlsx)」形式で保存し直してください",
-            "save it again as an Excel workbook (.xlsx) from Excel or LibreOffice")) from None
+    except ValueError as err:
+        # openpyxl re-raises what went wrong while it read the parts (the stylesheet, the sheets) as a ValueError.
+        if isinstance(err.__cause__, (DefusedXmlException, ParseError)):
+            raise unreadable_xml(display) from None
+        raise _not_a_workbook(display) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+        raise _not_a_workbook(display) from None
+
+
+def _not_a_workbook(display: str) -> DataError:
+    return DataError(display, None, "file", problem(
+        "Excel ブック（.xlsx）として読めません", "not readable as an Excel workbook (.xlsx)",
+        "Excel または LibreOffice で「Excel ブック (.xlsx)」形式で保存し直してください",
+        "save it again as an Excel workbook (.xlsx) from Excel or LibreOffice"))
 
 
 def _check_edition(wb, report: Report, edition_id: str, s: _Sheet) -> bool:
