@@ -13,6 +13,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+from openpyxl.utils.cell import range_boundaries
+
 from ..core.errors import DataError, Problem, problem
 
 MAX_CELL_TEXT = 32_767   # the most characters Excel keeps in a cell
@@ -25,6 +29,8 @@ class Limits:
     # The exported workbook is about 0.1 MB inflated and 6 files; Excel or LibreOffice adds a few more.
     max_inflated: int = 20 * 1024 * 1024
     max_members: int = 200
+    # openpyxl makes an object for every cell of a merged range as it loads: A1:XFD1048576 is 17 billion.
+    max_merged_cells: int = 10_000
 
 
 def shown(value, limit: int = SHOWN_CHARS) -> str:
@@ -54,6 +60,27 @@ def check_archive(path: Path, display: str, limits: Limits = Limits()) -> None:
     if inflated > limits.max_inflated:
         raise _refused(display, f"表のファイルが展開すると大きすぎます（{inflated:,} バイト、上限 {limits.max_inflated:,} バイト）",
                        f"the workbook inflates to too much data ({inflated:,} bytes, at most {limits.max_inflated:,})")
+    merged = _merged_cells(path, [m.filename for m in members if m.filename.startswith("xl/worksheets/")])
+    if merged > limits.max_merged_cells:
+        raise _refused(display, f"結合されたセルが多すぎます（{merged:,} 個、上限 {limits.max_merged_cells:,} 個）",
+                       f"too many cells are merged ({merged:,}, at most {limits.max_merged_cells:,})")
+
+
+def _merged_cells(path: Path, sheets: list[str]) -> int:
+    """How many cells the sheets' merged ranges cover, read from their XML (streamed, with defusedxml)."""
+    total = 0
+    with zipfile.ZipFile(path) as archive:
+        for name in sheets:
+            try:
+                with archive.open(name) as xml:
+                    for _event, element in iterparse(xml):
+                        if element.tag.endswith("}mergeCell"):
+                            min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
+                            total += (max_col - min_col + 1) * (max_row - min_row + 1)
+                        element.clear()
+            except (DefusedXmlException, SyntaxError, ValueError, TypeError, zipfile.BadZipFile):
+                continue   # openpyxl's own reading refuses it with its line
+    return total
 
 
 def unreadable_xml(display: str) -> DataError:

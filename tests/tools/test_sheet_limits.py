@@ -135,3 +135,17 @@ def test_shown_keeps_a_value_short_and_on_one_line():
     assert shown("a\nb") == "a b"
     long = shown("x" * 10_000)
     assert long.startswith("x" * SHOWN_CHARS + "…") and "10,000" in long and len(long) < SHOWN_CHARS + 30
+
+
+def test_a_huge_merged_range_is_refused_before_openpyxl_makes_its_cells(project):
+    """openpyxl makes an object per cell of a merged range while it loads; A2:XFD1048576 in 60 bytes of XML."""
+    path, _ = exported(project)
+
+    def edit(name: str, content: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return content
+        return content.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/>'
+                               b"</mergeCells>", 1)
+    path.write_bytes(repacked(path.read_bytes(), edit))
+    line = refused(project, path)
+    assert f"{16384 * 1048575:,}" in line and "merged" in line
