@@ -387,9 +387,10 @@ def _read_changes(wb, report: Report, entry: Entry, remarks: dict[str, str], s: 
             new_remark = _remark_text(ws[cell].value)
             exported_remark = _remark_text(copy[f"{column_letter('remarks')}{copy_r}"].value)
         except NotText as err:
+            value = err.args[0]
+            kind, content = type(value).__name__, shown(getattr(value, "text", value))   # an array formula's text
             s.error(KPI_SHEET, cell, f"{k.id}.remarks", problem(
-                f"備考が文章ではありません（{type(err.args[0]).__name__}: {shown(err.args[0])}）",
-                f"the remark is not text ({type(err.args[0]).__name__}: {shown(err.args[0])})",
+                f"備考が文章ではありません（{kind}: {content}）", f"the remark is not text ({kind}: {content})",
                 "数式や日付ではなく、文章を入力してください", "type text, not a formula or a date"))
             continue
         if new_remark == exported_remark:

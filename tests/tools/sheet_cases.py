@@ -207,7 +207,7 @@ CASES: list[SheetCase] = [
               "an external entity (XXE) in the sheet's XML", lambda wb, _r: None, "", ["DTD", "entity"],
               repack=_entity_in_sheet),
     SheetCase("remark-array-formula", "備考に配列数式を入力した", "typed an array formula into 備考",
-              _array_formula_remark, "KPI!M2", ["ArrayFormula", "not text"]),
+              _array_formula_remark, "KPI!M2", ["ArrayFormula: =SUM(H2:H3*2)", "not text"]),
     SheetCase("cell-too-long", "備考に Excel の上限（32,767 文字）を超える文章が入っていた",
               "a remark longer than Excel's 32,767 characters", _long_text("M2", "あ" * 40_000), "KPI!M2",
               ["40,000", "32,767"]),
