@@ -51,8 +51,8 @@ def check_archive(path: Path, display: str, limits: Limits = Limits()) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
-        return   # not a zip at all: openpyxl's own refusal names it (not an .xlsx)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+        return   # missing, locked or not a zip at all: openpyxl's own error names it
     if len(members) > limits.max_members:
         raise _refused(display, f"表のファイルの中身が多すぎます（{len(members):,} 個、上限 {limits.max_members:,} 個）",
                        f"the workbook holds too many files ({len(members):,}, at most {limits.max_members:,})")

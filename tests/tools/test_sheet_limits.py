@@ -149,3 +149,8 @@ def test_a_huge_merged_range_is_refused_before_openpyxl_makes_its_cells(project)
     path.write_bytes(repacked(path.read_bytes(), edit))
     line = refused(project, path)
     assert f"{16384 * 1048575:,}" in line and "merged" in line
+
+
+def test_a_missing_workbook_is_still_named_as_missing(project, capsys):
+    code, _out, err = import_cli(project, project / "nothing.xlsx", capsys)
+    assert code == 1 and "the file does not exist" in err and "Traceback" not in err
