@@ -10,7 +10,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # Values given to make (make new-edition EDITION=2025-02 FY=2023) reach a command only through the
 # environment, quoted: "$$EDITION", never $(EDITION). Make pastes $(X) into the command before the shell
 # reads it, so a value with a space, a quote or a ";" would split or run; "$$X" is always one argument.
-# Each value is taken literally (a "$$" in it is not one of make's references), checked against its form
+# Each value is taken literally (a dollar sign in it is not one of make's references), checked against its form
 # NAME_FORM with $(call check,NAME,example) before it is used, and a list is read into a bash array.
 # A new target's value follows the same pattern: add it to VALUES, give it a NAME_FORM, check it.
 SHEET ?= kpis.xlsx
