@@ -7,6 +7,28 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the sitemap date comes from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
+# Values given to make (make new-edition EDITION=2025-02 FY=2023) reach a command only through the
+# environment, quoted: "$$EDITION", never $(EDITION). Make pastes $(X) into the command before the shell
+# reads it, so a value with a space, a quote or a ";" would split or run; "$$X" is always one argument.
+# Each value is taken literally (a dollar sign in it is not one of make's references), checked against its form
+# NAME_FORM with $(call check,NAME,example) before it is used, and a list is read into a bash array.
+# A new target's value follows the same pattern: add it to VALUES, give it a NAME_FORM, check it.
+SHEET ?= kpis.xlsx
+LOCK_ARGS ?=
+PYTEST_WORKERS ?= auto
+VALUES := SHEET EDITION FY PAGES PDF_FLAGS LOCK_ARGS PYTEST_WORKERS
+$(foreach name,$(VALUES),$(eval override $(name) := $$(value $(name))))
+export $(VALUES)
+SHEET_FORM := ^[^-].*\.xlsx$$
+EDITION_FORM := ^[0-9]{4}-[0-9]{2}$$
+FY_FORM := ^[0-9]{4}$$
+PAGES_FORM := ^( *[^ -][^ ]*\.md)* *$$
+PDF_FLAGS_FORM := ^(--require)?$$
+LOCK_ARGS_FORM := ^( *--upgrade(-package [A-Za-z0-9._-]+)?)* *$$
+PYTEST_WORKERS_FORM := ^(auto|[0-9]+)$$
+# $(call check,NAME,example): stop with one line, in Japanese and English, unless $$NAME has the form NAME_FORM.
+check = form='$($(1)_FORM)'; [[ $$$(1) =~ $$form ]] || { v=$${$(1)//$$'\n'/ }; echo "make: $(1): 「$$v」は使えない値です（形式 $$form） — 例: $(1)=$(2) のように指定してください / '$$v' is not a valid $(1) (form $$form) — give it like $(1)=$(2)" >&2; exit 2; }
+
 .PHONY: setup setup-python setup-node setup-browser setup-properdocs build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet new-edition publish-edition catalogue clean
 
 setup: setup-python setup-node
@@ -29,9 +51,12 @@ setup-properdocs: .venv-properdocs/.installed
 	.venv-properdocs/bin/$(PIP_INSTALL) -r requirements-properdocs.txt
 	touch $@
 
+# No package's install script runs (--ignore-scripts, and .npmrc for any other npm command): the only one,
+# vnu-jar's postinstall, downloads a Java runtime without a checksum when none is found. Java comes
+# from Debian (setup-browser); vnu.jar itself is in the package.
 setup-node: node_modules/.installed
 node_modules/.installed: package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Debian's Chromium for the browser tests (no browser download tool works here), Java for the Nu checker.
@@ -52,7 +77,8 @@ build: setup
 # The full report as a PDF per language, printed by Chromium into site/ (macros/tools/pdf.py).
 # Without Chromium it says the PDFs were not made and succeeds; publishing passes PDF_FLAGS=--require.
 pdf: build
-	$(PY) -m macros.tools.pdf site/ $(PDF_FLAGS)
+	@$(call check,PDF_FLAGS,--require)
+	$(PY) -m macros.tools.pdf site/ $${PDF_FLAGS:+"$$PDF_FLAGS"}
 
 # The live preview shows draft editions too (with their 「作成中」/"Draft" banner); a deployed site never does.
 serve: build
@@ -60,8 +86,7 @@ serve: build
 
 # One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's
 # session fixtures (the broken-input corpus, a browser) are made once. PYTEST_WORKERS=0 runs serially.
-PYTEST_WORKERS ?= auto
-PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile
+PYTEST := $(call check,PYTEST_WORKERS,auto); $(PY) -m pytest -q -n "$$PYTEST_WORKERS" --dist loadfile
 
 test: setup setup-browser setup-properdocs build
 	$(PYTEST)
@@ -85,10 +110,11 @@ bench: setup build
 # environment). Existing pins are kept; a package added to a .in file gets the newest release that fits.
 # To move a pin on: make lock LOCK_ARGS="--upgrade-package mkdocs-material". The .in files pin the
 # direct dependencies exactly, so no resolver ever picks a pre-release (mkdocs 2.0 is one).
-LOCK_ARGS ?=
-PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile --quiet --generate-hashes \
-	--strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(LOCK_ARGS)
+PIP_COMPILE = read -ra lock_args <<< "$$LOCK_ARGS"; CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile \
+	--quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
+	"$${lock_args[@]}"
 lock:
+	@$(call check,LOCK_ARGS,'--upgrade-package mkdocs-material')
 	rm -rf .venv-lock && python3 -m venv .venv-lock
 	.venv-lock/bin/$(PIP_INSTALL) -r requirements-lock.txt
 	$(PIP_COMPILE) -o requirements.txt requirements.in
@@ -98,23 +124,27 @@ lock:
 
 # After updating an English page, record which Japanese version it was translated from.
 stamp:
-	$(PY) -m macros.translations --stamp $(PAGES)
+	@$(call check,PAGES,docs/data.en.md)
+	read -ra pages <<< "$$PAGES"; $(PY) -m macros.translations --stamp "$${pages[@]}"
 
 # The KPI workbook for the departments (guide/編集の手引き.md): write it, and read the filled-in one back into data/.
-SHEET ?= kpis.xlsx
 sheet: setup-python
-	$(PY) -m macros.sheet export $(SHEET)
+	@$(call check,SHEET,kpis.xlsx)
+	$(PY) -m macros.sheet export "$$SHEET"
 
 import-sheet: setup-python
-	$(PY) -m macros.sheet import $(SHEET)
+	@$(call check,SHEET,kpis.xlsx)
+	$(PY) -m macros.sheet import "$$SHEET"
 
 # Next year's evaluation (README: 翌年度の評価を公開する): start it from the latest edition as a draft,
 # e.g. make new-edition EDITION=2025-02 FY=2023; publish it when it is complete: make publish-edition EDITION=2025-02.
 new-edition: setup-python
-	$(PY) -m macros.edition new $(EDITION) --fy $(FY)
+	@$(call check,EDITION,2025-02); $(call check,FY,2023)
+	$(PY) -m macros.edition new "$$EDITION" --fy "$$FY"
 
 publish-edition: setup-python
-	$(PY) -m macros.edition publish $(EDITION)
+	@$(call check,EDITION,2025-02)
+	$(PY) -m macros.edition publish "$$EDITION"
 
 # The staff guide's catalogue of error messages, from the messages the code prints (guide/errors.md).
 catalogue: setup

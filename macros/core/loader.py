@@ -33,8 +33,25 @@ class MarkedList(list):
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# Data files are a few kilobytes (the largest about 14 KB); anything near this limit is a mistake or an
+# attack, and would be published whole (a page and the search index of the same size).
+MAX_BYTES = 2 * 1024 * 1024
+
+
 class _Loader(_Base):
-    """SafeLoader that keeps line numbers, reads floats as Decimal and rejects duplicate keys."""
+    """SafeLoader that keeps line numbers, reads floats as Decimal and rejects duplicate keys and aliases."""
+
+    def construct_object(self, node, deep=False):
+        # An alias (*name, also in a merge key <<: *name) is the node of its anchor (&name) met again:
+        # refused, so nested aliases ("billion laughs") can never multiply the data.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise DataError(
+                self.display_name, node.start_mark.line + 1, "YAML",
+                problem("YAML のアンカー（&名前）で名前を付けた内容が、エイリアス（*名前）で繰り返されています",
+                        "the content named with an anchor (&name) on this line is repeated with an alias (*name)",
+                        "&名前 と *名前 を使わず、それぞれの場所に内容を書いてください",
+                        "write the content out in each place instead of using & and *"))
+        return super().construct_object(node, deep=deep)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Marked:
@@ -113,6 +130,12 @@ def load_yaml(path: Path, display: str) -> Any:
         raise DataError(display, None, "file",
                         problem("ファイルがありません", "the file does not exist",
                                 "ファイル名と場所を確認してください", "check the file name and folder"))
+    if path.stat().st_size > MAX_BYTES:
+        raise DataError(display, None, "file",
+                        problem(f"ファイルが大きすぎます（{path.stat().st_size:,} バイト、上限 {MAX_BYTES:,} バイト）",
+                                f"the file is too large ({path.stat().st_size:,} bytes, at most {MAX_BYTES:,})",
+                                "誤って貼り付けた内容がないか確かめ、ファイルを分けるか短くしてください",
+                                "check for text pasted by mistake; shorten or split the file"))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")

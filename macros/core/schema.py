@@ -87,6 +87,11 @@ def _field_name(doc: Any, path: list) -> str:
     return (prefix + "".join(parts).lstrip(".")).rstrip(".") or "(top)"
 
 
+# The pattern of text that reaches the CSV downloads and the staff workbook (a KPI's name and unit):
+# OWASP's CSV-injection list, = + - @ tab CR, and their full-width forms, which spreadsheets also accept.
+# data/schema/strategy.schema.json refuses it; the download schemas promise it (DECISIONS.md).
+NO_FORMULA = "^(?![=+\\-@\\t\\r＝＋－＠])"
+
 _TYPE_JA = {"string": "文字列", "integer": "整数", "number": "数値", "boolean": "true か false",
             "object": "項目の集まり", "array": "一覧（- で始まる行）", "null": "空（null）"}
 
@@ -115,6 +120,12 @@ def _describe(err: jsonschema.ValidationError) -> tuple[str, Any]:
         allowed = ", ".join(map(str, err.validator_value))
         return problem(f"値「{err.instance}」は使えません", f"value {err.instance!r} is not allowed",
                        f"次のいずれかにしてください: {allowed}", f"use one of: {allowed}"), path
+    if v == "pattern" and err.validator_value == NO_FORMULA:
+        return problem(f"「{str(err.instance)[:80]}」は表計算ソフトで数式として読まれる文字（= + - @ ＝ ＋ － ＠ タブ 改行）で始まっています",
+                       f"{str(err.instance)[:80]!r} starts with a character a spreadsheet reads as a formula"
+                       " (= + - @ ＝ ＋ － ＠, a tab or a line break)",
+                       "先頭の文字を削除するか、別の書き方にしてください（例:「+5%」は「5%増」）",
+                       "remove the first character or reword it (e.g. '+5%' as '5% more')"), path
     if v == "pattern":
         return problem(f"ID「{err.instance}」の形式が違います", f"id {err.instance!r} is malformed",
                        "「1-2-3」のように半角数字とハイフンで書いてください",

@@ -56,9 +56,11 @@ def run(argv: list[str], root: Path = ROOT) -> int:
     except OSError:
         return _fail([unwritable(args.file).one_line()], "何も書き込んでいません / nothing was written")
     if out.errors:
-        return _fail([e.one_line() for e in out.errors],
-                     f"{len(out.errors)} 件のエラーがあるため、data/ には何も書き込んでいません"
-                     f" / {len(out.errors)} error(s): nothing was written to data/")
+        more = [f"…ほか {out.more_errors:,} 件のエラー（最初の {len(out.errors)} 件を表示） / … and {out.more_errors:,} more"
+                f" error(s) (the first {len(out.errors)} are shown)"] if out.more_errors else []
+        return _fail([e.one_line() for e in out.errors] + more,
+                     f"{out.error_count:,} 件のエラーがあるため、data/ には何も書き込んでいません"
+                     f" / {out.error_count:,} error(s): nothing was written to data/")
     for c in out.changes + out.remarks:
         print(c.line())
     n = len(out.changes) + len(out.remarks)

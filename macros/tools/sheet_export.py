@@ -45,6 +45,14 @@ def kpi_row(report: Report, k: Kpi, remark: str | None = None) -> dict:
     return row
 
 
+def _put(ws, row: int, column: int, value):
+    """Write a cell; text is always text (data type s): openpyxl would store text starting with = as a formula."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def _lines(row: dict) -> int:
     """Lines the row's wrapped texts need (a full-width character is about two width units), at most 3."""
     need = 1
@@ -79,7 +87,7 @@ def _validations(ws, last: int) -> None:
 def _kpi_sheet(ws, rows: list[dict], number_formats: list[dict]) -> None:
     ws.title = KPI_SHEET
     for col, c in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=col, value=c.heading)
+        cell = _put(ws, 1, col, c.heading)
         cell.font = Font(bold=True)
         cell.fill = HEADING_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -87,7 +95,7 @@ def _kpi_sheet(ws, rows: list[dict], number_formats: list[dict]) -> None:
     ws.row_dimensions[1].height = 48
     for r, (row, formats) in enumerate(zip(rows, number_formats), start=FIRST_ROW):
         for col, c in enumerate(COLUMNS, start=1):
-            cell = ws.cell(row=r, column=col, value=row[c.key])
+            cell = _put(ws, r, col, row[c.key])
             if c.kind == "number":
                 cell.number_format = formats[c.key]
             elif c.kind == "year":
@@ -134,8 +142,8 @@ def _about_sheet(ws, report: Report, edition_id: str) -> None:
         ("取り込み / Import", "python -m macros.sheet import この表.xlsx （make import-sheet SHEET=この表.xlsx）"),
     ]
     for r, (a, b) in enumerate(lines, start=1):
-        ws.cell(row=r, column=1, value=a).font = Font(bold=True)
-        ws.cell(row=r, column=2, value=b).alignment = Alignment(wrap_text=True, vertical="top")
+        _put(ws, r, 1, a).font = Font(bold=True)
+        _put(ws, r, 2, b).alignment = Alignment(wrap_text=True, vertical="top")
     ws.protection.sheet = True
 
 
@@ -143,10 +151,10 @@ def _copy_sheet(ws, rows: list[dict]) -> None:
     """The exported values, cell for cell at the same addresses; very hidden and locked."""
     ws.title = COPY_SHEET
     for col, c in enumerate(COLUMNS, start=1):
-        ws.cell(row=1, column=col, value=c.key)
+        _put(ws, 1, col, c.key)
     for r, row in enumerate(rows, start=FIRST_ROW):
         for col, c in enumerate(COLUMNS, start=1):
-            ws.cell(row=r, column=col, value=row[c.key])
+            _put(ws, r, col, row[c.key])
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True
 

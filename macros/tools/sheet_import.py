@@ -17,7 +17,10 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
+import openpyxl
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -29,6 +32,8 @@ from ..core.register import Entry
 from ..core.report import load_report
 from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, EDITION_CELL, FIELD_JA, FIRST_ROW, FORMAT,
                            FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, column_letter, current, edition)
+from .sheet_limits import (MAX_CELL_TEXT, MAX_ERRORS, Limits, check_archive, long_text, shown, too_large,
+                           unreadable_xml)
 from .sheet_values import CellProblem, parse_number, parse_year
 from .yaml_values import Edit, LayoutChanged, RemarkEdit, keep_places, read_remarks, set_values
 
@@ -55,10 +60,16 @@ def _pair_text(pair: Pair, default_fy: int) -> str:
     return f"{amount:f}" if fy == default_fy else f"{amount:f} ({fy}年度 FY{fy})"
 
 
+class NotText(Exception):
+    """A 備考 cell holds something other than text or a number (an array formula, a date, TRUE)."""
+
+
 def _remark_text(value) -> str | None:
     """A 備考 cell's text on one line (line breaks typed with Alt+Enter become spaces); None when empty."""
     if value is None:
         return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise NotText(value)
     text = " ".join(line.strip() for line in str(value).splitlines() if line.strip())
     return text or None
 
@@ -81,34 +92,71 @@ class RemarkChange:
 class Outcome:
     changes: list[Change]
     remarks: list[RemarkChange]
-    errors: list[DataError]
+    errors: list[DataError]   # the first MAX_ERRORS
     written: list[str]
+    more_errors: int = 0      # errors found beyond those
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors) + self.more_errors
 
 
 class _Sheet:
-    """Collects one-line errors that name the workbook, sheet and cell."""
+    """Collects one-line errors that name the workbook, sheet and cell: the first MAX_ERRORS, and a count."""
 
     def __init__(self, display: str) -> None:
         self.display = display
         self.errors: list[DataError] = []
+        self.count = 0
 
     def error(self, sheet: str, cell: str, what: str, prob: Problem) -> None:
-        field = f"{sheet}!{cell}" + (f" ({what})" if what else "")
-        self.errors.append(DataError(self.display, None, field, prob))
+        self.count += 1
+        if len(self.errors) < MAX_ERRORS:
+            field = f"{sheet}!{cell}" + (f" ({shown(what)})" if what else "")
+            self.errors.append(DataError(self.display, None, field, prob))
 
 
-def _open(path: Path, display: str):
+def _filled_rows(ws, columns: int) -> list[int]:
+    """The rows from FIRST_ROW on with a value in the first `columns` columns, from the cells the file holds.
+
+    ws.max_row counts a styled empty cell too, and ws.cell() or ws.iter_rows() up to it create every
+    cell on the way: one formatted cell on row 1,048,576 took 37 s and 3 GB. openpyxl keeps the cells
+    it read in ws._cells (tests/tools/test_sheet_limits.py checks this against the installed openpyxl).
+    """
+    return sorted({r for (r, c), cell in ws._cells.items()
+                   if r >= FIRST_ROW and c <= columns and cell.value not in (None, "")})
+
+
+def _open(path: Path, display: str, limits: Limits = Limits()):
+    if openpyxl.DEFUSEDXML is not True:
+        raise DataError(display, None, "setup", problem(
+            "表を安全に読むための defusedxml がインストールされていません", "defusedxml, which reads workbooks safely, is not installed",
+            "make setup を実行してください", "run make setup"))
+    check_archive(path, display, limits)
     try:
         return load_workbook(path, data_only=False)
+    except (DefusedXmlException, ParseError):
+        raise unreadable_xml(display) from None
+    except MemoryError:
+        raise too_large(display) from None
     except FileNotFoundError:
         raise DataError(display, None, "file", problem(
             "ファイルがありません", "the file does not exist",
             "ファイル名と場所を確認してください", "check the file name and folder")) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise DataError(display, None, "file", problem(
-            "Excel ブック（.xlsx）として読めません", "not readable as an Excel workbook (.xlsx)",
-            "Excel または LibreOffice で「Excel ブック (.xlsx)」形式で保存し直してください",
-            "save it again as an Excel workbook (.xlsx) from Excel or LibreOffice")) from None
+    except ValueError as err:
+        # openpyxl re-raises what went wrong while it read the parts (the stylesheet, the sheets) as a ValueError.
+        if isinstance(err.__cause__, (DefusedXmlException, ParseError)):
+            raise unreadable_xml(display) from None
+        raise _not_a_workbook(display) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+        raise _not_a_workbook(display) from None
+
+
+def _not_a_workbook(display: str) -> DataError:
+    return DataError(display, None, "file", problem(
+        "Excel ブック（.xlsx）として読めません", "not readable as an Excel workbook (.xlsx)",
+        "Excel または LibreOffice で「Excel ブック (.xlsx)」形式で保存し直してください",
+        "save it again as an Excel workbook (.xlsx) from Excel or LibreOffice"))
 
 
 def _check_edition(wb, report: Report, edition_id: str, s: _Sheet) -> bool:
@@ -124,14 +172,14 @@ def _check_edition(wb, report: Report, edition_id: str, s: _Sheet) -> bool:
     about = wb[ABOUT_SHEET]
     if about[FORMAT_CELL].value != FORMAT:
         s.error(ABOUT_SHEET, FORMAT_CELL, "", problem(
-            f"表の形式「{about[FORMAT_CELL].value}」はこの版の「{FORMAT}」ではありません",
-            f"workbook format {about[FORMAT_CELL].value!r} is not {FORMAT!r}",
+            f"表の形式「{shown(about[FORMAT_CELL].value)}」はこの版の「{FORMAT}」ではありません",
+            f"workbook format {shown(about[FORMAT_CELL].value)!r} is not {FORMAT!r}",
             "make sheet で書き出し直した表に入力してください", "fill in a workbook newly written by make sheet"))
         return False
     want, got = edition(edition_id, report.meta), about[EDITION_CELL].value
     if got != want:
         s.error(ABOUT_SHEET, EDITION_CELL, "", problem(
-            f"別の版の表です（この表:「{got}」、今の版:「{want}」）",
+            f"別の版の表です（この表:「{shown(got)}」、今の版:「{want}」）",
             "the workbook belongs to another edition of the report",
             "今の版で make sheet を実行して書き出した表に入力し直してください",
             "export the current edition with make sheet and fill that in"))
@@ -139,14 +187,11 @@ def _check_edition(wb, report: Report, edition_id: str, s: _Sheet) -> bool:
     return True
 
 
-def _row_empty(ws, r: int) -> bool:
-    return all(ws.cell(row=r, column=c).value in (None, "") for c in range(1, len(COLUMNS) + 1))
-
-
 def _rows_by_id(ws, copy, expected: list[str], s: _Sheet) -> dict[str, int] | None:
     """KPI id → its row in the workbook; None when the rows no longer match the export."""
-    copy_ids = [copy.cell(row=r, column=1).value for r in range(FIRST_ROW, copy.max_row + 1)]
-    if copy_ids != expected:
+    copy_rows = _filled_rows(copy, 1)
+    copy_ids = [copy.cell(row=r, column=1).value for r in copy_rows]
+    if copy_ids != expected or copy_rows != list(range(FIRST_ROW, FIRST_ROW + len(expected))):
         s.error(KPI_SHEET, "A1", "", problem(
             "書き出した後に data/ の KPI の構成が変わっています（KPI の追加・削除）",
             "the KPIs in data/ have changed since this workbook was exported (added or removed)",
@@ -156,10 +201,8 @@ def _rows_by_id(ws, copy, expected: list[str], s: _Sheet) -> dict[str, int] | No
     known = set(expected)
     found: dict[str, int] = {}
     bad_rows: set[int] = set()   # rows whose ID is already reported: their KPI is not also "deleted"
-    before = len(s.errors)
-    for r in range(FIRST_ROW, ws.max_row + 1):
-        if _row_empty(ws, r):
-            continue
+    before = s.count
+    for r in _filled_rows(ws, len(COLUMNS)):
         raw = ws.cell(row=r, column=1).value
         kid = str(raw).strip() if raw is not None else ""
         if not kid or kid not in known:
@@ -171,7 +214,7 @@ def _rows_by_id(ws, copy, expected: list[str], s: _Sheet) -> dict[str, int] | No
                 "delete the added row (KPIs are added in data/, see the guide)"))
         elif kid not in known:
             s.error(KPI_SHEET, f"A{r}", "", problem(
-                f"ID「{kid}」はこの報告書の KPI にありません", f"ID {kid!r} is not a KPI of this report",
+                f"ID「{shown(kid)}」はこの報告書の KPI にありません", f"ID {shown(kid)!r} is not a KPI of this report",
                 "ID は変更できません。書き出したときの ID に戻すか、行を削除してください",
                 "IDs cannot be changed: restore the exported ID or delete the row"))
         elif kid in found:
@@ -186,7 +229,7 @@ def _rows_by_id(ws, copy, expected: list[str], s: _Sheet) -> dict[str, int] | No
             s.error(KPI_SHEET, f"A{FIRST_ROW + i}", "", problem(
                 f"KPI「{kid}」の行が削除されています", f"the row of KPI {kid!r} has been deleted",
                 "行を元に戻すか、もう一度書き出してください", "restore the row, or export again"))
-    if len(s.errors) > before:
+    if s.count > before:
         return None
     for i, kid in enumerate(expected):
         if found[kid] != FIRST_ROW + i:
@@ -197,6 +240,15 @@ def _rows_by_id(ws, copy, expected: list[str], s: _Sheet) -> dict[str, int] | No
                 "undo the sorting (filtering alone is fine)"))
             return None
     return found
+
+
+def _text_fits(ws, s: _Sheet) -> bool:
+    """False, with an error for each, when cells hold more text than Excel keeps in a cell."""
+    before = s.count
+    for cell in ws._cells.values():   # the cells the file holds (see _filled_rows)
+        if isinstance(cell.value, str) and len(cell.value) > MAX_CELL_TEXT:
+            s.error(ws.title, cell.coordinate, "", long_text(len(cell.value)))
+    return s.count == before
 
 
 def _merged(ws, s: _Sheet) -> set[str]:
@@ -264,19 +316,26 @@ def published_edition(entry: Entry, old: str, new: str) -> Problem:
 
 def read_changes(wb, report: Report, display: str, entry: Entry, remarks: dict[str, str] | None = None) -> Outcome:
     """Every change of a value or a remark in the workbook for the edition `entry` (whose KPIs' remarks
-    are `remarks`), or the errors that stop the import."""
-    remarks = remarks or {}
+    are `remarks`), or the errors that stop the import (the first MAX_ERRORS, and how many more)."""
     s = _Sheet(display)
     out = Outcome([], [], s.errors, [])
+    _read_changes(wb, report, entry, remarks or {}, s, out)
+    out.more_errors = s.count - len(s.errors)
+    return out
+
+
+def _read_changes(wb, report: Report, entry: Entry, remarks: dict[str, str], s: _Sheet, out: Outcome) -> None:
     if not _check_edition(wb, report, entry.id, s):
-        return out
+        return
     ws, copy = wb[KPI_SHEET], wb[COPY_SHEET]
+    if not _text_fits(ws, s) or not _text_fits(copy, s):
+        return
     kpis = report.kpis()
     expected = [k.id for k in kpis]
     merged = _merged(ws, s)
     rows = _rows_by_id(ws, copy, expected, s)
     if rows is None:
-        return out
+        return
     cols = report.meta.columns
     defaults = {"baseline": cols.baseline_fy, "actual": cols.actual_fy, "target": cols.target_fy}
     for i, k in enumerate(kpis):
@@ -290,8 +349,8 @@ def read_changes(wb, report: Report, display: str, entry: Entry, remarks: dict[s
             got, want = ws[cell].value, copy[f"{column_letter(c.key)}{copy_r}"].value
             if got != want:
                 s.error(KPI_SHEET, cell, f"{k.id} {c.heading_en}", problem(
-                    f"「{c.heading_ja}」の列は変更できません（書き出し時は「{want if want is not None else ''}」）",
-                    f"the column {c.heading_en!r} cannot be changed (it was {want!r})",
+                    f"「{c.heading_ja}」の列は変更できません（書き出し時は「{shown(want) if want is not None else ''}」）",
+                    f"the column {c.heading_en!r} cannot be changed (it was {shown(want)!r})",
                     f"元の値に戻してください（名前や単位を直すときは {entry.data_dir}/strategies/ を編集します。手引き参照）",
                     f"restore it (names and units are corrected in {entry.data_dir}/strategies/, see the guide)"))
         for field in VALUE_FIELDS:
@@ -324,13 +383,21 @@ def read_changes(wb, report: Report, display: str, entry: Entry, remarks: dict[s
         cell = f"{column_letter('remarks')}{r}"
         if cell in merged:
             continue
-        new_remark = _remark_text(ws[cell].value)
-        exported_remark = _remark_text(copy[f"{column_letter('remarks')}{copy_r}"].value)
+        try:
+            new_remark = _remark_text(ws[cell].value)
+            exported_remark = _remark_text(copy[f"{column_letter('remarks')}{copy_r}"].value)
+        except NotText as err:
+            value = err.args[0]
+            kind, content = type(value).__name__, shown(getattr(value, "text", value))   # an array formula's text
+            s.error(KPI_SHEET, cell, f"{k.id}.remarks", problem(
+                f"備考が文章ではありません（{kind}: {content}）", f"the remark is not text ({kind}: {content})",
+                "数式や日付ではなく、文章を入力してください", "type text, not a formula or a date"))
+            continue
         if new_remark == exported_remark:
             continue
         if new_remark is not None and new_remark.startswith("="):
             s.error(KPI_SHEET, cell, f"{k.id}.remarks", problem(
-                f"数式「{new_remark}」が入っています", f"the cell holds a formula {new_remark!r}",
+                f"数式「{shown(new_remark)}」が入っています", f"the cell holds a formula {shown(new_remark)!r}",
                 "文章を入力してください", "type text"))
             continue
         current_remark = _remark_text(remarks.get(k.id))
@@ -344,7 +411,6 @@ def read_changes(wb, report: Report, display: str, entry: Entry, remarks: dict[s
                     published_edition(entry, _shown(current_remark), _shown(new_remark)))
             continue
         out.remarks.append(RemarkChange(k, current_remark, new_remark))
-    return out
 
 
 def _edits_by_file(changes: list[Change], remarks: list[RemarkChange]) -> dict[str, tuple[list, list]]:
@@ -388,12 +454,12 @@ def _validate(root: Path, texts: dict[str, str], entry: Entry) -> None:
         load_editions(Path(tmp), include_drafts=True)
 
 
-def import_sheet(root: Path, path: Path, display: str | None = None) -> Outcome:
+def import_sheet(root: Path, path: Path, display: str | None = None, limits: Limits = Limits()) -> Outcome:
     """Apply the workbook's changes to the current edition in root/data, or nothing when anything is wrong."""
     display = display or path.name
     entry = current(root)
     loaded = load_report(root, entry.id, published=entry.published)
-    wb = _open(path, display)
+    wb = _open(path, display, limits)
     out = read_changes(wb, loaded.report, display, entry, read_remarks(root, entry.data_dir))
     if out.errors or not (out.changes or out.remarks):
         return out

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from ..core.errors import Problem, problem
 from ..core.fiscal import HEISEI_OFFSET, MAX_FY, MIN_FY, REIWA_OFFSET
+from .sheet_limits import shown
 
 
 class CellProblem(Exception):
@@ -40,7 +41,7 @@ _NUMBER_THEN_WORDS = re.compile(r"^-?[\d,.]+\s*\D+$")
 
 def _formula(value) -> CellProblem | None:
     if isinstance(value, str) and value.startswith("="):
-        return _refuse(f"数式「{value}」が入っています", f"the cell holds a formula {value!r}",
+        return _refuse(f"数式「{shown(value)}」が入っています", f"the cell holds a formula {shown(value)!r}",
                        "計算結果の数値そのものを入力してください（コピーして「値として貼り付け」）",
                        "type the number itself (copy, then paste as values)")
     return None
@@ -48,13 +49,13 @@ def _formula(value) -> CellProblem | None:
 
 def _not_a_type(value) -> CellProblem | None:
     if isinstance(value, bool):
-        shown = "TRUE" if value else "FALSE"
-        return _refuse(f"「{shown}」（論理値）が入っています", f"the cell holds {shown} (a logical value)",
+        logical = "TRUE" if value else "FALSE"
+        return _refuse(f"「{logical}」（論理値）が入っています", f"the cell holds {logical} (a logical value)",
                        "数値を入力してください", "type a number")
     if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
         if isinstance(value, datetime.datetime) and value.time() == datetime.time():
             value = value.date()
-        return _refuse(f"日付・時刻「{value}」として入力されています", f"the cell holds a date or time ({value})",
+        return _refuse(f"日付・時刻「{shown(value)}」として入力されています", f"the cell holds a date or time ({shown(value)})",
                        "セルの書式を「数値」にしてから、数字だけを入力し直してください",
                        "set the cell format to Number and type the digits again")
     return None
@@ -76,9 +77,9 @@ def parse_number(value, number_format: str = "General") -> Decimal | None:
         if isinstance(value, float) and not math.isfinite(value):
             raise _refuse("数値ではありません", "not a number", "数値を入力してください", "type a number")
         if "%" in number_format:
-            shown = Decimal(repr(value)) * 100
-            raise _refuse(f"パーセント形式で入力されています（{shown.normalize():f}% が {value} として保存）",
-                          f"typed as a percentage ({shown.normalize():f}% is stored as {value})",
+            percent = Decimal(repr(value)) * 100
+            raise _refuse(f"パーセント形式で入力されています（{percent.normalize():f}% が {shown(value)} として保存）",
+                          f"typed as a percentage ({percent.normalize():f}% is stored as {shown(value)})",
                           "「%」を付けずに数値だけを入力してください（単位は「単位」列にあります）",
                           "type the number without % (the unit is in the Unit column)")
         return Decimal(value) if isinstance(value, int) else Decimal(repr(value))
@@ -86,13 +87,13 @@ def parse_number(value, number_format: str = "General") -> Decimal | None:
     if not text or text in NO_VALUE:
         return None
     if text[0] in "▲△▼▽":
-        raise _refuse(f"「{value}」の「{text[0]}」はマイナスとも減少幅とも読めます",
-                      f"the {text[0]} in {value!r} can mean minus or a decrease",
+        raise _refuse(f"「{shown(value)}」の「{text[0]}」はマイナスとも減少幅とも読めます",
+                      f"the {text[0]} in {shown(value)!r} can mean minus or a decrease",
                       "マイナスの値なら半角の「-」を付けて（-5）、そうでなければ値そのものを入力してください",
                       "for a negative value type -5 with an ASCII minus; otherwise type the value itself")
     if text.endswith("%"):
-        raise _refuse(f"「{value}」に「%」が付いています（12.5 か 0.125 か決められません）",
-                      f"{value!r} has a percent sign (12.5 or 0.125?)",
+        raise _refuse(f"「{shown(value)}」に「%」が付いています（12.5 か 0.125 か決められません）",
+                      f"{shown(value)!r} has a percent sign (12.5 or 0.125?)",
                       "「%」を付けずに数値だけを入力してください（単位は「単位」列にあります）",
                       "type the number without % (the unit is in the Unit column)")
     if _GROUPED.match(text):
@@ -100,16 +101,16 @@ def parse_number(value, number_format: str = "General") -> Decimal | None:
     if _PLAIN.match(text):
         return Decimal(text)
     if "," in text and re.match(r"^-?[\d,.]+$", text):
-        raise _refuse(f"「{value}」のカンマが3桁区切りになっていません（小数点の可能性）",
-                      f"the comma in {value!r} does not separate thousands (a decimal comma?)",
+        raise _refuse(f"「{shown(value)}」のカンマが3桁区切りになっていません（小数点の可能性）",
+                      f"the comma in {shown(value)!r} does not separate thousands (a decimal comma?)",
                       "小数点は「.」で、3桁区切りのカンマは付けずに入力してください",
                       "type the decimal point as '.' and no thousands separators")
     if _NUMBER_THEN_WORDS.match(text):
-        raise _refuse(f"「{value}」に数字以外の文字（単位など）が付いています",
-                      f"{value!r} has words or a unit after the number",
+        raise _refuse(f"「{shown(value)}」に数字以外の文字（単位など）が付いています",
+                      f"{shown(value)!r} has words or a unit after the number",
                       "数値だけを入力してください（単位は「単位」列にあります）",
                       "type the number only (the unit is in the Unit column)")
-    raise _refuse(f"「{value}」は数値ではありません", f"{value!r} is not a number",
+    raise _refuse(f"「{shown(value)}」は数値ではありません", f"{shown(value)!r} is not a number",
                   "数値を半角数字で入力してください。値がなければ空欄にします",
                   "type a number; leave the cell empty for no value")
 
@@ -120,15 +121,15 @@ _YEAR = re.compile(r"^(FY\s*)?(?P<y>\d{4})\s*(?P<suffix>年度|年)?$", re.I)
 
 def _check_range(fy: int, value) -> int:
     if not MIN_FY <= fy <= MAX_FY:
-        raise _refuse(f"年度「{value}」は範囲外です（{MIN_FY}〜{MAX_FY}）",
-                      f"fiscal year {value!r} is out of range ({MIN_FY}–{MAX_FY})",
+        raise _refuse(f"年度「{shown(value)}」は範囲外です（{MIN_FY}〜{MAX_FY}）",
+                      f"fiscal year {shown(value)!r} is out of range ({MIN_FY}–{MAX_FY})",
                       "西暦の年度を入力してください（令和5年度 = 2023）",
                       "type the fiscal year in the Western calendar (令和5年度 = 2023)")
     return fy
 
 
 def _calendar_year(value) -> CellProblem:
-    return _refuse(f"「{value}」は暦年か年度か分かりません", f"{value!r} could be a calendar year, not a fiscal year",
+    return _refuse(f"「{shown(value)}」は暦年か年度か分かりません", f"{shown(value)!r} could be a calendar year, not a fiscal year",
                    "年度で入力してください（例: 2023 または 令和5年度）",
                    "type the fiscal year (e.g. 2023 or 令和5年度)")
 
@@ -142,7 +143,7 @@ def parse_year(value) -> int | None:
         raise refused
     if isinstance(value, float):
         if not value.is_integer():
-            raise _refuse(f"年度「{value}」が整数ではありません", f"fiscal year {value!r} is not a whole number",
+            raise _refuse(f"年度「{shown(value)}」が整数ではありません", f"fiscal year {shown(value)!r} is not a whole number",
                           "西暦の年度を整数で入力してください（例: 2023）", "type the fiscal year as a whole number (e.g. 2023)")
         value = int(value)
     if isinstance(value, int):
@@ -162,6 +163,6 @@ def parse_year(value) -> int | None:
         if m["suffix"] == "年":
             raise _calendar_year(value)
         return _check_range(int(m["y"]), value)
-    raise _refuse(f"「{value}」は年度として読めません", f"{value!r} is not a fiscal year",
+    raise _refuse(f"「{shown(value)}」は年度として読めません", f"{shown(value)!r} is not a fiscal year",
                   "西暦の年度を半角数字で入力してください（令和5年度 = 2023）",
                   "type the fiscal year in the Western calendar (令和5年度 = 2023)")

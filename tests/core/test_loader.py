@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from macros.core.errors import DataError
-from macros.core.loader import load_yaml
+from macros.core.loader import MAX_BYTES, load_yaml
 
 
 def load(tmp_path, text: str | bytes):
@@ -60,3 +60,34 @@ def test_message_is_bilingual_with_field_and_remedy():
     from macros.core.errors import problem
     e = DataError("data/a.yaml", 3, "1-1-1-1.unit", problem("単位が違います", "wrong unit", "直してください", "fix it"))
     assert str(e) == "data/a.yaml:3: 1-1-1-1.unit: 単位が違います — 直してください / wrong unit — fix it"
+
+
+BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(ord('a') + i + 1)}: &{chr(ord('a') + i + 1)} [{', '.join(['*' + chr(ord('a') + i)] * 9)}]\n"
+    for i in range(8))
+
+
+@pytest.mark.parametrize("text,line", [
+    ("base: &b {ja: 人, en: people}\nunit: *b\n", 1),
+    ("base: &b {ja: 人}\nother:\n  <<: *b\n  en: people\n", 1),
+    ("x: &x [1, *x]\n", 1),
+    (BILLION_LAUGHS, 1),
+])
+def test_anchors_and_aliases_are_refused(tmp_path, text, line):
+    with pytest.raises(DataError) as err:
+        load(tmp_path, text)
+    msg = str(err.value)
+    assert msg.startswith(f"data/x.yaml:{line}: YAML:") and "alias" in msg and "\n" not in msg
+
+
+def test_an_anchor_never_repeated_is_harmless(tmp_path):
+    assert load(tmp_path, "a: &a 1\nb: 2\n") == {"a": 1, "b": 2}
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
+    text = "a: " + "x" * MAX_BYTES + "\n"
+    with pytest.raises(DataError) as err:
+        load(tmp_path, text)
+    msg = str(err.value)
+    assert msg.startswith("data/x.yaml: file:") and f"{MAX_BYTES:,}" in msg and "too large" in msg
+    assert load(tmp_path, "a: " + "x" * (MAX_BYTES - 10) + "\n")["a"].startswith("x")

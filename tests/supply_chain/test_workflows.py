@@ -68,3 +68,12 @@ def test_every_job_declares_its_permissions():
         assert workflow.get("permissions") == {}, f"{path.name}: the workflow grants nothing by default"
         for job_id, job in workflow["jobs"].items():
             assert "permissions" in job, f"{path.name}: job {job_id} must say which permissions it uses"
+
+
+def test_only_main_is_deployed():
+    """workflow_dispatch lets anyone with write access start a run on any branch: every job of the deploy
+    workflow runs only on main, so the published site always comes from main."""
+    deploy = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))
+    jobs = deploy["jobs"]
+    assert {"build", "deploy"} <= set(jobs)
+    assert all(job.get("if") == "github.ref == 'refs/heads/main'" for job in jobs.values())

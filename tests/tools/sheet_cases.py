@@ -16,11 +16,13 @@ import io
 import re
 import shutil
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.formula import ArrayFormula
 
 from macros.core.errors import DataError
 from macros.tools.sheet_import import import_sheet
@@ -36,6 +38,7 @@ class SheetCase:
     cell: str                 # the sheet and cell the error names, e.g. KPI!H2; "" for the file itself
     words: list[str] = field(default_factory=list)   # words the line must contain
     raw: bytes | None = None  # the file's bytes instead of a workbook (not an .xlsx at all)
+    repack: Callable[[bytes], bytes] | None = None   # the saved workbook's bytes → the file's bytes
 
 
 def _set(cell: str, value, number_format: str | None = None):
@@ -98,6 +101,44 @@ def _kpi_added_after_export(wb: Workbook, root: Path) -> None:
     path.write_text(text.replace(block, block + block.replace("1-1-1-2", "1-1-1-3"), 1), encoding="utf-8")
 
 
+def repacked(data: bytes, edit: Callable[[str, bytes], bytes], extra: dict[str, bytes] | None = None) -> bytes:
+    """The workbook's zip with each member passed through edit(name, content), and the extra members added."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, edit(info.filename, src.read(info.filename)))
+        for name, content in (extra or {}).items():
+            dst.writestr(name, content)
+    return out.getvalue()
+
+
+def _entity_in_sheet(data: bytes) -> bytes:
+    """An external entity declared in the sheet's XML and used in a cell (XXE): it would read /etc/hostname."""
+    def edit(name: str, content: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return content
+        content = content.replace(b"?>", b'?><!DOCTYPE worksheet [<!ENTITY e SYSTEM "file:///etc/hostname">]>', 1)
+        return re.sub(rb"<v>382</v>", b"<v>&e;</v>", content, count=1)
+    return repacked(data, edit)
+
+
+def _zip_bomb(data: bytes) -> bytes:
+    """A member of 24 MB of zeros (24 KB once compressed) beside the workbook's own files."""
+    return repacked(data, lambda _name, content: content, {"xl/media/padding.bin": bytes(24 * 1024 * 1024)})
+
+
+def _long_text(cell: str, text: str):
+    """Text longer than Excel keeps, as another program could write it (openpyxl's setter would cut it)."""
+    def change(wb: Workbook, _root: Path) -> None:
+        target = wb["KPI"][cell]
+        target._value, target.data_type = text, "s"
+    return change
+
+
+def _array_formula_remark(wb: Workbook, _root: Path) -> None:
+    wb["KPI"]["M2"] = ArrayFormula("M2", "=SUM(H2:H3*2)")
+
+
 CASES: list[SheetCase] = [
     SheetCase("percent-typed", "実績値に「12.5%」と入力した", "typed 12.5% as text",
               _set("H2", "12.5%"), "KPI!H2", ["12.5%", "%"]),
@@ -158,6 +199,21 @@ CASES: list[SheetCase] = [
               _set("H2", 390), "KPI!H2", ["公開済み", "382 → 390", "macros.edition new", "macros.edition correct"]),
     SheetCase("not-a-workbook", "CSV ファイルの名前を .xlsx に変えて取り込もうとした", "renamed a CSV file to .xlsx",
               lambda wb, _r: None, "", ["xlsx"], raw="ID,実績値\n1-1-1-1,390\n".encode("utf-8")),
+    # --- hostile workbooks: refused before or while they are read (macros/tools/sheet_limits.py)
+    SheetCase("zip-bomb", "展開すると非常に大きくなるファイルを含む表を取り込もうとした（zip 爆弾）",
+              "a workbook that inflates to 24 MB of zeros (a zip bomb)",
+              lambda wb, _r: None, "", ["20,971,520", "inflates"], repack=_zip_bomb),
+    SheetCase("xml-entity", "表の XML に外部のファイルを読む定義（DTD・外部実体）が入っていた",
+              "an external entity (XXE) in the sheet's XML", lambda wb, _r: None, "", ["DTD", "entity"],
+              repack=_entity_in_sheet),
+    SheetCase("remark-array-formula", "備考に配列数式を入力した", "typed an array formula into 備考",
+              _array_formula_remark, "KPI!M2", ["ArrayFormula: =SUM(H2:H3*2)", "not text"]),
+    SheetCase("cell-too-long", "備考に Excel の上限（32,767 文字）を超える文章が入っていた",
+              "a remark longer than Excel's 32,767 characters", _long_text("M2", "あ" * 40_000), "KPI!M2",
+              ["40,000", "32,767"]),
+    SheetCase("long-value-echoed-short", "実績値に長い文章を貼り付けた（エラーには先頭の 80 文字だけが表示される）",
+              "pasted a long text into a value (the error repeats its first 80 characters only)",
+              _set("H2", "集計中" + "。" * 30_000), "KPI!H2", ["集計中", "30,003"]),
 ]
 
 
@@ -170,6 +226,8 @@ def make_case(case: SheetCase, project: Path, workbook: bytes) -> Path:
     wb = load_workbook(io.BytesIO(workbook))
     case.change(wb, project)
     wb.save(path)
+    if case.repack:
+        path.write_bytes(case.repack(path.read_bytes()))
     return path
 
 

@@ -228,7 +228,7 @@ def test_the_command_line_entry_point_names(root):
     import subprocess
     import sys
     makefile = (root / "Makefile").read_text(encoding="utf-8")
-    assert "-m macros.sheet export $(SHEET)" in makefile and "-m macros.sheet import $(SHEET)" in makefile
+    assert '-m macros.sheet export "$$SHEET"' in makefile and '-m macros.sheet import "$$SHEET"' in makefile
     result = subprocess.run([sys.executable, "-m", "macros.sheet", "--help"], cwd=root, capture_output=True,
                             text=True)
     assert result.returncode == 0 and "export" in result.stdout and "import" in result.stdout

@@ -1,0 +1,80 @@
+"""The Makefile passes every value given to make to its command as one quoted argument, after checking its form.
+
+Each test runs the real Makefile in a scratch folder, with PY replaced by a script that records the
+arguments it was given (the targets' setup step is skipped with -o), so a value that would run a command
+shows up as a file in that folder.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORDER = "import json, sys\nopen('args.json', 'a').write(json.dumps(sys.argv[1:]) + '\\n')\n"
+
+
+def make(tmp_path: Path, target: str, **values: str) -> tuple[subprocess.CompletedProcess, list[list[str]]]:
+    shutil.copy2(ROOT / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "rec.py").write_text(RECORDER, encoding="utf-8")
+    args = ["make", "--no-print-directory", "-s", "-o", "setup-python", "-o", "setup", "-o", "setup-browser", "-o", "build", target,
+            "PY=python3 rec.py"] + [f"{k}={v}" for k, v in values.items()]
+    run = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    rec = tmp_path / "args.json"
+    calls = [json.loads(line) for line in rec.read_text().splitlines()] if rec.exists() else []
+    return run, calls
+
+
+@pytest.mark.parametrize("target,values,expected", [
+    ("import-sheet", {"SHEET": "評価 シート (1).xlsx"}, ["-m", "macros.sheet", "import", "評価 シート (1).xlsx"]),
+    ("sheet", {"SHEET": "it's \"ours\" $HOME.xlsx"}, ["-m", "macros.sheet", "export", "it's \"ours\" $HOME.xlsx"]),
+    ("new-edition", {"EDITION": "2025-02", "FY": "2023"}, ["-m", "macros.edition", "new", "2025-02", "--fy", "2023"]),
+    ("publish-edition", {"EDITION": "2025-02"}, ["-m", "macros.edition", "publish", "2025-02"]),
+    ("stamp", {"PAGES": "docs/a.en.md docs/b.en.md"}, ["-m", "macros.translations", "--stamp", "docs/a.en.md",
+                                                         "docs/b.en.md"]),
+    ("pdf", {"PDF_FLAGS": "--require"}, ["-m", "macros.tools.pdf", "site/", "--require"]),
+    ("pdf", {}, ["-m", "macros.tools.pdf", "site/"]),
+])
+def test_each_value_reaches_the_command_as_given(tmp_path, target, values, expected):
+    run, calls = make(tmp_path, target, **values)
+    assert run.returncode == 0, run.stderr
+    assert calls == [expected]
+
+
+@pytest.mark.parametrize("target,values,name", [
+    ("new-edition", {"EDITION": "2025-02; touch x", "FY": "2023"}, "EDITION"),
+    ("new-edition", {"EDITION": "2025-02", "FY": "2023 `touch x`"}, "FY"),
+    ("publish-edition", {"EDITION": "$(touch x)2025-02"}, "EDITION"),
+    ("publish-edition", {"EDITION": "2025-02\ntouch x"}, "EDITION"),
+    ("import-sheet", {"SHEET": "a.xlsx; touch x"}, "SHEET"),
+    ("import-sheet", {"SHEET": "--help.xlsx"}, "SHEET"),
+    ("stamp", {"PAGES": "docs/a.en.md; touch x"}, "PAGES"),
+    ("pdf", {"PDF_FLAGS": "--require; touch x"}, "PDF_FLAGS"),
+    ("lock", {"LOCK_ARGS": "--upgrade; touch x"}, "LOCK_ARGS"),
+    ("test-browser", {"PYTEST_WORKERS": "2 && touch x"}, "PYTEST_WORKERS"),
+])
+def test_a_value_of_the_wrong_form_is_refused_and_never_runs(tmp_path, target, values, name):
+    run, calls = make(tmp_path, target, **values)
+    assert run.returncode != 0
+    assert not (tmp_path / "x").exists(), "the injected command ran"
+    assert calls == [] and not (tmp_path / ".venv-lock").exists()
+    lines = [line for line in run.stderr.splitlines() if not line.startswith("make: ***")]
+    assert len(lines) == 1, run.stderr
+    assert lines[0].startswith(f"make: {name}: ") and " / " in lines[0] and re.search(r"[\u3040-\u30ff]", lines[0])
+
+
+def test_no_recipe_pastes_a_value_given_to_make():
+    """$(SHEET) in a recipe would be pasted into the command before the shell reads it; "$$SHEET" is not."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    exported = re.search(r"^VALUES := ((?:[A-Z_]+ ?)+)$", text, re.M).group(1).split()
+    assert {"SHEET", "EDITION", "FY", "PAGES", "PDF_FLAGS"} <= set(exported)
+    recipes = [line for line in text.splitlines() if line.startswith("\t")]
+    pasted = [line for line in recipes for name in exported if f"$({name})" in line or f"${{{name}}}" in line]
+    assert not pasted
+    for name in exported:
+        assert re.search(rf"^{name}_FORM := \^", text, re.M), f"{name} has no form to check"
+        assert f"$(call check,{name}," in text, f"{name} is never checked"
