@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the sitemap date comes from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup setup-python setup-node setup-browser setup-properdocs build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet new-edition publish-edition catalogue clean
+.PHONY: setup setup-python setup-node setup-browser setup-properdocs check check-pages build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet new-edition publish-edition correct catalogue clean
 
 setup: setup-python setup-node
 
@@ -39,11 +39,22 @@ setup-browser:
 	@command -v chromium >/dev/null && command -v java >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null)
 
-# Build into a temporary folder and swap it in only when the whole strict build succeeded,
-# so a failed build never replaces a good site. Never --quiet: it hides warnings from strict mode
-# too, so a broken link would be published (mkdocs issue #4126).
-build: setup
+# The check staff run before proposing a change, and the pull-request check runs: every edition, the
+# draft included, built strictly into check-site/ (looked at, never deployed), so any mistake in any page
+# or figure stops it with file:line; then each published edition's files against its fingerprint (only
+# once its pages build: a broken edit is reported at its line, not as a change to the archive).
+# Never --quiet: it hides warnings from strict mode too, so a broken link would pass (mkdocs issue #4126).
+check-pages: setup
+	rm -rf check-site
+	SHOW_DRAFTS=true $(PY) -m mkdocs build --strict -d check-site
+
+check: check-pages
 	$(PY) -m macros.edition check
+	@echo "check: OK（作成中の版も含めてすべての版を確かめました / every edition checked, drafts included: check-site/）"
+
+# The site to deploy (published editions only), after the check. It is built into a temporary folder
+# and swapped in only when the whole strict build succeeded, so a failed build never replaces a good site.
+build: check
 	rm -rf site.tmp
 	$(PY) -m mkdocs build --strict -d site.tmp
 	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
@@ -96,29 +107,37 @@ lock:
 	$(PIP_COMPILE) --allow-unsafe -o requirements-lock.txt requirements-lock.in
 	rm -rf .venv-lock
 
-# After updating an English page, record which Japanese version it was translated from.
-stamp:
+# After updating an English page, record which Japanese version it was translated from:
+# make stamp PAGES="docs/editions/2025-02/strategy-1.en.md docs/editions/2025-02/index.en.md"
+stamp: setup-python
 	$(PY) -m macros.translations --stamp $(PAGES)
 
-# The KPI workbook for the departments (guide/編集の手引き.md): write it, and read the filled-in one back into data/.
+# The KPI workbook for the departments (guide/README.md §3): write it, and read the filled-in one back into data/.
 SHEET ?= kpis.xlsx
 sheet: setup-python
-	$(PY) -m macros.sheet export $(SHEET)
+	$(PY) -m macros.sheet export "$(SHEET)"
 
 import-sheet: setup-python
-	$(PY) -m macros.sheet import $(SHEET)
+	$(PY) -m macros.sheet import "$(SHEET)"
 
-# Next year's evaluation (README: 翌年度の評価を公開する): start it from the latest edition as a draft,
-# e.g. make new-edition EDITION=2025-02 FY=2023; publish it when it is complete: make publish-edition EDITION=2025-02.
+# Next year's evaluation (guide/README.md §7): start it from the latest edition as a draft,
+# e.g. make new-edition EDITION=2025-02 FY=2023; publish it when it is complete: make publish-edition EDITION=2025-02
+# (the check first: a draft that does not build is never recorded as published; then every gap at once).
 new-edition: setup-python
-	$(PY) -m macros.edition new $(EDITION) --fy $(FY)
+	$(PY) -m macros.edition new "$(EDITION)" --fy "$(FY)"
 
-publish-edition: setup-python
-	$(PY) -m macros.edition publish $(EDITION)
+publish-edition: check
+	$(PY) -m macros.edition publish "$(EDITION)"
+
+# A correction to a published edition, once its pages build again (the fingerprint is what it records):
+# make correct EDITION=2024-02 WHAT_JA="…" WHAT_EN="…" WHY_JA="…" WHY_EN="…" [DATE=2025-03-10]
+correct: check-pages
+	$(PY) -m macros.edition correct "$(EDITION)" --date "$(DATE)" \
+	  --what-ja "$(WHAT_JA)" --what-en "$(WHAT_EN)" --why-ja "$(WHY_JA)" --why-en "$(WHY_EN)"
 
 # The staff guide's catalogue of error messages, from the messages the code prints (guide/errors.md).
 catalogue: setup
 	$(PY) -m tests.broken.catalogue
 
 clean:
-	rm -rf site site.tmp site.old .pytest_cache .venv-properdocs .venv-lock
+	rm -rf site site.tmp site.old check-site .pytest_cache .venv-properdocs .venv-lock
