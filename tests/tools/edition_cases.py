@@ -1,5 +1,5 @@
 """Mistakes with editions that a copy of the project with a second edition provokes: each case sets one
-up (with tests/synthetic_editions.py, as staff would with `python -m macros.edition`) and says which
+up (with tests/synthetic_editions.py, as staff would with `make new-edition` and the rest) and says which
 one-line error it must print. tests/tools/test_edition.py runs them; the staff guide's catalogue of
 error messages (tests/broken/catalogue.py) lists their lines.
 """
