@@ -163,7 +163,7 @@ class Builder:
             printed_value = None
         if printed_value != Decimal(raw["value"]) or (note and note_fy != fy):
             raise self.fail(raw, "printed", field + ".printed", problem(
-                f"原表の表記「{printed}」が value / fy と一致しません",
+                f"原表の表記「{printed}」が value と fy に一致しません",
                 f"printed cell {printed!r} disagrees with value/fy",
                 "value と fy を原表の表記に合わせてください", "make value and fy match the printed cell"))
 

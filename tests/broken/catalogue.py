@@ -61,8 +61,8 @@ def split_message(line: str) -> tuple[str, str]:
     The field may itself contain ': ' (kpis: measure id), and so may a bracketed part of the
     message (TypeError: …): the message starts after the last ': ' outside brackets.
     """
-    ja = line.split(" / ", 1)[0]
-    head, _, fix = ja.partition(" — ")
+    head, _, rest = line.partition(" — ")     # the English half starts at the first " / " after the fix
+    fix = rest.split(" / ", 1)[0]
     depth, start = 0, 0
     for i, ch in enumerate(head):
         if ch in "（(「[{":
