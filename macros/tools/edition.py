@@ -25,8 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import PurePosixPath
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ruamel.yaml import YAML
 
@@ -66,8 +65,8 @@ def _without_comments(text: str) -> str:
     return _TRAILING_COMMENT.sub("", _FULL_LINE_COMMENT.sub("", text))
 
 
-def _fail(field: str, what_ja: str, what_en: str, fix_ja: str, fix_en: str, file: str = REGISTER) -> DataError:
-    return DataError(file, None, field, problem(what_ja, what_en, fix_ja, fix_en))
+def _fail(field: str, what_ja: str, what_en: str, fix_ja: str, fix_en: str) -> DataError:
+    return DataError(REGISTER, None, field, problem(what_ja, what_en, fix_ja, fix_en))
 
 
 def published_text(edition_id: str) -> tuple[str, str]:

@@ -50,7 +50,7 @@ def run(argv: list[str], root: Path = ROOT) -> int:
             if published:
                 print(f"注意: 版 {edition_id} は公開済みです。この表は読むためのもので、入力しても取り込めません。"
                       "翌年度の実績値は、先に make new-edition EDITION=公開年月 FY=年度 で次の版を作ってから make sheet で"
-                      f" 書き出します / note: edition {edition_id} is published: this workbook is for reading and cannot"
+                      f"書き出します / note: edition {edition_id} is published: this workbook is for reading and cannot"
                       " be imported; for next year's figures, run make new-edition EDITION=YYYY-MM FY=YEAR first, then make sheet")
             return 0
         out = import_sheet(root, path, display=args.file)
