@@ -59,9 +59,7 @@ def _meant(docs_dir: Path, src: str, link: str) -> str | None:
     return posixpath.relpath(best, here or ".") + anchor
 
 
-def _problem(kind: str, link: str, why: str | None, hint: str, meant: str | None = None):
-    suggestion = _DID_YOU_MEAN.search(hint)
-    meant = suggestion.group(1) if suggestion else meant
+def _problem(kind: str, link: str, why: str | None, meant: str | None):
     fix_ja = f"「{meant}」ではありませんか" if meant else None
     fix_en = f"did you mean '{meant}'?" if meant else None
     if kind == "an absolute":
@@ -124,10 +122,15 @@ class LinkWarnings(logging.Filter):
         m = _MESSAGE.match(record.getMessage())
         if m:
             src, line, link = self._written_at(m.group("src"), m.group("link"))
+            suggestion = _DID_YOU_MEAN.search(m.group("hint"))
             missing_page = m.group("kind") != "an absolute" and "anchor" not in (m.group("why") or "")
-            meant = _meant(self.docs_dir, src, link) if missing_page else None
-            error = str(DataError(f"docs/{src}", line, "link",
-                                  _problem(m.group("kind"), link, m.group("why"), m.group("hint"), meant)))
+            if suggestion:   # MkDocs' suggestion is relative to the page it reported; say it from where it was written
+                meant = posixpath.relpath(posixpath.normpath(posixpath.join(posixpath.dirname(m.group("src")),
+                                                                            suggestion.group(1))),
+                                          posixpath.dirname(src) or ".")
+            else:
+                meant = _meant(self.docs_dir, src, link) if missing_page else None
+            error = str(DataError(f"docs/{src}", line, "link", _problem(m.group("kind"), link, m.group("why"), meant)))
             if error in self.reported:
                 return False     # shown once, where it was written (strict mode has counted it already)
             self.reported.add(error)

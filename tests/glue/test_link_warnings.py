@@ -98,3 +98,15 @@ def test_a_page_that_shows_others_does_not_repeat_their_mistake(tmp_path):
     assert f.filter(rebased) is True
     assert rebased.getMessage().startswith("docs/editions/2025-02/strategy-1.md:4: link: リンク「../../deta.md」")
     assert "「../../data.md」ではありませんか" in rebased.getMessage()
+
+
+def test_mkdocs_suggestion_is_given_from_the_page_where_the_link_was_written(tmp_path):
+    """Today's index.md shows the edition's page: MkDocs suggests from the top level, the fix says it from the edition."""
+    f = _docs(tmp_path, dict(EDITION, **{"editions/2025-02/index.md": "# 版\n\n[CSV](/data/#downloads)\n"}))
+    records = [logging.LogRecord("mkdocs.structure.pages", logging.WARNING, __file__, 1,
+                                 f"Doc file '{src}' contains an absolute link '/data/#downloads', it was left as is. "
+                                 f"Did you mean '{hint}'?", (), None)
+               for src, hint in (("index.md", "data.md#downloads"), ("editions/2025-02/index.md", "../../data.md#downloads"))]
+    assert f.filter(records[0]) is True and f.filter(records[1]) is False
+    assert records[0].getMessage().startswith("docs/editions/2025-02/index.md:3: link:")
+    assert "「../../data.md#downloads」ではありませんか" in records[0].getMessage()
