@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the sitemap date comes from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup setup-python setup-node setup-browser setup-properdocs check check-pages build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet new-edition publish-edition correct catalogue clean
+.PHONY: setup setup-python setup-node setup-browser setup-properdocs check check-pages build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet new-edition given-edition publish-edition correct catalogue clean
 
 setup: setup-python setup-node
 
@@ -126,12 +126,16 @@ import-sheet: setup-python
 new-edition: setup-python
 	$(PY) -m macros.edition new "$(EDITION)" --fy "$(FY)"
 
-publish-edition: check
+# An EDITION that is missing or not in data/editions.yaml is said at once, before the check's builds.
+given-edition: setup-python
+	$(PY) -m macros.edition fingerprint "$(EDITION)" >/dev/null
+
+publish-edition: given-edition check
 	$(PY) -m macros.edition publish "$(EDITION)"
 
 # A correction to a published edition, once its pages build again (the fingerprint is what it records):
 # make correct EDITION=2024-02 WHAT_JA="…" WHAT_EN="…" WHY_JA="…" WHY_EN="…" [DATE=2025-03-10]
-correct: check-pages
+correct: given-edition check-pages
 	$(PY) -m macros.edition correct "$(EDITION)" --date "$(DATE)" \
 	  --what-ja "$(WHAT_JA)" --what-en "$(WHAT_EN)" --why-ja "$(WHY_JA)" --why-en "$(WHY_EN)"
 
