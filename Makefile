@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 SHEET ?= kpis.xlsx
 LOCK_ARGS ?=
 PYTEST_WORKERS ?= auto
-VALUES := SHEET EDITION FY PAGES PDF_FLAGS LOCK_ARGS PYTEST_WORKERS
+VALUES := SHEET EDITION FY PAGES PDF_FLAGS LOCK_ARGS PYTEST_WORKERS DATE WHAT_JA WHAT_EN WHY_JA WHY_EN
 $(foreach name,$(VALUES),$(eval override $(name) := $$(value $(name))))
 export $(VALUES)
 SHEET_FORM := ^[^-].*\.xlsx$$
@@ -26,10 +26,17 @@ PAGES_FORM := ^( *[^ -][^ ]*\.md)* *$$
 PDF_FLAGS_FORM := ^(--require)?$$
 LOCK_ARGS_FORM := ^( *--upgrade(-package [A-Za-z0-9._-]+)?)* *$$
 PYTEST_WORKERS_FORM := ^(auto|[0-9]+)$$
-# $(call check,NAME,example): stop with one line, in Japanese and English, unless $$NAME has the form NAME_FORM.
-check = form='$($(1)_FORM)'; [[ $$$(1) =~ $$form ]] || { v=$${$(1)//$$'\n'/ }; echo "make: $(1): 「$$v」は使えない値です（形式 $$form） — 例: $(1)=$(2) のように指定してください / '$$v' is not a valid $(1) (form $$form) — give it like $(1)=$(2)" >&2; exit 2; }
+DATE_FORM := ^([0-9]{4}-[0-9]{2}-[0-9]{2})?$$
+# The texts of a correction: any one line (they reach the command quoted; the tool says which is missing).
+WHAT_JA_FORM := ^[^[:cntrl:]]*$$
+WHAT_EN_FORM := ^[^[:cntrl:]]*$$
+WHY_JA_FORM := ^[^[:cntrl:]]*$$
+WHY_EN_FORM := ^[^[:cntrl:]]*$$
+# $(call check,NAME,example): stop with one line, in Japanese and English, unless $$NAME has the form NAME_FORM
+# (a value that is not given at all is named as missing).
+check = form='$($(1)_FORM)'; [[ $$$(1) =~ $$form ]] || { v=$${$(1)//$$'\n'/ }; [[ -n $$v ]] || { echo "make: $(1): 値が指定されていません — 例: $(1)=$(2) のように指定してください / $(1) is not given — give it like $(1)=$(2)" >&2; exit 2; }; echo "make: $(1): 「$$v」は使えない値です（形式 $$form） — 例: $(1)=$(2) のように指定してください / '$$v' is not a valid $(1) (form $$form) — give it like $(1)=$(2)" >&2; exit 2; }
 
-.PHONY: setup setup-python setup-node setup-browser setup-properdocs build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet new-edition publish-edition catalogue clean
+.PHONY: setup setup-python setup-node setup-browser setup-properdocs check check-pages build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet new-edition given-edition publish-edition correct correct-values catalogue clean
 
 setup: setup-python setup-node
 
@@ -64,11 +71,22 @@ setup-browser:
 	@command -v chromium >/dev/null && command -v java >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null)
 
-# Build into a temporary folder and swap it in only when the whole strict build succeeded,
-# so a failed build never replaces a good site. Never --quiet: it hides warnings from strict mode
-# too, so a broken link would be published (mkdocs issue #4126).
-build: setup
+# The check staff run before proposing a change, and the pull-request check runs: every edition, the
+# draft included, built strictly into check-site/ (looked at, never deployed), so any mistake in any page
+# or figure stops it with file:line; then each published edition's files against its fingerprint (only
+# once its pages build: a broken edit is reported at its line, not as a change to the archive).
+# Never --quiet: it hides warnings from strict mode too, so a broken link would pass (mkdocs issue #4126).
+check-pages: setup
+	rm -rf check-site
+	SHOW_DRAFTS=true $(PY) -m mkdocs build --strict -d check-site
+
+check: check-pages
 	$(PY) -m macros.edition check
+	@echo "check: OK（作成中の版も含めてすべての版を確かめました / every edition checked, drafts included: check-site/）"
+
+# The site to deploy (published editions only), after the check. It is built into a temporary folder
+# and swapped in only when the whole strict build succeeded, so a failed build never replaces a good site.
+build: check
 	rm -rf site.tmp
 	$(PY) -m mkdocs build --strict -d site.tmp
 	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
@@ -123,11 +141,12 @@ lock:
 	rm -rf .venv-lock
 
 # After updating an English page, record which Japanese version it was translated from.
-stamp:
+# make stamp PAGES="docs/editions/2025-02/strategy-1.en.md docs/editions/2025-02/index.en.md"
+stamp: setup-python
 	@$(call check,PAGES,docs/data.en.md)
 	read -ra pages <<< "$$PAGES"; $(PY) -m macros.translations --stamp "$${pages[@]}"
 
-# The KPI workbook for the departments (guide/編集の手引き.md): write it, and read the filled-in one back into data/.
+# The KPI workbook for the departments (guide/README.md §3): write it, and read the filled-in one back into data/.
 sheet: setup-python
 	@$(call check,SHEET,kpis.xlsx)
 	$(PY) -m macros.sheet export "$$SHEET"
@@ -136,19 +155,34 @@ import-sheet: setup-python
 	@$(call check,SHEET,kpis.xlsx)
 	$(PY) -m macros.sheet import "$$SHEET"
 
-# Next year's evaluation (README: 翌年度の評価を公開する): start it from the latest edition as a draft,
-# e.g. make new-edition EDITION=2025-02 FY=2023; publish it when it is complete: make publish-edition EDITION=2025-02.
+# Next year's evaluation (guide/README.md §7): start it from the latest edition as a draft,
+# e.g. make new-edition EDITION=2025-02 FY=2023; publish it when it is complete: make publish-edition EDITION=2025-02
+# (the check first: a draft that does not build is never recorded as published; then every gap at once).
 new-edition: setup-python
 	@$(call check,EDITION,2025-02); $(call check,FY,2023)
 	$(PY) -m macros.edition new "$$EDITION" --fy "$$FY"
 
-publish-edition: setup-python
+# An EDITION that is missing or not in data/editions.yaml is said at once, before the check's builds.
+given-edition: setup-python
 	@$(call check,EDITION,2025-02)
+	$(PY) -m macros.edition fingerprint "$$EDITION" >/dev/null
+
+publish-edition: given-edition check
 	$(PY) -m macros.edition publish "$$EDITION"
+
+# A correction to a published edition, once its pages build again (the fingerprint is what it records):
+# make correct EDITION=2024-02 WHAT_JA="…" WHAT_EN="…" WHY_JA="…" WHY_EN="…" [DATE=2025-03-10]
+correct: correct-values given-edition check-pages
+	$(PY) -m macros.edition correct "$$EDITION" --date "$$DATE" \
+	  --what-ja "$$WHAT_JA" --what-en "$$WHAT_EN" --why-ja "$$WHY_JA" --why-en "$$WHY_EN"
+
+correct-values:
+	@$(call check,DATE,2025-03-10); $(call check,WHAT_JA,誤記の訂正); $(call check,WHAT_EN,typo); \
+	  $(call check,WHY_JA,原表の誤り); $(call check,WHY_EN,a misprint)
 
 # The staff guide's catalogue of error messages, from the messages the code prints (guide/errors.md).
 catalogue: setup
 	$(PY) -m tests.broken.catalogue
 
 clean:
-	rm -rf site site.tmp site.old .pytest_cache .venv-properdocs .venv-lock
+	rm -rf site site.tmp site.old check-site .pytest_cache .venv-properdocs .venv-lock

@@ -1,4 +1,5 @@
-"""`python -m macros.edition new|publish|correct|fingerprint`: the editions of the report.
+"""`make new-edition`, `make publish-edition`, `make correct`, `make check` (.venv/bin/python -m
+macros.edition new|publish|correct|check|fingerprint): the editions of the report.
 
 The documented entry point; the work is done in macros/tools/edition.py.
 """

@@ -21,7 +21,7 @@ RECORDER = "import json, sys\nopen('args.json', 'a').write(json.dumps(sys.argv[1
 def make(tmp_path: Path, target: str, **values: str) -> tuple[subprocess.CompletedProcess, list[list[str]]]:
     shutil.copy2(ROOT / "Makefile", tmp_path / "Makefile")
     (tmp_path / "rec.py").write_text(RECORDER, encoding="utf-8")
-    args = ["make", "--no-print-directory", "-s", "-o", "setup-python", "-o", "setup", "-o", "setup-browser", "-o", "build", target,
+    args = ["make", "--no-print-directory", "-s", "-o", "setup-python", "-o", "setup", "-o", "setup-browser", "-o", "build", "-o", "check", "-o", "check-pages", target,
             "PY=python3 rec.py"] + [f"{k}={v}" for k, v in values.items()]
     run = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=60)
     rec = tmp_path / "args.json"
@@ -33,7 +33,13 @@ def make(tmp_path: Path, target: str, **values: str) -> tuple[subprocess.Complet
     ("import-sheet", {"SHEET": "評価 シート (1).xlsx"}, ["-m", "macros.sheet", "import", "評価 シート (1).xlsx"]),
     ("sheet", {"SHEET": "it's \"ours\" $HOME.xlsx"}, ["-m", "macros.sheet", "export", "it's \"ours\" $HOME.xlsx"]),
     ("new-edition", {"EDITION": "2025-02", "FY": "2023"}, ["-m", "macros.edition", "new", "2025-02", "--fy", "2023"]),
-    ("publish-edition", {"EDITION": "2025-02"}, ["-m", "macros.edition", "publish", "2025-02"]),
+    ("publish-edition", {"EDITION": "2025-02"}, [["-m", "macros.edition", "fingerprint", "2025-02"],
+                                                 ["-m", "macros.edition", "publish", "2025-02"]]),
+    ("correct", {"EDITION": "2024-02", "WHAT_JA": "誤記; touch x", "WHAT_EN": "a \"typo\" $HOME", "WHY_JA": "`touch x`",
+                 "WHY_EN": "$(touch x)"},
+     [["-m", "macros.edition", "fingerprint", "2024-02"],
+      ["-m", "macros.edition", "correct", "2024-02", "--date", "", "--what-ja", "誤記; touch x", "--what-en",
+       "a \"typo\" $HOME", "--why-ja", "`touch x`", "--why-en", "$(touch x)"]]),
     ("stamp", {"PAGES": "docs/a.en.md docs/b.en.md"}, ["-m", "macros.translations", "--stamp", "docs/a.en.md",
                                                          "docs/b.en.md"]),
     ("pdf", {"PDF_FLAGS": "--require"}, ["-m", "macros.tools.pdf", "site/", "--require"]),
@@ -42,13 +48,15 @@ def make(tmp_path: Path, target: str, **values: str) -> tuple[subprocess.Complet
 def test_each_value_reaches_the_command_as_given(tmp_path, target, values, expected):
     run, calls = make(tmp_path, target, **values)
     assert run.returncode == 0, run.stderr
-    assert calls == [expected]
+    assert calls == (expected if isinstance(expected[0], list) else [expected])
+    assert not (tmp_path / "x").exists()
 
 
 @pytest.mark.parametrize("target,values,name", [
     ("new-edition", {"EDITION": "2025-02; touch x", "FY": "2023"}, "EDITION"),
     ("new-edition", {"EDITION": "2025-02", "FY": "2023 `touch x`"}, "FY"),
     ("publish-edition", {"EDITION": "$(touch x)2025-02"}, "EDITION"),
+    ("correct", {"EDITION": "2024-02", "DATE": "2025-03-10; touch x"}, "DATE"),
     ("publish-edition", {"EDITION": "2025-02\ntouch x"}, "EDITION"),
     ("import-sheet", {"SHEET": "a.xlsx; touch x"}, "SHEET"),
     ("import-sheet", {"SHEET": "--help.xlsx"}, "SHEET"),

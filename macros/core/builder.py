@@ -6,6 +6,7 @@ agree with their values, English names filled in.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -85,6 +86,9 @@ class Builder:
                 "use an existing unit or add it to data/units.yaml with its English name"))
         cols = self.columns
         baseline = self.value(k, "baseline", kid, cols.baseline_fy)
+        if baseline is not None and baseline.implied and k.get("published_progress_pct") is None:
+            # Implied by a printed progress rate: an edition that prints none (a new draft) does not say so.
+            baseline = replace(baseline, implied=False)
         actual = self.value(k, "actual", kid, cols.actual_fy)
         target = self.value(k, "target", kid, cols.target_fy)
         history = self.history(k.get("history"), kid) if k.get("history") else None
@@ -159,7 +163,7 @@ class Builder:
             printed_value = None
         if printed_value != Decimal(raw["value"]) or (note and note_fy != fy):
             raise self.fail(raw, "printed", field + ".printed", problem(
-                f"原表の表記「{printed}」が value / fy と一致しません",
+                f"原表の表記「{printed}」が value と fy に一致しません",
                 f"printed cell {printed!r} disagrees with value/fy",
                 "value と fy を原表の表記に合わせてください", "make value and fy match the printed cell"))
 

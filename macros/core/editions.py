@@ -142,13 +142,22 @@ def _check_revisions(prev: Edition, old: Kpi, new: Kpi) -> None:
         if amount_before == amount_after:
             continue
         if not any(r.field == field_name and r.previous == amount_before for r in new.revisions):
+            was_ja, now_ja = (_amount_text(a, "空欄") for a in (amount_before, amount_after))
+            was_en, now_en = (_amount_text(a, "empty") for a in (amount_before, amount_after))
+            previous = _amount_text(amount_before, "null")
             raise DataError(new.source.file, new.source.line, f"{new.id}.{field_name}", problem(
-                f"{'策定時の値' if field_name == 'baseline' else '目標値'}が前の版（{prev.id}）の {amount_before} から "
-                f"{amount_after} に変わっていますが、改定の記録がありません",
-                f"the {field_name} changed from {amount_before} in the previous edition ({prev.id}) to {amount_after}, "
+                f"{'策定時の値' if field_name == 'baseline' else '目標値'}が前の版（{prev.id}）の {was_ja} から "
+                f"{now_ja} に変わっていますが、改定の記録がありません",
+                f"the {field_name} changed from {was_en} in the previous edition ({prev.id}) to {now_en}, "
                 "but no revision is recorded",
-                f"KPI に revised: [{{field: {field_name}, previous: {amount_before}, ja: 理由, en: reason}}] を書いてください",
-                f"add revised: [{{field: {field_name}, previous: {amount_before}, ja: …, en: …}}] to the KPI"))
+                f"前の版の値に戻すか、KPI に revised: [{{field: {field_name}, previous: {previous}, ja: 理由, en: reason}}] "
+                "を書いてください（このファイルで直します。表（Excel）では直せません）",
+                f"restore the previous edition's value, or add revised: [{{field: {field_name}, previous: {previous}, "
+                "ja: …, en: …}] to the KPI (in this file; a workbook cannot record it)"))
+
+
+def _amount_text(amount: Decimal | None, empty: str) -> str:
+    return empty if amount is None else f"{amount:f}"
 
 
 Loader = Callable[[Path, str, bool], LoadedReport]

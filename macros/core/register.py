@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .errors import DataError, problem
 from .loader import Marked, load_yaml
@@ -86,14 +87,32 @@ def _text(raw: Marked) -> Text:
     return Text(raw["ja"], raw["en"])
 
 
+def edition_dirs(edition_id: str) -> tuple[str, str]:
+    """The folders that hold one edition: its figures and its text."""
+    return f"data/editions/{edition_id}", f"docs/editions/{edition_id}"
+
+
+def edition_files(root: Path, edition_id: str) -> dict[str, bytes]:
+    """Every file of one edition, {path relative to root: contents}, in the fingerprint's order."""
+    files = {}
+    for base in edition_dirs(edition_id):
+        for path in sorted(p for p in (root / base).rglob("*") if p.is_file()):
+            files[path.relative_to(root).as_posix()] = path.read_bytes()
+    return files
+
+
+def digest(files: dict[str, bytes]) -> str:
+    """The fingerprint of an edition's files given in order ({path: contents}), independent of the machine."""
+    h = hashlib.sha256()
+    for name, data in files.items():
+        h.update(name.encode("utf-8") + b"\0")
+        h.update(data.replace(b"\r\n", b"\n") + b"\0")
+    return h.hexdigest()[:16]
+
+
 def fingerprint(root: Path, edition_id: str) -> str:
     """A hash of every file of one edition (figures and text), independent of the machine."""
-    h = hashlib.sha256()
-    for base in (root / "data" / "editions" / edition_id, root / "docs" / "editions" / edition_id):
-        for path in sorted(p for p in base.rglob("*") if p.is_file()):
-            h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-            h.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
-    return h.hexdigest()[:16]
+    return digest(edition_files(root, edition_id))
 
 
 def read_register(root: Path) -> Register:
@@ -133,22 +152,33 @@ def read_register(root: Path) -> Register:
     return Register(tuple(periods.values()), tuple(entries))
 
 
-def check_unchanged(root: Path, entry: Entry) -> None:
-    """A published edition's files must be exactly as recorded: a change needs a correction record."""
+# How staff record a correction (the Makefile's target; guide/README.md §7.6).
+CORRECT_COMMAND = 'make correct EDITION={id} WHAT_JA="何を" WHAT_EN="what" WHY_JA="なぜ" WHY_EN="why"'
+
+
+def check_unchanged(root: Path, entry: Entry, changed_files: Callable[[Entry], list[str]] | None = None) -> None:
+    """A published edition's files must be exactly as recorded: a change needs a correction record.
+    `changed_files` names the files that differ from the recorded ones (found in the project's history
+    by the caller), so the message can say which; without it the message asks staff to look."""
     if not entry.published:
         return
     actual = fingerprint(root, entry.id)
     if entry.recorded_fingerprint is None:
         raise DataError(REGISTER, entry.line, f"editions[{entry.id}].fingerprint", problem(
             "公開済みの版に fingerprint がありません", "a published edition has no fingerprint",
-            f"python -m macros.edition publish {entry.id} で公開してください",
-            f"publish it with: python -m macros.edition publish {entry.id}"))
+            f"state: draft に戻して make publish-edition EDITION={entry.id} で公開してください",
+            f"set it back to state: draft and publish it with: make publish-edition EDITION={entry.id}"))
     if actual != entry.recorded_fingerprint:
+        names = changed_files(entry) if changed_files else []
+        files = "、".join(names) if names else "（git status で確かめてください）"
+        files_en = ", ".join(names) if names else "(see git status)"
+        command = CORRECT_COMMAND.format(id=entry.id)
         raise DataError(REGISTER, entry.line, f"editions[{entry.id}]", problem(
-            f"公開済みの版「{entry.id}」の数値か本文が変わっています（公開時 {entry.recorded_fingerprint}、現在 {actual}）",
-            f"the figures or text of published edition {entry.id} have changed "
-            f"(recorded {entry.recorded_fingerprint}, now {actual})",
-            f"誤りの訂正なら python -m macros.edition correct {entry.id} で「いつ・何を・なぜ」を記録し、"
-            "そうでなければ変更を元に戻してください",
-            f"if it corrects a mistake, record when, what and why with: python -m macros.edition correct {entry.id}; "
-            "otherwise undo the change"))
+            f"公開済みの版「{entry.id}」のファイルが、記録した指紋（{entry.recorded_fingerprint}）から変わっています："
+            f"{files}",
+            f"files of published edition {entry.id} differ from its recorded fingerprint "
+            f"({entry.recorded_fingerprint}): {files_en}",
+            f"公開した版の誤りを直したのなら、{command} で「いつ・何を・なぜ」を訂正として記録してください"
+            "（訂正はその版の各ページに表示されます）。そうでなければ変更を元に戻してください（git restore ファイル名）",
+            f"if this corrects a mistake in the published edition, record when, what and why with: {command} "
+            "(the correction is shown on every page of the edition); otherwise undo the change (git restore FILE)"))

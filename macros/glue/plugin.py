@@ -119,7 +119,7 @@ def _announce(all_editions: Editions, docs: Path) -> None:
     for en in translations.stale(docs):
         rel = en.relative_to(docs.parent).as_posix()
         notice.warning("stale translation: %s was translated from an older version of its Japanese page "
-                       "(update it, then run: python -m macros.translations --stamp %s)", rel, rel,
+                       "(update it, then run: make stamp PAGES=%s)", rel, rel,
                        extra={"location": (rel, None)})
 
 

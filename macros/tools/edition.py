@@ -1,14 +1,17 @@
-"""`python -m macros.edition`: start, publish and correct editions of the report (data/editions.yaml).
+"""Start, publish and correct editions of the report (data/editions.yaml). Staff use the Makefile's
+targets, which build every page strictly before a step that records anything (guide/README.md §7):
 
-  new ID --fy FY   scaffold the next edition from the latest one: the period's KPIs with empty actuals
-                   and printed progress, the narratives copied as drafts, the English pages marked stale
-                   until translated; registered as state: draft (built only in a preview)
-  publish ID       check the edition as published (no empty actual without its reason), then record
-                   state: published and the fingerprint of its files: from then on it is an exact archive
-  correct ID ...   record a correction to a published edition (date, what, why) with its new fingerprint
+  make new-edition EDITION=ID FY=FY   (new ID --fy FY) scaffold the next edition from the latest one: the
+                   period's KPIs with empty actuals and printed progress, the narratives copied as drafts,
+                   the English pages marked stale until translated; registered as state: draft
+  make publish-edition EDITION=ID     (publish ID) list every gap left in the edition (an empty actual
+                   without its reason, a stale English page, anything a published edition may not have), or,
+                   if there is none, record state: published and the fingerprint of its files
+  make correct EDITION=ID WHAT_JA=… WHAT_EN=… WHY_JA=… WHY_EN=…   (correct ID …) record a correction to a
+                   published edition (date, what, why) with its new fingerprint
+  make check       (check) every published edition's figures load, then its files are exactly as published
+                   or as last corrected; a changed file is named
   fingerprint ID   print the fingerprint of an edition's files
-  check            every published edition is exactly as published or as last corrected (`make build`
-                   runs it first: the site is never built from a silently changed archive)
 
 Every mistake is one line (file, line, field, what is wrong, what to do); nothing is written unless the
 whole step can be done.
@@ -20,20 +23,25 @@ import datetime
 import io
 import re
 import shutil
+import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ruamel.yaml import YAML
 
 from ..core.errors import DataError, problem
 from ..core.fiscal import is_valid_fy
-from ..core.register import REGISTER, check_unchanged, fingerprint, read_register
+from ..core.model import NoteKind
+from ..core.register import (CORRECT_COMMAND, REGISTER, Entry, check_unchanged, digest, edition_dirs,
+                             edition_files, fingerprint, read_register)
 from ..core.report import load_report
 from . import translations
 from .workflow_commands import annotate
 
 ROOT = Path(__file__).resolve().parents[2]
 ID = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+# How far back the project's history is searched for the files as they were recorded (a change is named).
+_HISTORY_DEPTH = 200
 # What an edition reports about itself, not the period's plan: left out of the next edition's scaffold
 # (remarks: the departments' memos about this edition's figures, from the workbook's 備考 column).
 _EDITION_FIELDS = ("history", "summary_table", "notes", "actual_unknown", "revised", "remarks")
@@ -57,8 +65,8 @@ def _without_comments(text: str) -> str:
     return _TRAILING_COMMENT.sub("", _FULL_LINE_COMMENT.sub("", text))
 
 
-def _fail(field: str, what_ja: str, what_en: str, fix_ja: str, fix_en: str, file: str = REGISTER) -> DataError:
-    return DataError(file, None, field, problem(what_ja, what_en, fix_ja, fix_en))
+def _fail(field: str, what_ja: str, what_en: str, fix_ja: str, fix_en: str) -> DataError:
+    return DataError(REGISTER, None, field, problem(what_ja, what_en, fix_ja, fix_en))
 
 
 def published_text(edition_id: str) -> tuple[str, str]:
@@ -171,18 +179,40 @@ def _entry(root: Path, edition_id: str):
     return entry
 
 
+def gaps(root: Path, edition_id: str) -> list[DataError]:
+    """Everything that keeps a draft from being published, all at once: each KPI whose actual is empty
+    without its reason (actual_unknown), each English page not translated from the current Japanese
+    page, and whatever else a published edition may not have (the edition loaded as published)."""
+    entry = _entry(root, edition_id)
+    found = []
+    for k in load_report(root, edition_id, published=False).report.kpis():
+        if k.actual is None and not any(n.kind is NoteKind.ACTUAL_UNKNOWN for n in k.notes):
+            found.append(DataError(k.source.file, k.source.line, f"{k.id}.actual", problem(
+                f"公開する版の実績値が空です（{k.name.ja}）", f"the actual of a published edition is empty ({k.name.en})",
+                "実績値を入れるか、不明な理由を actual_unknown: {ja: …, en: …} に書いてください",
+                "fill in the actual, or give the reason it is unknown in actual_unknown: {ja: …, en: …}")))
+    for en in translations.stale(root / entry.docs_dir):
+        rel = en.relative_to(root).as_posix()
+        found.append(DataError(rel, None, "translation", problem(
+            "英語のページが、今の日本語のページから訳されていません（古い翻訳）",
+            "the English page is not translated from the current Japanese page (stale translation)",
+            f"英語のページを訳し直し、make stamp PAGES={rel} を実行してください",
+            f"update the English page, then run: make stamp PAGES={rel}")))
+    if not found:
+        load_report(root, edition_id, published=True)   # anything else a published edition may not have
+    return found
+
+
 def publish(root: Path, edition_id: str) -> str:
+    """Record the edition as published with its fingerprint; raises Gaps (every gap) or DataError."""
     entry = _entry(root, edition_id)
     if entry.published:
         raise _fail(f"editions[{edition_id}].state", "この版はすでに公開済みです", "this edition is already published",
-                    "公開後の修正は correct で記録してください", "record a later change with: correct")
-    load_report(root, edition_id, published=True)   # an empty actual without its reason stops here
-    stale = [p for p in translations.stale(root / entry.docs_dir)]
-    if stale:
-        rel = stale[0].relative_to(root).as_posix()
-        raise _fail("translation", f"{rel} の翻訳が古いままです", f"{rel} is a stale translation",
-                    f"英語版を更新し、python -m macros.translations --stamp {rel} を実行してください",
-                    f"update the English page, then run: python -m macros.translations --stamp {rel}", file=rel)
+                    f"公開後の修正は訂正として記録してください（{CORRECT_COMMAND.format(id=edition_id)}）",
+                    f"record a later change as a correction ({CORRECT_COMMAND.format(id=edition_id)})")
+    found = gaps(root, edition_id)
+    if found:
+        raise Gaps(edition_id, found)
     mark = fingerprint(root, edition_id)
 
     def change(e):
@@ -192,19 +222,88 @@ def publish(root: Path, edition_id: str) -> str:
     return mark
 
 
+class Gaps(Exception):
+    """Every gap that keeps an edition from being published, one line each, then what to do."""
+
+    def __init__(self, edition_id: str, errors: list[DataError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join([str(e) for e in errors] + [
+            f"版 {edition_id} は公開していません（直すところ {len(errors)} 件。すべて直してから、もう一度 "
+            f"make publish-edition EDITION={edition_id}） / edition {edition_id} is not published "
+            f"({len(errors)} to fix; fix them all, then run make publish-edition EDITION={edition_id} again)"]))
+
+
+def changed_files(root: Path):
+    """The files of an edition that differ from the ones its fingerprint records: found by looking back in
+    the project's history (git) for the newest commit whose files have that fingerprint. [] when unknown."""
+    def git(*args: str, data: bytes | None = None) -> bytes:
+        return subprocess.run(["git", "-C", str(root), *args], input=data, capture_output=True, check=True,
+                              timeout=60).stdout
+
+    def find(entry: Entry) -> list[str]:
+        dirs = edition_dirs(entry.id)
+        now = edition_files(root, entry.id)
+        try:
+            commits = git("log", f"-n{_HISTORY_DEPTH}", "--format=%H", "--", *dirs).decode().split()
+            for commit in commits:
+                listing = git("ls-tree", "-r", "-z", commit, "--", *dirs).split(b"\0")
+                blobs = {}
+                for row in filter(None, listing):
+                    meta, name = row.split(b"\t", 1)
+                    blobs[name.decode("utf-8")] = meta.split()[2].decode()
+                names = sorted(blobs, key=lambda n: (dirs.index(next(d for d in dirs if n.startswith(d + "/"))),
+                                                     PurePosixPath(n)))
+                contents = _cat_blobs(git, [blobs[n] for n in names])
+                then = dict(zip(names, contents))
+                if digest(then) == entry.recorded_fingerprint:
+                    return sorted(n for n in set(then) | set(now) if then.get(n) != now.get(n))
+        except (OSError, subprocess.SubprocessError, ValueError, StopIteration):
+            pass   # no git, or not a repository: the message asks staff to look
+        return []
+    return find
+
+
+def _cat_blobs(git, ids: list[str]) -> list[bytes]:
+    """The contents of git blobs, in order (one `git cat-file --batch` for them all)."""
+    out = git("cat-file", "--batch", data="".join(i + "\n" for i in ids).encode())
+    contents, pos = [], 0
+    for _ in ids:
+        header_end = out.index(b"\n", pos)
+        size = int(out[pos:header_end].split()[2])
+        contents.append(out[header_end + 1: header_end + 1 + size])
+        pos = header_end + 1 + size + 1
+    return contents
+
+
+def check(root: Path) -> None:
+    """Every published edition: its figures first (a mistake is reported at its line), then its files
+    against the recorded fingerprint (a clean change is named, with the command that records it)."""
+    for entry in read_register(root).entries:
+        if entry.published:
+            load_report(root, entry.id, published=True)
+            check_unchanged(root, entry, changed_files(root))
+
+
 def correct(root: Path, edition_id: str, date: str, what: tuple[str, str], why: tuple[str, str]) -> str:
     entry = _entry(root, edition_id)
     if not entry.published:
         raise _fail(f"editions[{edition_id}].state", "作成中の版は訂正の記録なしに直せます",
-                    "a draft edition can be changed without a correction record", "そのまま編集してください", "just edit it")
+                    "a draft edition can be changed without a correction record",
+                    "そのまま直して make check で確かめてください", "just edit it and run make check")
     if not re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", date):
         raise _fail("date", f"日付「{date}」は YYYY-MM-DD の形ではありません", f"date {date!r} is not YYYY-MM-DD",
-                    "2025-03-10 のように書いてください", "write it as 2025-03-10")
+                    "DATE=2025-03-10 のように書いてください（省略すると今日の日付）",
+                    "write it as DATE=2025-03-10 (or leave it out for today)")
     if not all(s.strip() for s in what + why):
         raise _fail("correction", "訂正の内容か理由が空です", "what was corrected or why is empty",
-                    "--what-ja --what-en --why-ja --why-en を書いてください", "give --what-ja --what-en --why-ja --why-en")
-    load_report(root, edition_id, published=True)
+                    'WHAT_JA="何を" WHAT_EN="what" WHY_JA="なぜ" WHY_EN="why" をすべて書いてください',
+                    'give all of WHAT_JA="…" WHAT_EN="…" WHY_JA="…" WHY_EN="…"')
+    load_report(root, edition_id, published=True)   # a correction that does not load is no correction
     mark = fingerprint(root, edition_id)
+    if mark == entry.recorded_fingerprint:
+        raise _fail(f"editions[{edition_id}]", "この版のファイルは記録したときから変わっていません",
+                    "the edition's files are unchanged since they were recorded",
+                    "先に誤りを直してから、訂正を記録してください", "fix the mistake first, then record the correction")
 
     def change(e):
         e.setdefault("corrections", []).append({"date": date, "what": {"ja": what[0], "en": what[1]},
@@ -213,37 +312,62 @@ def correct(root: Path, edition_id: str, date: str, what: tuple[str, str], why: 
     return mark
 
 
+def _given_id(edition_id: str) -> str:
+    """The edition id as staff typed it after EDITION=: YYYY-MM, or one line saying how to write it."""
+    if not re.match(r"^\d{4}-\d{2}$", edition_id):
+        what = (f"版の ID「{edition_id}」は YYYY-MM の形ではありません", f"the edition id {edition_id!r} is not YYYY-MM") \
+            if edition_id.strip() else ("版の ID（EDITION）が書かれていません", "the edition id (EDITION) is missing")
+        raise _fail("id", *what, "EDITION=2025-02 のように、公開する年と月を書いてください",
+                    "give the month of publication, e.g. EDITION=2025-02")
+    return edition_id
+
+
+def _given_fy(fy: str) -> int:
+    if not re.match(r"^\d{4}$", fy.strip()):
+        what = (f"実績の年度「{fy}」は西暦の4桁の数ではありません", f"the fiscal year {fy!r} is not a 4-digit year") \
+            if fy.strip() else ("実績の年度（FY）が書かれていません", "the fiscal year of the actuals (FY) is missing")
+        raise _fail("fy", *what, "FY=2023 のように西暦で書いてください（令和5年度 = 2023）",
+                    "give it as a Gregorian year, e.g. FY=2023 (令和5年度 = 2023)")
+    return int(fy)
+
+
 def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.edition", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog=".venv/bin/python -m macros.edition", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p_new = sub.add_parser("new", help="scaffold the next edition")
     p_new.add_argument("id")
-    p_new.add_argument("--fy", type=int, required=True, help="the fiscal year of its actuals (令和5年度 = 2023)")
+    p_new.add_argument("--fy", required=True, help="the fiscal year of its actuals (令和5年度 = 2023)")
     sub.add_parser("publish", help="publish an edition").add_argument("id")
     p_fix = sub.add_parser("correct", help="record a correction to a published edition")
     p_fix.add_argument("id")
-    p_fix.add_argument("--date", default=datetime.date.today().isoformat())
+    p_fix.add_argument("--date", default="")
     for name in ("what-ja", "what-en", "why-ja", "why-en"):
         p_fix.add_argument(f"--{name}", required=True)
     sub.add_parser("fingerprint", help="print an edition's fingerprint").add_argument("id")
-    sub.add_parser("check", help="check that every published edition is unchanged")
+    sub.add_parser("check", help="check that every published edition loads and is unchanged")
     args = parser.parse_args(argv)
     try:
         if args.command == "new":
-            files = new(root, args.id, args.fy)
+            files = new(root, _given_id(args.id), _given_fy(args.fy))
             print(f"版 {args.id} を作成しました（作成中） / scaffolded edition {args.id} (draft): {len(files)} files")
             print(f"  data/editions/{args.id}/  docs/editions/{args.id}/  ({REGISTER}: state: draft)")
         elif args.command == "publish":
-            print(f"版 {args.id} を公開済みにしました / published edition {args.id}: fingerprint {publish(root, args.id)}")
+            print(f"版 {args.id} を公開済みにしました / published edition {args.id}: "
+                  f"fingerprint {publish(root, _given_id(args.id))}")
         elif args.command == "correct":
-            mark = correct(root, args.id, args.date, (args.what_ja, args.what_en), (args.why_ja, args.why_en))
+            date = args.date.strip() or datetime.date.today().isoformat()
+            mark = correct(root, _given_id(args.id), date, (args.what_ja, args.what_en), (args.why_ja, args.why_en))
             print(f"訂正を記録しました / recorded the correction to {args.id}: fingerprint {mark}")
         elif args.command == "check":
-            for entry in read_register(root).entries:
-                check_unchanged(root, entry)
+            check(root)
         else:
-            _entry(root, args.id)
+            _entry(root, _given_id(args.id))
             print(fingerprint(root, args.id))
+    except Gaps as gaps_found:
+        for err in gaps_found.errors:
+            annotate(str(err))
+        print(gaps_found, file=sys.stderr)
+        return 1
     except DataError as err:
         print(err, file=sys.stderr)
         annotate(str(err))

@@ -6,7 +6,7 @@ Lists the pages that changed, the editions added, removed or published, every KP
 progress or status differs from the base branch in each edition both sides have (computed by the
 same engine from each side's data/), the stale English pages and a link to the preview of the built
 site. A published edition is an exact archive: when its figures change, a warning at the top says
-so and whether the correction is recorded (python -m macros.edition correct). Writes Markdown to
+so and whether the correction is recorded (make correct). Writes Markdown to
 --out (the check passes $GITHUB_STEP_SUMMARY) or to standard output. Uses git and macros/core only,
 never MkDocs.
 """
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import DataError
-from ..core.register import Entry, read_register
+from ..core.register import CORRECT_COMMAND, Entry, read_register
 from ..core.report import LoadedReport, load_report
 from ..render.labels import status_label
 from ..render.numbers import fmt_number, fmt_pct
@@ -135,10 +135,11 @@ def _warning(old: Side, new: Side, edition_id: str) -> str:
     if len(after.corrections) > len(before.corrections):
         c = after.corrections[-1]
         return head + f"訂正の記録あり / correction recorded ({c.date}): {_cell(c.what.ja)} / {_cell(c.what.en)}"
-    return head + (f"公開済みの版は訂正の記録なしに変えられません。誤りの訂正なら `python -m macros.edition correct"
-                   f" {edition_id}` で「いつ・何を・なぜ」を記録し、そうでなければ元に戻してください / a published"
+    command = CORRECT_COMMAND.format(id=edition_id)
+    return head + (f"公開済みの版は訂正の記録なしに変えられません。誤りの訂正なら `{command}`"
+                   " で「いつ・何を・なぜ」を記録し、そうでなければ元に戻してください / a published"
                    " edition is not changed without a correction record: if this corrects a mistake, record when,"
-                   f" what and why with `python -m macros.edition correct {edition_id}`; otherwise undo it")
+                   f" what and why with `{command}`; otherwise undo it")
 
 
 def _editions_changed(old: Side, new: Side) -> list[str]:

@@ -1,4 +1,4 @@
-"""Command line of the KPI workbook round trip (python -m macros.sheet export|import FILE.xlsx)."""
+"""Command line of the KPI workbook round trip (make sheet / make import-sheet SHEET=FILE.xlsx)."""
 from __future__ import annotations
 
 import argparse
@@ -36,7 +36,7 @@ def _fail(lines: list[str], footer: str) -> int:
 
 def run(argv: list[str], root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m macros.sheet",
+        prog=".venv/bin/python -m macros.sheet",
         description="KPI の表（Excel）の書き出しと取り込み / export and import the KPI workbook")
     parser.add_argument("command", choices=["export", "import"])
     parser.add_argument("file", help="the workbook, e.g. kpis.xlsx")
@@ -44,9 +44,14 @@ def run(argv: list[str], root: Path = ROOT) -> int:
     path = Path(args.file)
     try:
         if args.command == "export":
-            edition_id, n = export(root, path)
+            edition_id, n, published = export(root, path)
             print(f"{path} に版 {edition_id} の {n} 件の KPI を書き出しました"
                   f" / wrote the {n} KPIs of edition {edition_id} to {path}")
+            if published:
+                print(f"注意: 版 {edition_id} は公開済みです。この表は読むためのもので、入力しても取り込めません。"
+                      "翌年度の実績値は、先に make new-edition EDITION=公開年月 FY=年度 で次の版を作ってから make sheet で"
+                      f"書き出します / note: edition {edition_id} is published: this workbook is for reading and cannot"
+                      " be imported; for next year's figures, run make new-edition EDITION=YYYY-MM FY=YEAR first, then make sheet")
             return 0
         out = import_sheet(root, path, display=args.file)
     except DataError as err:

@@ -124,7 +124,14 @@ def _kpi_sheet(ws, rows: list[dict], number_formats: list[dict]) -> None:
     ws.protection.formatRows = False
 
 
-def _about_sheet(ws, report: Report, edition_id: str) -> None:
+# A published edition is an exact archive: its workbook shows the figures but is never imported.
+READ_ONLY = ("この版は公開済みです。この表は読むためのもので、入力しても取り込めません。"
+             "翌年度の実績値は、先に make new-edition EDITION=公開年月 FY=年度 で次の版を作り、make sheet で書き出した表に入力します。"
+             " This edition is published: this workbook is for reading and cannot be imported. For next year's figures,"
+             " start the next edition with make new-edition EDITION=YYYY-MM FY=YEAR, then export its workbook with make sheet.")
+
+
+def _about_sheet(ws, report: Report, edition_id: str, published: bool) -> None:
     ws.title = ABOUT_SHEET
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 90
@@ -139,8 +146,10 @@ def _about_sheet(ws, report: Report, edition_id: str) -> None:
          "半角の数値だけ（%・単位・▲なし）。値がなければ空欄。 A number only (no %, unit or ▲); empty for no value."),
         ("年度 / Fiscal years", "西暦（令和5年度 = 2023）。 Western calendar (令和5年度 = 2023)."),
         ("行 / Rows", "行の追加・削除・並べ替えはしないでください。 Do not add, delete or reorder rows."),
-        ("取り込み / Import", "python -m macros.sheet import この表.xlsx （make import-sheet SHEET=この表.xlsx）"),
+        ("取り込み / Import", "make import-sheet SHEET=この表.xlsx"),
     ]
+    if published:   # after the rows the import reads by their address (EDITION_CELL, FORMAT_CELL)
+        lines.append(("読むための表 / For reading only", READ_ONLY))
     for r, (a, b) in enumerate(lines, start=1):
         _put(ws, r, 1, a).font = Font(bold=True)
         _put(ws, r, 2, b).alignment = Alignment(wrap_text=True, vertical="top")
@@ -159,13 +168,15 @@ def _copy_sheet(ws, rows: list[dict]) -> None:
     ws.protection.sheet = True
 
 
-def build_workbook(report: Report, edition_id: str, remarks: dict[str, str] | None = None) -> Workbook:
+def build_workbook(report: Report, edition_id: str, remarks: dict[str, str] | None = None,
+                   published: bool = False) -> Workbook:
+    """The workbook of an edition; a published edition's is for reading only (it says so: it cannot be imported)."""
     kpis = report.kpis()
     rows = [kpi_row(report, k, (remarks or {}).get(k.id)) for k in kpis]
     formats = [{f: _number_format(getattr(k, f)) for f in VALUE_FIELDS} for k in kpis]
     wb = Workbook()
     _kpi_sheet(wb.active, rows, formats)
-    _about_sheet(wb.create_sheet(), report, edition_id)
+    _about_sheet(wb.create_sheet(), report, edition_id, published)
     _copy_sheet(wb.create_sheet(), rows)
     wb.active = 0
     return wb
@@ -175,13 +186,14 @@ def current_workbook(root: Path) -> tuple[Workbook, str, int]:
     """The current edition's workbook, its edition id and its number of KPI rows."""
     entry = current(root)
     report = load_report(root, entry.id, published=entry.published).report
-    wb = build_workbook(report, entry.id, read_remarks(root, entry.data_dir))
+    wb = build_workbook(report, entry.id, read_remarks(root, entry.data_dir), published=entry.published)
     return wb, entry.id, len(report.kpis())
 
 
-def export(root: Path, out: Path) -> tuple[str, int]:
-    """Write the current edition's workbook; returns its edition id and number of KPI rows."""
+def export(root: Path, out: Path) -> tuple[str, int, bool]:
+    """Write the current edition's workbook; returns its edition id, number of KPI rows and whether the
+    edition is published (its workbook is then for reading only)."""
     wb, edition_id, n = current_workbook(root)
     wb.save(out)
-    return edition_id, n
+    return edition_id, n, current(root).published
 

@@ -28,7 +28,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from ..core.errors import DataError, Problem, problem
 from ..core.editions import load_editions
 from ..core.model import Kpi, Report
-from ..core.register import Entry
+from ..core.register import CORRECT_COMMAND, Entry
 from ..core.report import load_report
 from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, EDITION_CELL, FIELD_JA, FIRST_ROW, FORMAT,
                            FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, column_letter, current, edition)
@@ -47,6 +47,7 @@ class Change:
     old: Pair
     new: Pair
     default_fy: int
+    cell: str            # where it was typed on the KPI sheet
 
     def line(self) -> str:
         return (f"{self.kpi.id} {self.kpi.name.ja}: {FIELD_JA[self.field]} / {self.field}: "
@@ -76,6 +77,16 @@ def _remark_text(value) -> str | None:
 
 def _shown(text: str | None) -> str:
     return "空欄 (none)" if text is None else f"「{text}」"
+
+
+def _shown_ja(value) -> str:
+    return "空欄" if value is None or value == "" else f"「{shown(value)}」"
+
+
+def _shown_en(value) -> str:
+    if value is None or value == "":
+        return "empty"
+    return repr(shown(value)) if isinstance(value, str) else shown(value)
 
 
 @dataclass(frozen=True)
@@ -267,8 +278,9 @@ def _data_pair(kpi: Kpi, field: str) -> Pair:
     return (None, None) if v is None else (v.amount, v.fy)
 
 
-def _read_pair(ws, r: int, field: str, default_fy: int, problems: list) -> Pair | None:
-    """A value and its fiscal year from row r; None, with (cell, field, problem) added to problems, when refused."""
+def _read_pair(ws, r: int, field: str, default_fy: int, problems: list, exported_fy: int | None = None) -> Pair | None:
+    """A value and its fiscal year from row r; None, with (cell, field, problem) added to problems, when refused
+    (a year typed without its value too; a value cleared with its exported year left in place is just cleared)."""
     value_cell = ws[f"{column_letter(field)}{r}"]
     year_cell = ws[f"{column_letter(field + '_fy')}{r}"]
     before = len(problems)
@@ -281,6 +293,12 @@ def _read_pair(ws, r: int, field: str, default_fy: int, problems: list) -> Pair 
         year = parse_year(year_cell.value)
     except CellProblem as p:
         problems.append((year_cell.coordinate, field + "_fy", p.problem))
+    if amount is None and year is not None and year != exported_fy and not problems[before:]:
+        problems.append((year_cell.coordinate, field + "_fy", problem(
+            f"年度「{year_cell.value}」が入力されていますが、{FIELD_JA[field]}がありません",
+            f"the fiscal year {year_cell.value!r} is filled in but the {field} is empty",
+            f"{FIELD_JA[field]}を {value_cell.coordinate} に入力するか、この年度のセルを空にしてください",
+            f"type the {field} in {value_cell.coordinate}, or empty this year cell")))
     if len(problems) > before:
         return None
     if amount is None:
@@ -306,12 +324,12 @@ def published_edition(entry: Entry, old: str, new: str) -> Problem:
     return problem(
         f"版「{entry.id}」は公開済みのため、表で値を変えられません（{old} → {new}）",
         f"edition {entry.id} is published: a workbook cannot change it ({old} → {new})",
-        f"翌年度の実績値なら python -m macros.edition new ID --fy 年度 で次の版を作り、make sheet で書き出し直した表に"
-        f"入力してください。公開済みの版の誤りの訂正なら {entry.data_dir}/strategies/ を直接直し、"
-        f"python -m macros.edition correct {entry.id} で記録してください",
-        f"for next year's figures, start the next edition with python -m macros.edition new ID --fy FY and fill in "
+        f"翌年度の実績値なら make new-edition EDITION=公開年月 FY=年度 で次の版を作り、make sheet で書き出し直した表に"
+        f"入力してください。公開済みの版の誤りの訂正なら {entry.data_dir}/strategies/ を直接直して make check で確かめ、"
+        f"{CORRECT_COMMAND.format(id=entry.id)} で記録してください",
+        f"for next year's figures, start the next edition with make new-edition EDITION=YYYY-MM FY=YEAR and fill in "
         f"a workbook exported again with make sheet; to correct the published edition, edit "
-        f"{entry.data_dir}/strategies/ and record it with python -m macros.edition correct {entry.id}")
+        f"{entry.data_dir}/strategies/, run make check and record it with {CORRECT_COMMAND.format(id=entry.id)}")
 
 
 def read_changes(wb, report: Report, display: str, entry: Entry, remarks: dict[str, str] | None = None) -> Outcome:
@@ -349,8 +367,8 @@ def _read_changes(wb, report: Report, entry: Entry, remarks: dict[str, str], s: 
             got, want = ws[cell].value, copy[f"{column_letter(c.key)}{copy_r}"].value
             if got != want:
                 s.error(KPI_SHEET, cell, f"{k.id} {c.heading_en}", problem(
-                    f"「{c.heading_ja}」の列は変更できません（書き出し時は「{shown(want) if want is not None else ''}」）",
-                    f"the column {c.heading_en!r} cannot be changed (it was {shown(want)!r})",
+                    f"「{c.heading_ja}」の列は変更できません（書き出し時は{_shown_ja(want)}）",
+                    f"the column {c.heading_en!r} cannot be changed (it was {_shown_en(want)})",
                     f"元の値に戻してください（名前や単位を直すときは {entry.data_dir}/strategies/ を編集します。手引き参照）",
                     f"restore it (names and units are corrected in {entry.data_dir}/strategies/, see the guide)"))
         for field in VALUE_FIELDS:
@@ -358,17 +376,18 @@ def _read_changes(wb, report: Report, entry: Entry, remarks: dict[str, str], s: 
             if any(c in merged for c in cells):
                 continue
             problems: list = []
-            new = _read_pair(ws, r, field, defaults[field], problems)
+            exported = _read_pair(copy, copy_r, field, defaults[field], [])
+            new = _read_pair(ws, r, field, defaults[field], problems, exported[1] if exported else None)
             for cell, what, prob in problems:
                 s.error(KPI_SHEET, cell, f"{k.id}.{what}", prob)
             if new is None:
                 continue
-            exported = _read_pair(copy, copy_r, field, defaults[field], [])
             if _same(new, exported):
                 continue
             current = _data_pair(k, field)
+            typed = cells[1] if new[0] == exported[0] else cells[0]   # the cell that was changed
             if not _same(current, exported) and not _same(current, new):
-                s.error(KPI_SHEET, cells[0], f"{k.id}.{field}", _changed_since(
+                s.error(KPI_SHEET, typed, f"{k.id}.{field}", _changed_since(
                     _pair_text(current, defaults[field]), _pair_text(exported, defaults[field])))
                 continue
             if new[0] is not None:
@@ -376,10 +395,10 @@ def _read_changes(wb, report: Report, entry: Entry, remarks: dict[str, str], s: 
             if _same(current, new):
                 continue
             if entry.published:
-                s.error(KPI_SHEET, cells[0], f"{k.id}.{field}", published_edition(
+                s.error(KPI_SHEET, typed, f"{k.id}.{field}", published_edition(
                     entry, _pair_text(current, defaults[field]), _pair_text(new, defaults[field])))
                 continue
-            out.changes.append(Change(k, field, current, new, defaults[field]))
+            out.changes.append(Change(k, field, current, new, defaults[field], typed))
         cell = f"{column_letter('remarks')}{r}"
         if cell in merged:
             continue
@@ -454,6 +473,22 @@ def _validate(root: Path, texts: dict[str, str], entry: Entry) -> None:
         load_editions(Path(tmp), include_drafts=True)
 
 
+def _at_cell(err: DataError, changes: list[Change], display: str) -> DataError:
+    """A mistake the engine finds in data/ with the workbook's values (a baseline changed without its
+    revision record): named at the cell that was typed and at the YAML line, as only one of them can fix it."""
+    change = next((c for c in changes if err.field == f"{c.kpi.id}.{c.field}"), None)
+    if change is None:
+        return err
+    at = f"{err.file}:{err.line}" if err.line else err.file
+    return DataError(display, None, f"{KPI_SHEET}!{change.cell} ({err.field})", problem(
+        err.problem.what_ja,
+        err.problem.what_en,
+        f"表では直せません。セルを元の値（{_pair_text(change.old, change.default_fy)}）に戻して取り込み直すか、"
+        f"{at} で直してください（{err.problem.fix_ja}）",
+        f"a workbook cannot fix this: restore the cell ({_pair_text(change.old, change.default_fy)}) and import again, "
+        f"or fix it at {at} ({err.problem.fix_en})"))
+
+
 def import_sheet(root: Path, path: Path, display: str | None = None, limits: Limits = Limits()) -> Outcome:
     """Apply the workbook's changes to the current edition in root/data, or nothing when anything is wrong."""
     display = display or path.name
@@ -467,7 +502,7 @@ def import_sheet(root: Path, path: Path, display: str | None = None, limits: Lim
     try:
         _validate(root, texts, entry)
     except DataError as err:
-        out.errors.append(err)
+        out.errors.append(_at_cell(err, out.changes, display))
         return out
     for display_name, text in texts.items():
         with open(root / display_name, "w", encoding="utf-8", newline="") as f:

@@ -92,8 +92,8 @@ def parse_number(value, number_format: str = "General") -> Decimal | None:
                       "マイナスの値なら半角の「-」を付けて（-5）、そうでなければ値そのものを入力してください",
                       "for a negative value type -5 with an ASCII minus; otherwise type the value itself")
     if text.endswith("%"):
-        raise _refuse(f"「{shown(value)}」に「%」が付いています（12.5 か 0.125 か決められません）",
-                      f"{shown(value)!r} has a percent sign (12.5 or 0.125?)",
+        raise _refuse(f"「{shown(value)}」に「%」が付いています（{_percent_readings(text[:-1], 'か')}決められません）",
+                      f"{shown(value)!r} has a percent sign ({_percent_readings(text[:-1], 'or')}?)",
                       "「%」を付けずに数値だけを入力してください（単位は「単位」列にあります）",
                       "type the number without % (the unit is in the Unit column)")
     if _GROUPED.match(text):
@@ -113,6 +113,15 @@ def parse_number(value, number_format: str = "General") -> Decimal | None:
     raise _refuse(f"「{shown(value)}」は数値ではありません", f"{shown(value)!r} is not a number",
                   "数値を半角数字で入力してください。値がなければ空欄にします",
                   "type a number; leave the cell empty for no value")
+
+
+def _percent_readings(number: str, word: str) -> str:
+    """The two readings of what was typed before a %: 「40 か 0.4 か」, "40 or 0.4"; '' if it is no number."""
+    number = number.strip().replace(",", "")
+    if not _PLAIN.match(number):
+        return ""
+    hundredth = format((Decimal(number) / 100).normalize(), "f")
+    return f"{number} か {hundredth} か" if word == "か" else f"{number} or {hundredth}"
 
 
 _ERA = re.compile(r"^(?P<era>R|H|令和|平成)\s*(?P<n>\d{1,2}|元)\s*(?P<suffix>年度|年)?$", re.I)

@@ -1,6 +1,6 @@
 """Translation freshness: each English page records the hash of the Japanese page it was translated from.
 
-`python -m macros.translations --stamp docs/x.en.md` records the current hash after a translation is updated.
+`make stamp PAGES=docs/x.en.md` records the current hash after a translation is updated.
 """
 from __future__ import annotations
 
@@ -63,13 +63,32 @@ def stamp(en_path: Path) -> None:
     en_path.write_text(text, encoding="utf-8")
 
 
-def main() -> None:
-    args = sys.argv[1:]
-    if args[:1] != ["--stamp"] or len(args) < 2:
-        sys.exit("usage: python -m macros.translations --stamp docs/page.en.md [...]")
-    for a in args[1:]:
+def _not_an_english_page(arg: str) -> str | None:
+    """Why `arg` cannot be stamped (one line, ja / en), or None."""
+    path = Path(arg)
+    if not arg.endswith(".en.md") or not path.is_file():
+        return (f"{arg}: PAGES: 英語のページ「{arg}」がありません — PAGES=docs/editions/2025-02/strategy-1.en.md のように、"
+                f"英語のページ（.en.md）のファイル名を書いてください / there is no English page {arg!r} — "
+                "give English pages (.en.md), e.g. PAGES=docs/editions/2025-02/strategy-1.en.md")
+    if not path.with_name(path.name[:-6] + ".md").is_file():
+        return (f"{arg}: PAGES: 対応する日本語のページがありません — 日本語のページと同じフォルダの英語のページを書いてください"
+                f" / {arg!r} has no Japanese page beside it — give an English page next to its Japanese page")
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    """make stamp PAGES="a.en.md b.en.md": every page is checked before any is stamped."""
+    pages = sys.argv[1:] if argv is None else argv
+    if pages[:1] == ["--stamp"]:
+        pages = pages[1:]
+    problems = [p for p in (_not_an_english_page(a) for a in pages) if p] if pages else [
+        "PAGES: 英語のページが書かれていません — make stamp PAGES=docs/editions/2025-02/strategy-1.en.md のように書いてください"
+        " / no pages given — run e.g. make stamp PAGES=docs/editions/2025-02/strategy-1.en.md"]
+    if problems:
+        sys.exit("\n".join(problems))
+    for a in pages:
         stamp(Path(a))
-        print(f"stamped {a}")
+        print(f"翻訳の印を更新しました / stamped {a}")
 
 
 if __name__ == "__main__":

@@ -47,10 +47,10 @@ SECTIONS = [
     ("data", "数値のファイル（data/）のエラー", "ビルドで表示されます。書かれたファイルの行を直します。"),
     ("docs", "ページ（docs/）のエラー", "ビルドで表示されます。書かれたページの行を直します。"),
     ("editions", "版（data/editions.yaml、make new-edition、公開と訂正）のエラー",
-     "python -m macros.edition（make new-edition、make publish-edition など）と、make build の最初の確認で表示されます。"
+     "make new-edition、make publish-edition、make correct と、make check（make build も最初に行います）で表示されます。"
      "README の「翌年度の評価を公開する」も見てください。"),
     ("sheet", "表（Excel）の取り込みのエラー",
-     "python -m macros.sheet import（make import-sheet）で表示されます。"
+     "make import-sheet で表示されます。"
      "エラーが1つでもあると data/ には何も書き込まれません。表のセルを直して、もう一度取り込みます。"),
 ]
 
@@ -61,8 +61,8 @@ def split_message(line: str) -> tuple[str, str]:
     The field may itself contain ': ' (kpis: measure id), and so may a bracketed part of the
     message (TypeError: …): the message starts after the last ': ' outside brackets.
     """
-    ja = line.split(" / ", 1)[0]
-    head, _, fix = ja.partition(" — ")
+    head, _, rest = line.partition(" — ")     # the English half starts at the first " / " after the fix
+    fix = rest.split(" / ", 1)[0]
     depth, start = 0, 0
     for i, ch in enumerate(head):
         if ch in "（(「[{":

@@ -56,3 +56,18 @@ def test_every_message_in_the_code_is_in_the_catalogue():
     missing = [f"{f}:{line}: {part}" for f, line, part in templates if part not in text and part not in UNREACHABLE]
     assert not missing, ("messages with no case in tests/broken/cases.yaml or tests/tools/sheet_cases.py "
                          "(add one, then run `make catalogue`):\n" + "\n".join(missing))
+
+
+def test_every_entry_has_a_cause_and_a_fix_and_no_leaked_value(outcomes):
+    """Every message of the corpora (build, editions, workbooks) as the catalogue lists it: a cause and a
+    fix, and never a value Python made up for a missing one (None, nan) or an empty quotation 「」."""
+    import re
+    text = catalogue(outcomes)
+    causes = re.findall(r"^- \*\*原因\*\*: (.*)$", text, re.M)
+    fixes = re.findall(r"^- \*\*直し方\*\*: (.*)$", text, re.M)
+    assert len(causes) == len(fixes) == text.count("\n### ") > 60
+    assert all(c.strip() for c in causes) and all(f.strip() for f in fixes)
+    entries = text[text.index("\n### "):]          # the header explains 「」 itself
+    # nan may be quoted as typed (「.nan」), never made up
+    leaks = [line for line in entries.splitlines() if re.search(r"\bNone\b|(?<![.「'])\bnan\b|「」", line)]
+    assert not leaks, "\n".join(leaks)

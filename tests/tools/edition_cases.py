@@ -1,5 +1,5 @@
 """Mistakes with editions that a copy of the project with a second edition provokes: each case sets one
-up (with tests/synthetic_editions.py, as staff would with `python -m macros.edition`) and says which
+up (with tests/synthetic_editions.py, as staff would with `make new-edition` and the rest) and says which
 one-line error it must print. tests/tools/test_edition.py runs them; the staff guide's catalogue of
 error messages (tests/broken/catalogue.py) lists their lines.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -20,13 +21,18 @@ from tests.synthetic_editions import add_edition
 SECOND = "2025-02"
 
 
-def _run(project: Path, *argv: str) -> str:
-    """The tool's error line (stderr), as staff see it."""
+def run_tool(project: Path, *argv: str) -> list[str]:
+    """The tool's error lines (stderr), as staff see them."""
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         code = edition.main(list(argv), root=project)
     assert code != 0, f"{argv} succeeded"
-    return err.getvalue().strip()
+    return err.getvalue().strip().splitlines()
+
+
+def _run(project: Path, *argv: str) -> str:
+    """The tool's first error line: publishing lists every gap, one a line, and then how many."""
+    return run_tool(project, *argv)[0]
 
 
 def _load(project: Path) -> str:
@@ -68,7 +74,18 @@ def kpi_dropped_without_retiring_it(project: Path) -> str:
     return _load(project)
 
 
+def commit_all(project: Path, message: str = "state") -> None:
+    """The copy as a repository with everything committed (staff work in a clone: the history names a
+    published edition's changed files)."""
+    git = ["git", "-C", str(project), "-c", "user.name=staff", "-c", "user.email=staff@example.org"]
+    if not (project / ".git").exists():
+        subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", message], check=True)
+
+
 def published_edition_changed(project: Path) -> str:
+    commit_all(project)
     _edit(_strategy(project, "2024-02"), "            actual: 382\n", "            actual: 383\n")
     return _run(project, "check")
 
@@ -135,7 +152,7 @@ class Case:
 
 
 CASES = [
-    Case("publish-empty-actuals", "実績値を入れないまま版を公開しようとした（python -m macros.edition publish）",
+    Case("publish-empty-actuals", "実績値を入れないまま版を公開しようとした（make publish-edition）",
          draft_with_empty_actuals_published, "data/editions/2025-02/strategies/strategy-1.yaml",
          ("actual", "actual_unknown")),
     Case("revised-without-record", "前の版から目標値を変えたのに、改定の記録（revised）を書かなかった",
@@ -143,10 +160,10 @@ CASES = [
          ("1-1-1-1.target", "revised")),
     Case("kpi-dropped", "前の版にあった KPI を、廃止の記録（retired_kpis）なしに新しい版から削除した",
          kpi_dropped_without_retiring_it, "data/editions/2025-02/report.yaml", ("1-1-1-2", "retired_kpis")),
-    Case("published-changed", "公開済みの版の数値を、訂正の記録なしに直した（make build の最初の確認）",
-         published_edition_changed, "data/editions.yaml", ("2024-02", "macros.edition correct")),
+    Case("published-changed", "公開済みの版の数値を、訂正の記録なしに直した（make check）",
+         published_edition_changed, "data/editions.yaml", ("2024-02", "make correct EDITION=2024-02", "data/editions/2024-02/strategies/strategy-1.yaml")),
     Case("no-fingerprint", "公開済みの版の fingerprint を消した",
-         published_edition_has_no_fingerprint, "data/editions.yaml", ("fingerprint", "publish")),
+         published_edition_has_no_fingerprint, "data/editions.yaml", ("fingerprint", "make publish-edition")),
     Case("new-bad-id", "新しい版の ID を YYYY-MM の形で書かなかった（make new-edition EDITION=2025-2）",
          new_edition_id_not_a_month, "data/editions.yaml", ("2025-2", "YYYY-MM")),
     Case("new-exists", "すでにある版の ID で新しい版を作ろうとした", new_edition_exists, "data/editions.yaml",

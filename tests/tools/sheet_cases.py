@@ -41,6 +41,13 @@ class SheetCase:
     repack: Callable[[bytes], bytes] | None = None   # the saved workbook's bytes → the file's bytes
 
 
+def _set_cells(values: dict):
+    def change(wb: Workbook, _root: Path) -> None:
+        for cell, value in values.items():
+            wb["KPI"][cell] = value
+    return change
+
+
 def _set(cell: str, value, number_format: str | None = None):
     def change(wb: Workbook, _root: Path) -> None:
         ws = wb["KPI"]
@@ -196,7 +203,7 @@ CASES: list[SheetCase] = [
               _kpi_added_after_export, "KPI!A1", ["export again"]),
     SheetCase("published-edition-changed", "公開済みの版の表で実績値を書き換えた（翌年度の実績値を入力した）",
               "changed a value in the workbook of a published edition",
-              _set("H2", 390), "KPI!H2", ["公開済み", "382 → 390", "macros.edition new", "macros.edition correct"]),
+              _set("H2", 390), "KPI!H2", ["公開済み", "382 → 390", "make new-edition", "make correct EDITION=2024-02"]),
     SheetCase("not-a-workbook", "CSV ファイルの名前を .xlsx に変えて取り込もうとした", "renamed a CSV file to .xlsx",
               lambda wb, _r: None, "", ["xlsx"], raw="ID,実績値\n1-1-1-1,390\n".encode("utf-8")),
     # --- hostile workbooks: refused before or while they are read (macros/tools/sheet_limits.py)
@@ -214,6 +221,14 @@ CASES: list[SheetCase] = [
     SheetCase("long-value-echoed-short", "実績値に長い文章を貼り付けた（エラーには先頭の 80 文字だけが表示される）",
               "pasted a long text into a value (the error repeats its first 80 characters only)",
               _set("H2", "集計中" + "。" * 30_000), "KPI!H2", ["集計中", "30,003"]),
+    # Errors at the cell (staff walk): the cell that was typed, the reading of what was typed.
+    SheetCase("published-year-changed", "公開済みの版の表で、実績値の年度だけを書き換えた",
+              "changed only the year of an actual in the workbook of a published edition",
+              _set("I2", 2023), "KPI!I2", ["公開済み", "2023"]),
+    SheetCase("year-without-value", "実績値を消して、年度だけを入力した", "typed a year and left its value empty",
+              _set_cells({"H3": None, "I3": 2023}), "KPI!I3", ["2023", "実績値", "H3"]),
+    SheetCase("percent-typed-whole", "実績値に「40%」と入力した", "typed 40% as text",
+              _set("H2", "40%"), "KPI!H2", ["40 か 0.4 か", "40 or 0.4"]),
 ]
 
 

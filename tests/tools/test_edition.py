@@ -11,7 +11,7 @@ from macros.core.register import fingerprint, read_register
 from macros.tools import edition, translations
 from tests.conftest import ROOT, copy_project
 from tests.synthetic_editions import add_edition, fill_actuals
-from tests.tools.edition_cases import CASES, SECOND
+from tests.tools.edition_cases import CASES, SECOND, run_tool
 
 
 @pytest.fixture
@@ -50,7 +50,13 @@ def test_new_scaffolds_a_draft_from_the_latest_edition(project):
     kpis = draft.data.report.kpis()
     assert len(kpis) == 78
     assert all(k.actual is None and k.published_progress_pct is None and k.history is None for k in kpis)
-    assert [(k.id, k.baseline, k.target) for k in kpis] == [(k.id, k.baseline, k.target) for k in first.data.report.kpis()]
+    amounts = [(k.id, k.baseline and k.baseline.amount, k.target) for k in kpis]
+    assert amounts == [(k.id, k.baseline and k.baseline.amount, k.target) for k in first.data.report.kpis()]
+    # A baseline implied by the last edition's printed rate is not said to be implied by a rate this draft
+    # has not printed (「印刷された進捗率 算出不可 から逆算した」 was shown on every new draft).
+    implied = [k.id for k in first.data.report.kpis() if k.baseline and k.baseline.implied]
+    assert implied and not any(k.baseline and k.baseline.implied for k in kpis)
+    assert not any(n.kind.value == "implied_baseline" for n in draft.data.notes)
     text = (project / "data/editions" / SECOND / "strategies" / "strategy-1.yaml").read_text(encoding="utf-8")
     assert "抽出テキスト" not in text          # the last edition's notes on its own source are not carried over
     # narratives copied as drafts; English pages stale until translated
@@ -128,3 +134,33 @@ def test_a_revised_target_with_its_record_is_noted(project):
                     encoding="utf-8")
     notes = load_editions(project).get(SECOND).data.notes_by_kpi["1-1-1-1"]
     assert any("計画の見直し" in n.text.ja and "540" in n.text.ja and "the plan was reviewed" in n.text.en for n in notes)
+
+
+def test_publishing_lists_every_gap_in_one_run_and_changes_nothing(project):
+    edition.new(project, SECOND, 2023)
+    register = (project / "data/editions.yaml").read_text(encoding="utf-8")
+    lines = run_tool(project, "publish", SECOND)
+    kpis = [k for k in load_editions(project).get(SECOND).data.report.kpis()]
+    english = sorted((project / "docs/editions" / SECOND).glob("*.en.md"))
+    assert len(lines) == len(kpis) + len(english) + 1            # every gap, then how many and what to do
+    assert {line.split(": ", 2)[1] for line in lines[:len(kpis)]} == {f"{k.id}.actual" for k in kpis}
+    assert {line.split(":", 1)[0] for line in lines[len(kpis):-1]} == \
+        {p.relative_to(project).as_posix() for p in english}
+    assert f"{len(kpis) + len(english)}" in lines[-1] and f"make publish-edition EDITION={SECOND}" in lines[-1]
+    assert (project / "data/editions.yaml").read_text(encoding="utf-8") == register
+
+
+def test_a_broken_figure_in_a_published_edition_is_reported_at_its_line_not_as_a_change(project):
+    path = project / "data/editions/2024-02/strategies/strategy-1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("            actual: 382\n", "            actual: 395千人\n", 1),
+                    encoding="utf-8")
+    line = run_tool(project, "check")[0]
+    assert line.startswith("data/editions/2024-02/strategies/strategy-1.yaml:") and "395千人" in line, line
+    assert "fingerprint" not in line and "指紋" not in line
+    assert run_tool(project, "correct", "2024-02", "--what-ja", "x", "--what-en", "x", "--why-ja", "x",
+                    "--why-en", "x")[0] == line                  # no correction of what does not load
+
+
+def test_a_correction_of_nothing_is_refused(project):
+    lines = run_tool(project, "correct", "2024-02", "--what-ja", "x", "--what-en", "x", "--why-ja", "x", "--why-en", "x")
+    assert "unchanged" in lines[0] and not read_register(project).get("2024-02").corrections

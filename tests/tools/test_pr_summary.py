@@ -75,7 +75,7 @@ def test_changed_figure_page_and_stale_translation(repo):
     warning = text.splitlines()[2]
     assert warning.startswith("> ⚠️ **公開済みの版 2024-02（令和6年2月版）の数値が変わっています / the figures of "
                               "published edition 2024-02 (February 2024 edition) have changed.**")
-    assert "`python -m macros.edition correct 2024-02`" in warning and text.count("⚠️") == 1
+    assert "`make correct EDITION=2024-02 WHAT_JA=" in warning and text.count("⚠️") == 1
 
 
 def test_a_recorded_correction_is_named_in_the_warning(repo):
@@ -85,7 +85,7 @@ def test_a_recorded_correction_is_named_in_the_warning(repo):
     warning = summary(repo, "HEAD", None).splitlines()[2]
     assert warning.startswith("> ⚠️ **公開済みの版 2024-02")
     assert "訂正の記録あり / correction recorded (2025-03-10): 三洞入洞者数の誤植 / Typo in the cave visitors" in warning
-    assert "macros.edition correct" not in warning
+    assert "make correct" not in warning
 
 
 def test_a_draft_edition_added_in_the_work_tree_is_listed_as_added(repo):

@@ -14,6 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from macros.core.report import load_report
+from macros.tools.sheet_cli import run
 from macros.tools.sheet_layout import (ABOUT_SHEET, COLUMNS, EDITION_CELL, FORMAT, FORMAT_CELL, KPI_SHEET,
                                        column_letter, edition)
 from tests.synthetic_editions import add_edition
@@ -116,7 +117,7 @@ def test_a_published_edition_is_not_changed_by_a_workbook(project, capsys):
     lines = [line for line in err.splitlines() if "kpis.xlsx: KPI!" in line]
     assert [line.split(": ")[1] for line in lines] == ["KPI!H2 (1-1-1-1.actual)", "KPI!J3 (1-1-1-2.target)"]
     assert "版「2024-02」は公開済み" in lines[0] and "382 → 390" in lines[0]
-    assert "python -m macros.edition new" in lines[0] and "python -m macros.edition correct 2024-02" in lines[0]
+    assert "make new-edition" in lines[0] and "make correct EDITION=2024-02" in lines[0] and "python -m" not in lines[0]
     assert "data/editions/2024-02/strategies/" in lines[0]
     assert digest(project) == before
 
@@ -173,7 +174,9 @@ def test_clearing_a_value_writes_null_and_a_value_in_the_column_year_is_plain(dr
     actual cleared: a draft edition may have an empty actual."""
     s5 = strategy_file(draft, 5)
     report = load_report(draft, DRAFT, published=False).report
-    implied = next(k for k in report.kpis() if k.baseline is not None and k.baseline.implied)
+    # A baseline the published edition's printed rate implies ({value: 4, implied: true} in the YAML).
+    implied_id = next(k.id for k in load_report(draft, "2024-02").report.kpis() if k.baseline and k.baseline.implied)
+    implied = report.kpi(implied_id)
     plain = next(k for k in report.kpis() if k.source.file.endswith("strategy-5.yaml") and k.target is not None
                  and k.target.printed is None and k is not implied)
     add_line_after(s5, implied.id, "baseline", f"revised: [{{field: baseline, previous: {implied.baseline.amount}, "
@@ -204,8 +207,9 @@ def test_a_changed_baseline_needs_its_revision_record(draft, capsys):
     wb.save(path)
     code, _, err = import_cli(draft, path, capsys)
     assert code == 1
-    assert f"data/editions/{DRAFT}/strategies/strategy-1.yaml:" in err and "1-1-1-1.baseline" in err
-    assert "revised" in err and "Traceback" not in err
+    # Named at the cell that was typed and at the YAML line, where the revision record can be written.
+    assert "kpis.xlsx: KPI!F2 (1-1-1-1.baseline):" in err and f"data/editions/{DRAFT}/strategies/strategy-1.yaml:" in err
+    assert "表では直せません" in err and "revised" in err and "Traceback" not in err and "None" not in err
     assert digest(draft) == before
 
 
@@ -369,3 +373,17 @@ def test_the_next_edition_starts_without_the_remarks(draft):
     new(draft, "2026-02", 2024)
     assert read_remarks(draft, "data/editions/2026-02") == {}
     assert "remarks" not in strategy_file(draft, 1, "2026-02").read_text(encoding="utf-8")
+
+
+def test_the_workbook_of_a_published_edition_says_it_is_for_reading(root, tmp_path, capsys):
+    """`make sheet` on a published edition says, in its message and on the About sheet, that the workbook
+    cannot be imported and how next year's is made; a draft's workbook says nothing of the kind."""
+    (tmp_path / "p").mkdir()
+    (tmp_path / "d").mkdir()
+    for where, published in ((scratch_project(root, tmp_path / "p"), True), (draft_project(root, tmp_path / "d"), False)):
+        path = where / "kpis.xlsx"
+        assert run(["export", str(path)], root=where) == 0
+        out = capsys.readouterr().out
+        about = [str(c.value) for row in load_workbook(path)[ABOUT_SHEET].iter_rows() for c in row if c.value]
+        for text in (out, " ".join(about)):
+            assert ("読むためのもの" in text and "make new-edition" in text and "cannot be imported" in text) is published
