@@ -94,12 +94,12 @@ def test_english_pages_name_their_author_and_heading_links_in_english(site):
 def test_the_site_is_named_by_the_reports_short_title():
     """The site's name in each language is the short title the report's data defines (mkdocs.yml
     cannot read data/, so the two are kept equal here)."""
-    from mkdocs.config.base import load_yaml   # mkdocs' own loader (mkdocs.yml has !ENV and Python tags)
+    from mkdocs.utils.yaml import yaml_load   # mkdocs' own loader (mkdocs.yml has !ENV and Python tags)
 
     from macros.core.report import load_report
     root = Path(__file__).resolve().parents[2]
     with open(root / "mkdocs.yml", encoding="utf-8") as f:
-        config = load_yaml(f)
+        config = yaml_load(f)
     short = load_report(root).report.meta.short_title
     english = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]
     assert config["site_name"] == short.ja
