@@ -181,10 +181,6 @@ _EN_END = {Status.ACHIEVED: "target achieved", Status.IMPROVED: "improved, but s
            Status.UNCHANGED: "no change", Status.WORSE: "not achieved"}
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _en(vd: Verdict, name: str, unit: Unit, wording: Wording | None) -> str:
     e, k = vd.evaluation, vd.evaluation.kpi
     en = _English(unit, wording or fallback_wording(name))
@@ -194,11 +190,11 @@ def _en(vd: Verdict, name: str, unit: Unit, wording: Wording | None) -> str:
         first = f"In {fy_label(k.actual.fy, 'en')} {en.actual(k.actual)}{_en_target(k, en)}{_en_progress(vd)}."
     if vd.change is Change.UNKNOWN:
         if e.status is Status.ACHIEVED:
-            return f"{_capital(first)} The target is achieved."
+            return f"{first} The target is achieved."
         why = ("Without an actual figure, it cannot be compared with the baseline" if k.actual is None
                else "There is no baseline to compare it with")
-        return f"{_capital(first)} {why}: not comparable."
-    return f"{_capital(first)} That is {en.compared(vd.change)} {_en_baseline(vd, en)}: {_EN_END[e.status]}."
+        return f"{first} {why}: not comparable."
+    return f"{first} That is {en.compared(vd.change)} {_en_baseline(vd, en)}: {_EN_END[e.status]}."
 
 
 def kpi_sentence(vd: Verdict, lang: str, name: str, unit: Unit, wording: Wording | None = None) -> str:
