@@ -15,7 +15,7 @@ from .fiscal import MAX_FY, MIN_FY, is_valid_fy, parse_era_note
 from .loader import Marked
 from .model import (Census, CensusPoint, Columns, Context, Direction, History, HistoryPoint, Kpi, Measure,
                     Meta, Municipalities, Note, NoteKind, Policy, ProgressFormula, Revision, Source, StatusCounts, Strategy, SummaryTable,
-                    Text, Value)
+                    Text, Value, Wording)
 
 
 def _text(raw: Marked) -> Text:
@@ -112,7 +112,23 @@ class Builder:
             direction=Direction(k.get("direction", "higher")),
             published_progress_pct=Decimal(published) if published is not None else None,
             source=Source(self.display, k.line), summary_table=summary, history=history, notes=notes,
-            revisions=revisions)
+            revisions=revisions, wording=self.wording(k, kid))
+
+    def wording(self, k: Marked, kid: str) -> Wording | None:
+        """The KPI's `en_wording` (its fields' types checked by the schema): a count noun in the singular and
+        the plural, or a measure phrase; one of the two."""
+        raw = k.get("en_wording")
+        if raw is None:
+            return None
+        if ("count" in raw) == ("measure" in raw) or ("plural" in raw and "measure" not in raw):
+            raise self.fail(k, "en_wording", f"{kid}.en_wording", problem(
+                "en_wording には count（数えるもの）か measure（量）のどちらか一方を書きます",
+                "en_wording needs either count (what the KPI counts) or measure (what it measures), not both or neither",
+                "例：en_wording: {count: [\"visitor\", \"visitors\"]} または en_wording: {measure: \"the share of …\"}",
+                "e.g. en_wording: {count: [\"visitor\", \"visitors\"]} or en_wording: {measure: \"the share of …\"}"))
+        if "count" in raw:
+            return Wording(one=raw["count"][0], other=raw["count"][1])
+        return Wording(measure=raw["measure"], plural=raw.get("plural", False))
 
     def _unknown_actual(self, k: Marked, kid: str, actual: Value | None) -> tuple[Note, ...]:
         """An empty actual is either deliberate (actual_unknown: the reason, shown as a note) or not yet
@@ -182,7 +198,8 @@ def build_meta(doc: Marked) -> Meta:
         columns=Columns(c["baseline_fy"], c["actual_fy"], c["target_fy"]),
         published_status_counts=(StatusCounts(**doc["published_status_counts"])
                                  if doc["published_status_counts"] is not None else None),
-        licence_id=doc["licence"]["id"], licence_url=doc["licence"]["url"])
+        licence_id=doc["licence"]["id"], licence_url=doc["licence"]["url"],
+        short_title=_text(doc["short_title"]) if doc.get("short_title") else None)
 
 
 def _decimal(number) -> Decimal | None:

@@ -59,6 +59,35 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Unit(Text):
+    """A unit as the report prints it (ja) and as an English table heads it (en), with how a figure in it
+    reads in a sentence: `thousands` (the report counts in thousands: 382 reads 382,000), `yen` (an amount
+    of money: ¥222.7 million), `measure` (tonnes, m², %: the figure is a quantity, not a count of things),
+    `one` (the English for one of it, when the unit is a count noun: person)."""
+
+    thousands: bool = False
+    yen: bool = False
+    measure: bool = False
+    one: str | None = None
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How an English sentence names what one KPI counts or measures (data: the KPI's `en_wording`).
+    A count: `one`/`other` ('visitor to the three caves' / 'visitors to the three caves'); a measure:
+    `measure` ('the share of shops accepting cashless payment'), `plural` when it takes 'were'."""
+
+    one: str | None = None
+    other: str | None = None
+    measure: str | None = None
+    plural: bool = False
+
+    @property
+    def is_count(self) -> bool:
+        return self.other is not None
+
+
+@dataclass(frozen=True)
 class Source:
     file: str
     line: int
@@ -127,6 +156,7 @@ class Kpi:
     history: History | None = None
     notes: tuple[Note, ...] = ()
     revisions: tuple[Revision, ...] = ()
+    wording: Wording | None = None   # None: the sentence names the KPI by its name
 
     @property
     def from_baseline(self) -> bool:
@@ -207,6 +237,7 @@ class Meta:
     published_status_counts: StatusCounts | None   # None in a draft edition: not printed yet
     licence_id: str
     licence_url: str
+    short_title: Text | None = None   # the site's name
 
 
 @dataclass(frozen=True)
@@ -263,7 +294,7 @@ class Context:
 class Report:
     meta: Meta
     strategies: tuple[Strategy, ...]
-    units: dict[str, Text]
+    units: dict[str, Unit]
     context: Context
     text_notes: tuple[TextNote, ...] = ()
     index: dict = field(default_factory=dict, compare=False, repr=False)

@@ -163,7 +163,7 @@ def check_unchanged(root: Path, entry: Entry, changed_files: Callable[[Entry], l
     if not entry.published:
         return
     actual = fingerprint(root, entry.id)
-    if entry.recorded_fingerprint is None:
+    if entry.fingerprint is None:   # the fingerprint of publication, even after corrections
         raise DataError(REGISTER, entry.line, f"editions[{entry.id}].fingerprint", problem(
             "公開済みの版に fingerprint がありません", "a published edition has no fingerprint",
             f"state: draft に戻して make publish-edition EDITION={entry.id} で公開してください",

@@ -8,7 +8,7 @@ from pathlib import Path
 from .errors import DataError, problem
 from .glossary import Term, load_glossary
 from .loader import Marked, load_yaml
-from .model import NoteKind, Report, StatusCounts, Strategy, Text, TextNote
+from .model import NoteKind, Report, StatusCounts, Strategy, Text, TextNote, Unit
 from .notes import DataNote, report_notes
 from .progress import Evaluation, count_statuses, evaluate
 from .builder import Builder, build_context, build_meta
@@ -71,11 +71,12 @@ def _index(report: Report) -> None:
                 idx[key] = obj
 
 
-def _units(root: Path) -> dict[str, Text]:
+def _units(root: Path) -> dict[str, Unit]:
     display = "data/units.yaml"
     doc = load_yaml(root / display, display)
     check_schema(doc, "units.schema.json", display)
-    return {name: Text(name, v["en"]) for name, v in doc.items()}
+    return {name: Unit(name, v["en"], v.get("thousands", False), v.get("yen", False), v.get("measure", False),
+                       v.get("one")) for name, v in doc.items()}
 
 
 def _text_notes(root: Path, data_dir: str) -> tuple[TextNote, ...]:

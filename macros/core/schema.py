@@ -134,6 +134,14 @@ def _describe(err: jsonschema.ValidationError) -> tuple[str, Any]:
         return problem(f"値「{err.instance}」が数値になっていません", f"value {err.instance!r} is not a number",
                        "数値、空欄は null、年度付きは {value: 11, fy: 2019} と書いてください",
                        "write a number, null for no value, or {value: 11, fy: 2019} with a year"), path
+    if v == "minItems" and err.instance:
+        n, has = err.validator_value, len(err.instance)
+        return problem(f"{has}個しか書かれていません（{n}個必要）", f"it has {has} item(s); {n} are needed",
+                       "足りない項目を書き足してください", "add the missing items"), path
+    if v == "maxItems":
+        n, has = err.validator_value, len(err.instance)
+        return problem(f"{has}個書かれています（{n}個まで）", f"it has {has} items; at most {n}",
+                       "余分な項目を削除してください", "remove the extra items"), path
     if v in ("minItems", "minLength"):
         return problem("空になっています", "it is empty", "内容を書いてください", "fill it in"), path
     if v in ("minimum", "maximum"):

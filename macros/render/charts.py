@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from ..core.model import Status
 from ..core.progress import Evaluation, effective_baseline
-from .labels import STATUS_ICON, label
+from .labels import label, status_icon
+from .numbers import fmt_pct
 
 # Okabe–Ito colour-blind-safe palette; the same colours as the status badges (overrides/assets).
 STATUS_COLOUR = {Status.ACHIEVED: "#0072B2", Status.IMPROVED: "#009E73",
@@ -82,10 +83,10 @@ def progress_chart(evaluations: list[Evaluation], lang: str) -> tuple[str, int]:
     annotations, shapes = [], []
     for e, name, top, centre in rows:
         p = e.progress_pct
-        value = label(lang, "na") if p is None else f"{p:,}%"
+        value = label(lang, "na") if p is None else fmt_pct(p, "")
         annotations.append({"text": name, "x": 0, "xref": "paper", "xshift": -12, "xanchor": "left", "y": top, "yref": "y",
                             "yanchor": "top", "align": "left", "showarrow": False})
-        annotations.append({"text": f"{value} {STATUS_ICON[e.status]}", "x": 1, "xref": "paper", "xanchor": "left",
+        annotations.append({"text": f"{value} {status_icon(lang, e.status)}", "x": 1, "xref": "paper", "xanchor": "left",
                             "xshift": 8, "y": centre, "yref": "y", "yanchor": "middle", "showarrow": False})
         band = {"yref": "y", "y0": centre - BAR_PX / 2 - 3, "y1": centre + BAR_PX / 2 + 3}
         shapes.append({"type": "rect", "x0": 0, "x1": AXIS_CAP, "layer": "below", "line": {"width": 0},

@@ -7,15 +7,16 @@ from ..core.model import NoteKind, Status, Text
 
 STATUS_ORDER = (Status.ACHIEVED, Status.IMPROVED, Status.UNCHANGED, Status.WORSE)
 
-# The icon repeats the meaning in shape, so status is never told by colour alone.
-STATUS_ICON = {Status.ACHIEVED: "◎", Status.IMPROVED: "↑", Status.UNCHANGED: "－", Status.WORSE: "↓"}
+# The icon repeats the meaning in shape, so status is never told by colour alone. The Japanese dash is
+# the report's full-width one; English text takes an en dash.
+_STATUS_ICON = {"ja": {Status.ACHIEVED: "◎", Status.IMPROVED: "↑", Status.UNCHANGED: "－", Status.WORSE: "↓"},
+                "en": {Status.ACHIEVED: "◎", Status.IMPROVED: "↑", Status.UNCHANGED: "–", Status.WORSE: "↓"}}
 
 _LABELS = {
     "ja": {
+        # One label per status, used everywhere (tables, cards, chart keys, filters, pages, downloads).
         "status.achieved": "目標達成", "status.improved": "改善", "status.unchanged": "変化なし・比較不能",
         "status.worse": "未達成（悪化）",
-        "status.short.achieved": "目標達成", "status.short.improved": "改善↑", "status.short.unchanged": "－",
-        "status.short.worse": "未達成↓",
         "kpi": "KPI名", "unit": "単位", "baseline": "策定時(a)", "actual": "実績値(b)", "target": "目標(c)",
         "progress": "進捗率", "status": "状況", "na": "算出不可", "no_value": "—",
         "from_baseline": "※ 策定時からの伸びで進捗率を算出：(b−a)/(c−a)。",
@@ -26,10 +27,10 @@ _LABELS = {
         "key_bar": "棒と右の数値：進捗率",
         "key_baseline": "策定時の値の位置（策定時から測る指標では0%）",
         "key_target": "破線：目標（100%）",
-        "key_status": "棒の色と記号は状況：◎ 目標達成、↑ 改善、－ 変化なし・比較不能、↓ 未達成（悪化）",
+        "key_status": "棒の色と記号は状況：{statuses}",
         "history_caption": "図：{name}の推移（{unit}）。折れ線の点が各年の値で、値は点のそばに記しています。出典：{source}。",
         "history_table_caption": "{name}の推移",
-        "year": "年度", "value": "値",
+        "year": "年度", "value_with_unit": "値（{unit}）", "note_sep": "：",
         "summary_caption": "KPIの達成状況（件数）", "count": "件数", "total": "合計",
         "share": "割合",
         "strategy": "重点戦略", "all": "すべて", "filter_status": "状況で絞り込む", "filter_strategy": "重点戦略で絞り込む",
@@ -43,39 +44,39 @@ _LABELS = {
         "contact.feedback": "このサイトへのご意見・不具合の報告（GitHub の Issues。GitHub のアカウントが必要です）",
         "contact.none": "お問い合わせは、報告書を発行した美祢市までお寄せください。",
         "unit_label": "単位：{unit}",
+        "permalink_title": "この見出しへのリンク",
     },
     "en": {
         "status.achieved": "Achieved", "status.improved": "Improved", "status.unchanged": "No change or not comparable",
-        "status.worse": "Not achieved, worse",
-        "status.short.achieved": "Achieved", "status.short.improved": "Improved ↑", "status.short.unchanged": "No change –",
-        "status.short.worse": "Worse ↓",
+        "status.worse": "Not achieved (worse)",
         "kpi": "KPI", "unit": "Unit", "baseline": "Baseline (a)", "actual": "Actual (b)", "target": "Target (c)",
-        "progress": "Progress", "status": "Status", "na": "n/a", "no_value": "—",
+        "progress": "Progress rate", "status": "Status", "na": "n/a", "no_value": "—",
         "from_baseline": "※ Progress measured from the baseline: (b−a)/(c−a).",
         "implied": "† Blank in the report; implied by the printed progress rate.",
         "lower_better": "↘ Lower is better.",
-        "table_caption": "KPIs of measure {id}",
-        "chart_caption": "Figure: progress of the KPIs of measure {id}. The figures are in the table above.",
-        "key_bar": "Bar and the figure to its right: progress",
+        "table_caption": "KPIs of Measure {id}",
+        "chart_caption": "Figure: progress rates of the KPIs of Measure {id}. The figures are in the table above.",
+        "key_bar": "Bar and the figure to its right: progress rate",
         "key_baseline": "Where the baseline stands (0% for KPIs measured from the baseline)",
         "key_target": "Dashed line: target (100%)",
-        "key_status": "Bar colour and symbol give the status: ◎ achieved, ↑ improved, – no change or not comparable, ↓ not achieved, worse",
+        "key_status": "Bar colour and symbol give the status: {statuses}",
         "history_caption": "Figure: {name}, year by year ({unit}). Each point of the line is one year's value, written beside it. Source: {source}.",
         "history_table_caption": "{name}, year by year",
-        "year": "Year", "value": "Value",
+        "year": "Year", "value_with_unit": "Value ({unit})", "note_sep": ": ",
         "summary_caption": "KPI status (number of KPIs)", "count": "KPIs", "total": "Total",
         "share": "Share",
         "strategy": "Priority Strategy", "all": "All", "filter_status": "Filter by status", "filter_strategy": "Filter by strategy",
         "shown": "{n} shown", "notes": "Notes", "see_notes": "see notes",
         "strategy_label": "Priority Strategy {n}", "policy_label": "Strategic Policy {n}:", "measure_label": "Measure {id}:",
-        "kpis_count": "{n} KPIs", "open": "Read more",
+        "kpis_count": "{n} KPIs", "kpis_count.one": "{n} KPI", "open": "Read more",
         "chart_loading": "Loading the chart. It shows the same figures as the table above.",
-        "progress_bar": "Progress {p}",
+        "progress_bar": "Progress rate {p}",
         "calendar_year": "{y}", "fy_note": "",
         "contact.contact": "Contact Mine City (the city's contact page)",
         "contact.feedback": "Comments and problem reports about this site (GitHub issues; a GitHub account is needed)",
         "contact.none": "Please contact Mine City, the publisher of the report.",
         "unit_label": "Unit: {unit}",
+        "permalink_title": "Link to this heading",
     },
 }
 
@@ -121,6 +122,7 @@ _EDITION_LABELS = {
         "edition.archived": "過去の版です（公開したときのまま保存しています）。最新の版は{latest}です。",
         "edition.draft": "作成中（下書き）：この版はまだ公開されていません。数値と本文は確定していません。",
         "edition.draft_badge": "作成中",
+        "edition.draft_mark": "（作成中）",
         "edition.others": "ほかの版で同じページを見る：",
         "edition.corrections": "公開後の訂正",
         "edition.correction": "{date}：{what}（理由：{why}）",
@@ -141,12 +143,13 @@ _EDITION_LABELS = {
         "edition.archived": "It is an earlier edition, kept as it was published. The latest is the {latest}.",
         "edition.draft": "Draft: this edition is not published yet. Its figures and text are not final.",
         "edition.draft_badge": "Draft",
+        "edition.draft_mark": " (draft)",
         "edition.others": "This page in other editions: ",
         "edition.corrections": "Corrections since publication",
         "edition.correction": "{date}: {what} (why: {why})",
         "edition.nav": "Editions of the report",
         "edition.previous": "Previous edition ({name}): ",
-        "edition.previous_value": "actual {value} ({fy}), progress {progress}, {status}.",
+        "edition.previous_value": "actual {value} ({fy}), progress rate {progress}, {status}.",
         "edition.changed": "Status changed: {before} → {after}.",
         "edition.unchanged": "The status is the same as in the previous edition.",
         "edition.new_kpi": "This KPI is new in this edition.",
@@ -178,6 +181,35 @@ for _group in (_PAGE_LABELS, _EDITION_LABELS, _PREVIEW_LABELS):
     for _lang, _words in _group.items():
         _LABELS[_lang].update(_words)
 
+
+# The parts of a report page a transcription note points to (data: text-notes' `where`, in Japanese).
+_PLACE_EN = {"現状／取組内容": "Current status and actions", "評価": "Evaluation", "課題": "Issues",
+             "方向性": "Direction", "施策の説明": "Description of the measure",
+             "具体的施策の説明": "Description of the measure", "見出し": "heading", "社会情勢": "Social context"}
+
+
+def place_en(where: str) -> str | None:
+    """'1-1-2 現状／取組内容' -> '1-1-2 Current status and actions'; None when a word is not known (the
+    page then shows the Japanese, marked as Japanese)."""
+    words = where.split(" ")
+    if any(not w.replace("-", "").isdigit() and w not in _PLACE_EN for w in words):
+        return None
+    return " ".join(_PLACE_EN.get(w, w) for w in words)
+
+
+def status_icon(lang: str, status: Status) -> str:
+    return _STATUS_ICON[lang][status]
+
+
+def status_label(lang: str, status: Status) -> str:
+    return _LABELS[lang]["status." + status.value]
+
+
+# The chart key lists the statuses with the same icons and labels as the tables.
+for _lang, _words in _LABELS.items():
+    _words["key_status"] = _words["key_status"].format(statuses=("、" if _lang == "ja" else ", ").join(
+        f"{status_icon(_lang, s)} {status_label(_lang, s)}" for s in STATUS_ORDER))
+
 NOTE_KIND = {
     NoteKind.PROGRESS_MISMATCH: Text("印刷された進捗率との差", "Printed progress differs"),
     NoteKind.IMPLIED_BASELINE: Text("策定時の値（逆算）", "Implied baseline"),
@@ -190,7 +222,7 @@ NOTE_KIND = {
     NoteKind.COUNTS_MISMATCH: Text("件数の相違", "Counts differ"),
     NoteKind.CENSUS: Text("社会情勢", "Context"),
     NoteKind.TYPO: Text("誤記（原文のまま）", "Typo (kept as printed)"),
-    NoteKind.EXTRACTION: Text("抽出エラーの修正", "Extraction error fixed"),
+    NoteKind.EXTRACTION: Text("PDFの文字の誤りを修正", "PDF text corrected"),
     NoteKind.ACTUAL_UNKNOWN: Text("実績値は不明", "Actual unknown"),
     NoteKind.REVISED: Text("目標値等の改定", "Revised"),
     NoteKind.OTHER: Text("その他", "Other"),
@@ -208,8 +240,10 @@ def label(lang: str, key: str, **fmt) -> str:
     return text.format(**fmt) if fmt else text
 
 
-def status_label(lang: str, status: Status, short: bool = False) -> str:
-    return label(lang, ("status.short." if short else "status.") + status.value)
+def count_label(lang: str, key: str, n: int) -> str:
+    """A label with a count: its `.one` form for one, where the language has one ('1 KPI')."""
+    words = _LABELS[lang]
+    return words.get(f"{key}.one" if n == 1 else key, words[key]).format(n=n)
 
 
 def note_kind_label(lang: str, kind: NoteKind) -> str:

@@ -7,7 +7,7 @@ from ..core.context import change, change_pct, share_pct
 from .comparison_years import ComparisonYearFragments
 from .editions import EditionFragments
 from .glossary import glossary_context
-from .labels import STATUS_ORDER, note_kind_label
+from .labels import STATUS_ORDER, note_kind_label, place_en
 from .worked_examples import WorkedExampleFragments
 
 
@@ -37,7 +37,8 @@ class PageFragments(WorkedExampleFragments, ComparisonYearFragments, EditionFrag
         return self._render("notes.html", notes=rows, h=self._head(), caption=self.L["data_notes_caption"])
 
     def text_notes(self) -> Markup:
-        notes = [{"where": n.where, "kind": note_kind_label(self.lang, n.kind), "printed": n.printed,
+        notes = [{"where": n.where if self.lang == "ja" else place_en(n.where),
+                  "where_ja": n.where, "kind": note_kind_label(self.lang, n.kind), "printed": n.printed,
                   "reading": n.reading, "note": n.note_en} for n in self.data.report.text_notes]
         return self._render("text_notes.html", notes=notes, h=self._head(), caption=self.L["text_notes_caption"],
                             show_en=self.lang == "en")

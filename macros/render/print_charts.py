@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..core.progress import Evaluation
 from .charts import AXIS_CAP, _baseline_level
-from .labels import STATUS_ICON, label, status_label
+from .labels import label, status_icon, status_label
 from .numbers import fmt_number
 
 PROGRESS_TICKS = (0, 50, 100, 150)
@@ -32,7 +32,7 @@ def progress_rows(evaluations: list[Evaluation], lang: str) -> list[dict]:
         rows.append({"name": e.kpi.name.get(lang), "code": e.status.value,
                      "width": 0.0 if p is None else _share(float(p), AXIS_CAP),
                      "base": None if base is None else _share(base, AXIS_CAP),
-                     "text": f"{pct} {STATUS_ICON[e.status]} {status_label(lang, e.status)}"})
+                     "text": f"{pct} {status_icon(lang, e.status)} {status_label(lang, e.status)}"})
     return rows
 
 

@@ -23,7 +23,7 @@ from ..core.verdict import verdict
 from ..core.editions import Edition, Editions
 from ..core.report import LoadedReport
 from . import charts, print_charts
-from .labels import STATUS_ICON, STATUS_ORDER, _LABELS, label, status_label
+from .labels import STATUS_ORDER, _LABELS, count_label, label, status_icon, status_label
 from .numbers import fmt_number, fmt_pct
 from .sentence import kpi_sentence
 
@@ -74,8 +74,8 @@ class Renderer:
         self.L = _LABELS[lang]
 
     # --- small pieces -------------------------------------------------------------
-    def status_view(self, status: Status, count: int = 0, short: bool = False) -> StatusView:
-        return StatusView(status.value, STATUS_ICON[status], status_label(self.lang, status, short), count)
+    def status_view(self, status: Status, count: int = 0) -> StatusView:
+        return StatusView(status.value, status_icon(self.lang, status), status_label(self.lang, status), count)
 
     def _render(self, name: str, **ctx) -> Markup:
         html_text = self.env.get_template(name).render(L=self.L, **ctx)
@@ -115,7 +115,7 @@ class Renderer:
                       self._cell(k, "target", cols.target_fy)],
             "progress_text": fmt_pct(p, self.L["na"]), "progress_width": width,
             "status": self.status_view(e.status),
-            "sentence": kpi_sentence(verdict(e), self.lang, name, unit),
+            "sentence": kpi_sentence(verdict(e), self.lang, name, self.data.report.units[k.unit], k.wording),
             "href": self.kpi_href(k.id) if with_links else f"#kpi-{k.id}",
             "previous": self.previous_view(e),
         }
@@ -213,6 +213,7 @@ class Renderer:
             "history.html", chart_id=f"history-{k.id}", figure_json=spec, height=height, unit=unit, static=static,
             caption=label(self.lang, "history_caption", name=name, unit=unit, source=source),
             table_caption=label(self.lang, "history_table_caption", name=name),
+            value_heading=label(self.lang, "value_with_unit", unit=unit),
             points=[{"year": y, "value": fmt_number(v)} for y, v in zip(years, values)])
 
     def _period_label(self, year: int, period: str) -> str:
@@ -245,8 +246,8 @@ class Renderer:
         for s in self.data.report.strategies:
             c = self.data.counts[s.id]
             cards.append({"href": self.href(self.strategy_path(s.id)), "label": label(self.lang, "strategy_label", n=s.id),
-                          "title": s.title.get(self.lang), "kpis": label(self.lang, "kpis_count", n=c.total),
-                          "statuses": [self.status_view(st, c.get(st), short=True) for st in STATUS_ORDER]})
+                          "title": s.title.get(self.lang), "kpis": count_label(self.lang, "kpis_count", c.total),
+                          "statuses": [self.status_view(st, c.get(st)) for st in STATUS_ORDER]})
         return self._render("strategy_cards.html", cards=cards)
 
     def kpi_list(self) -> Markup:

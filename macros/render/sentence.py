@@ -1,60 +1,57 @@
 """A KPI's verdict as plain sentences, in Japanese or English, told from the data.
 
-  三洞入洞者数は令和4年度に382千人で、目標（令和6年度540千人）に対する進捗率は70.7%。
-  策定時（平成30年度499千人）より減り、未達成です。
+  三洞入洞者数は令和4年度に38万2千人で、目標（令和6年度54万人）に対する進捗率は70.7%。
+  策定時（平成30年度49万9千人）より減り、未達成です。
 
-  Visitors to the three caves stood at 382 thousand people in FY2022; progress towards the target
-  (540 thousand people in FY2024) is 70.7%. It fell from the baseline (499 thousand people in FY2018);
-  not achieved.
+  In FY2022 there were 382,000 visitors to the three caves, against a target of 540,000 for FY2024:
+  70.7% of the target. That is fewer than at the baseline (499,000 in FY2018): not achieved.
 
-Pure functions: the facts come from core/verdict.py, numbers are formatted as in the tables, fiscal
-years as 和暦 (ja) or FY2022 (en). Each value carries its own year, so a value from a year other than
-the column heading's is told with that year.
+Pure functions: the facts come from core/verdict.py; fiscal years as 和暦 (ja) or FY2022 (en). Figures
+are written as a resident writes them (no printed trailing zeros; thousands written out; yen in
+millions in English), while the tables keep the report's units. The English names what a KPI counts or
+measures from the KPI's own wording (data: `en_wording`), never from its unit alone. Each value carries
+its own year, so a value from a year other than the column heading's is told with that year.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..core.fiscal import fy_label
-from ..core.model import Direction, Status, Value
+from ..core.model import Direction, Status, Unit, Value, Wording
 from ..core.verdict import Change, NoProgress, Verdict
-from .numbers import fmt_number, fmt_pct
+from .numbers import man_ja, plain, yen_en
+
+_THOUSAND = Decimal(1000)
 
 
-def _singular(unit: str) -> str:
-    """'companies' -> 'company', 'businesses' -> 'business', 'cases' -> 'case', 'people' -> 'person'."""
-    if unit == "people":
-        return "person"
-    if " " in unit or not unit.endswith("s"):
-        return unit            # 'thousand people', 'companies etc.', 'm²'
-    if unit.endswith("ies"):
-        return unit[:-3] + "y"
-    if unit.endswith("sses"):
-        return unit[:-2]
-    return unit[:-1]
+def _whole(v: Value, unit: Unit) -> Decimal:
+    return v.amount * _THOUSAND if unit.thousands else v.amount
 
 
-def _amount(v: Value, unit: str, lang: str) -> str:
-    n = fmt_number(v.amount)
-    if lang == "ja" or unit == "%":
-        return f"{n}{unit}"
-    return f"{n} {_singular(unit) if v.amount == 1 else unit}"
-
-
-def _dated(v: Value, unit: str, lang: str) -> str:
-    """'令和6年度540千人' / '540 thousand people in FY2024'."""
-    if lang == "ja":
-        return fy_label(v.fy, lang) + _amount(v, unit, lang)
-    return f"{_amount(v, unit, lang)} in {fy_label(v.fy, lang)}"
+def _pct(p: Decimal) -> str:
+    return f"{plain(p)}%"
 
 
 # --- Japanese -----------------------------------------------------------------------------------
 
-def _ja_progress(vd: Verdict, unit: str) -> str:
+def _ja_amount(v: Value, unit: Unit) -> str:
+    """382 (千人) -> '38万2千人'; 60.0 (%) -> '60%'."""
+    if unit.thousands:
+        return man_ja(_whole(v, unit)) + unit.ja.removeprefix("千")
+    return plain(v.amount) + unit.ja
+
+
+def _ja_dated(v: Value, unit: Unit) -> str:
+    return fy_label(v.fy, "ja") + _ja_amount(v, unit)
+
+
+def _ja_progress(vd: Verdict, unit: Unit) -> str:
     e, k = vd.evaluation, vd.evaluation.kpi
-    target = f"目標（{_dated(k.target, unit, 'ja')}）" if k.target is not None else ""
+    target = f"目標（{_ja_dated(k.target, unit)}）" if k.target is not None else ""
     reason = vd.no_progress
     if reason is None:
         how = "、策定時からの変化で測って" if k.from_baseline else ""
-        return f"{target}に対する進捗率は{how}{fmt_pct(e.progress_pct, '')}"
+        return f"{target}に対する進捗率は{how}{_pct(e.progress_pct)}"
     return {
         NoProgress.NO_ACTUAL: f"{target}に対する進捗率は算出できません",
         NoProgress.NO_TARGET: "目標値がないため、進捗率は算出できません",
@@ -64,32 +61,32 @@ def _ja_progress(vd: Verdict, unit: str) -> str:
     }[reason]
 
 
-def _ja_baseline(vd: Verdict, unit: str) -> str:
+def _ja_baseline(vd: Verdict, unit: Unit) -> str:
     k = vd.evaluation.kpi
     if vd.baseline_blank_as_zero:
-        return f"策定時（空欄のため0{unit}とみなす）"
+        return "策定時（空欄のため0とみなす）"
     if k.baseline.implied:
-        return f"策定時（{_amount(k.baseline, unit, 'ja')}、進捗率からの逆算値）"
-    return f"策定時（{_dated(k.baseline, unit, 'ja')}）"
+        return f"策定時（{_ja_amount(k.baseline, unit)}、進捗率からの逆算値）"
+    return f"策定時（{_ja_dated(k.baseline, unit)}）"
 
 
 _JA_END = {Status.ACHIEVED: "目標を達成しています。", Status.IMPROVED: "改善していますが、目標には届いていません。",
            Status.UNCHANGED: "変化なしです。", Status.WORSE: "未達成です。"}
 
 
-def _ja(vd: Verdict, name: str, unit: str) -> str:
+def _ja(vd: Verdict, name: str, unit: Unit) -> str:
     e, k = vd.evaluation, vd.evaluation.kpi
     subject = name + ("（低いほど良い指標）" if k.direction is Direction.LOWER else "")
     if k.actual is None:
         first = f"{subject}は実績値がなく、{_ja_progress(vd, unit)}。"
     else:
-        first = f"{subject}は{fy_label(k.actual.fy, 'ja')}に{_amount(k.actual, unit, 'ja')}で、{_ja_progress(vd, unit)}。"
+        first = f"{subject}は{fy_label(k.actual.fy, 'ja')}に{_ja_amount(k.actual, unit)}で、{_ja_progress(vd, unit)}。"
     if vd.change is Change.UNKNOWN:
         if e.status is Status.ACHIEVED:
             return first + _JA_END[e.status]
         why = "実績値がないため" if k.actual is None else "策定時の値がないため"
         return first + f"{why}、比較不能です。"
-    rate = unit == "%"
+    rate = unit.ja == "%"
     moved = {Change.UP: "より上がり、" if rate else "より増え、", Change.DOWN: "より下がり、" if rate else "より減り、",
              Change.SAME: "と同じで、"}[vd.change]
     return first + _ja_baseline(vd, unit) + moved + _JA_END[e.status]
@@ -97,52 +94,110 @@ def _ja(vd: Verdict, name: str, unit: str) -> str:
 
 # --- English ------------------------------------------------------------------------------------
 
-def _en_progress(vd: Verdict, unit: str) -> str:
+def fallback_wording(name: str) -> Wording:
+    """A KPI without its own wording is named by its name, in quotation marks: always grammatical."""
+    return Wording(measure=f'the figure for "{name}"')
+
+
+class _English:
+    """One KPI's English figures and words: a count ('382,000'; 'visitors to the three caves') or a
+    measure ('60%', '¥222.7 million', '12 tonnes'; 'the share of …')."""
+
+    def __init__(self, unit: Unit, wording: Wording):
+        self.unit, self.w = unit, wording
+
+    def figure(self, v: Value) -> str:
+        n, u = _whole(v, self.unit), self.unit
+        if u.yen:
+            return yen_en(n)
+        if u.ja == "%":
+            return f"{plain(n)}%"
+        if u.measure:
+            return f"{plain(n)} {u.one if n == 1 and u.one else u.en}"
+        if self.w.is_count or u.one is None:
+            return plain(n)
+        return f"{plain(n)} {u.one if n == 1 else u.en.removeprefix('thousand ')}"   # the fallback: 2,602 people
+
+    def dated(self, v: Value) -> str:
+        return f"{self.figure(v)} in {fy_label(v.fy, 'en')}"
+
+    def actual(self, v: Value) -> str:
+        """'there were 382,000 visitors to the three caves' / 'the share of … was 60%'."""
+        w = self.w
+        if w.is_count:
+            n = _whole(v, self.unit)
+            if n == 0:
+                return f"there were no {w.other}"
+            return f"there {'was' if n == 1 else 'were'} {self.figure(v)} {w.one if n == 1 else w.other}"
+        return f"{w.measure} {'were' if w.plural else 'was'} {self.figure(v)}"
+
+    def subject(self) -> str:
+        return f"the number of {self.w.other}" if self.w.is_count else self.w.measure
+
+    def compared(self, change: Change) -> str:
+        if change is Change.SAME:
+            return "the same as at"
+        more = change is Change.UP
+        if self.w.is_count:
+            return "more than at" if more else "fewer than at"
+        return "higher than at" if more else "lower than at"
+
+
+def _en_target(k, en: _English) -> str:
+    if k.target is None:
+        return ""
+    bound = "no more than " if k.direction is Direction.LOWER else ""
+    return f", against a target of {bound}{en.figure(k.target)} for {fy_label(k.target.fy, 'en')}"
+
+
+def _en_progress(vd: Verdict) -> str:
     e, k = vd.evaluation, vd.evaluation.kpi
-    target = f"the target ({_dated(k.target, unit, 'en')})" if k.target is not None else ""
     reason = vd.no_progress
     if reason is None:
-        how = ", measured from the baseline," if k.from_baseline else ""
-        return f"progress towards {target}{how} is {fmt_pct(e.progress_pct, '')}"
+        if k.from_baseline:
+            return f": {_pct(e.progress_pct)} of the way from the baseline to the target"
+        if k.direction is Direction.LOWER:
+            return f": a progress rate of {_pct(e.progress_pct)}"
+        return f": {_pct(e.progress_pct)} of the target"
     return {
-        NoProgress.NO_ACTUAL: f"so no progress towards {target} can be computed",
-        NoProgress.NO_TARGET: "there is no target, so no progress rate can be computed",
-        NoProgress.TARGET_ZERO: f"{target} is 0, so no progress rate can be computed",
-        NoProgress.ACTUAL_ZERO: f"as the actual value is 0, no progress towards {target} can be computed",
-        NoProgress.TARGET_IS_BASELINE: f"{target} equals the baseline, so no progress rate can be computed",
+        NoProgress.NO_ACTUAL: "",
+        NoProgress.NO_TARGET: ". No target was set, so there is no progress rate",
+        NoProgress.TARGET_ZERO: " (there is no progress rate against a target of zero)",
+        NoProgress.ACTUAL_ZERO: " (there is no progress rate when the actual figure is zero)",
+        NoProgress.TARGET_IS_BASELINE: " (there is no progress rate, as the target is the same as the baseline)",
     }[reason]
 
 
-def _en_baseline(vd: Verdict, unit: str) -> str:
+def _en_baseline(vd: Verdict, en: _English) -> str:
     k = vd.evaluation.kpi
     if vd.baseline_blank_as_zero:
-        return "the baseline (blank, counted as 0)"
+        return "the baseline (left blank, so counted as zero)"
     if k.baseline.implied:
-        return f"the baseline ({_amount(k.baseline, unit, 'en')}, implied by the printed progress rate)"
-    return f"the baseline ({_dated(k.baseline, unit, 'en')})"
+        return f"the baseline ({en.figure(k.baseline)}, worked out from the printed progress rate)"
+    return f"the baseline ({en.dated(k.baseline)})"
 
 
-_EN_END = {Status.ACHIEVED: "target achieved.", Status.IMPROVED: "improved, but short of the target.",
-           Status.UNCHANGED: "no change.", Status.WORSE: "not achieved."}
+_EN_END = {Status.ACHIEVED: "target achieved", Status.IMPROVED: "improved, but short of the target",
+           Status.UNCHANGED: "no change", Status.WORSE: "not achieved"}
 
 
-def _en(vd: Verdict, name: str, unit: str) -> str:
+def _en(vd: Verdict, name: str, unit: Unit, wording: Wording | None) -> str:
     e, k = vd.evaluation, vd.evaluation.kpi
-    subject = name + (" (lower is better)" if k.direction is Direction.LOWER else "")
+    en = _English(unit, wording or fallback_wording(name))
     if k.actual is None:
-        first = f"{subject} has no actual value, {_en_progress(vd, unit)}."
+        first = f"No actual figure is available for {en.subject()}{_en_target(k, en)}."
     else:
-        first = (f"{subject} stood at {_amount(k.actual, unit, 'en')} in {fy_label(k.actual.fy, 'en')}; "
-                 f"{_en_progress(vd, unit)}.")
+        first = f"In {fy_label(k.actual.fy, 'en')} {en.actual(k.actual)}{_en_target(k, en)}{_en_progress(vd)}."
     if vd.change is Change.UNKNOWN:
         if e.status is Status.ACHIEVED:
-            return first + " Target achieved."
-        why = "no actual value" if k.actual is None else "no baseline"
-        return first + f" With {why} to compare, not comparable."
-    moved = {Change.UP: "It rose from ", Change.DOWN: "It fell from ", Change.SAME: "It is the same as "}[vd.change]
-    return f"{first} {moved}{_en_baseline(vd, unit)}; {_EN_END[e.status]}"
+            return f"{first} The target is achieved."
+        why = ("Without an actual figure, it cannot be compared with the baseline" if k.actual is None
+               else "There is no baseline to compare it with")
+        return f"{first} {why}: not comparable."
+    return f"{first} That is {en.compared(vd.change)} {_en_baseline(vd, en)}: {_EN_END[e.status]}."
 
 
-def kpi_sentence(vd: Verdict, lang: str, name: str, unit: str) -> str:
-    """The verdict as plain text (the caller escapes it). `name` and `unit` are in the page language."""
-    return _ja(vd, name, unit) if lang == "ja" else _en(vd, name, unit)
+def kpi_sentence(vd: Verdict, lang: str, name: str, unit: Unit, wording: Wording | None = None) -> str:
+    """The verdict as plain text (the caller escapes it). `name` is in the page language; `wording`
+    (English only) names what the KPI counts or measures."""
+    return _ja(vd, name, unit) if lang == "ja" else _en(vd, name, unit, wording)

@@ -81,7 +81,7 @@ def _facts(data: LoadedReport, kpi_id: str) -> dict[str, str]:
     k = e.kpi
     return {"baseline": _value(k.baseline), "actual": _value(k.actual), "target": _value(k.target),
             "progress": fmt_pct(e.progress_pct, "算出不可 / n/a"),
-            "status": f"{status_label('ja', e.status, short=True)} / {status_label('en', e.status, short=True)}"}
+            "status": f"{status_label('ja', e.status)} / {status_label('en', e.status)}"}
 
 
 def kpi_changes(old: LoadedReport, new: LoadedReport) -> list[KpiChange]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from macros.core.report import load_report
-from macros.render.labels import STATUS_ICON, label, status_label
+from macros.render.labels import label, status_icon, status_label
 from macros.tools import pdf
 
 from .support import new_context
@@ -96,7 +96,7 @@ def test_printed_page_holds_every_kpi_verdict(browser, server, data, tmp_path, p
     for e in _kpis_of(data, path):
         name = _compact(e.kpi.name.get(lang))
         pct = label(lang, "na") if e.progress_pct is None else f"{e.progress_pct:,}%"
-        verdict = _compact(f"{pct} {STATUS_ICON[e.status]} {status_label(lang, e.status)}")
+        verdict = _compact(f"{pct} {status_icon(lang, e.status)} {status_label(lang, e.status)}")
         if name not in text:
             missing.append(f"{e.kpi.id}: name {name!r}")
         if verdict not in text:

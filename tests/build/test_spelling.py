@@ -28,6 +28,8 @@ US_TO_UK = {
     "paralyze": "paralyse", "practicing": "practising", "practiced": "practised", "jewelry": "jewellery",
     "maneuver": "manoeuvre", "pediatric": "paediatric", "pediatrics": "paediatrics",
     "gynecology": "gynaecology", "anemia": "anaemia", "estrogen": "oestrogen", "dependance": "dependence",
+    "elevator": "lift", "elevators": "lifts", "specialty": "speciality", "specialties": "specialities",
+    "artifact": "artefact", "artifacts": "artefacts", "home town": "hometown",
 }
 # -ize/-ization words: British spelling here uses -ise/-isation (organise, revitalisation).
 _IZE = re.compile(r"\b([A-Za-z]{2,}?)(iz)(e|es|ed|ing|ation|ations|er|ers)\b")

@@ -10,6 +10,7 @@ from macros.core.model import Text
 from macros.core.progress import evaluate
 from macros.core.report import load_report
 from macros.render import charts
+from macros.render.labels import STATUS_ORDER, count_label, status_icon, status_label
 from macros.render.pages import PageFragments
 from macros.render.renderer import md_escape
 
@@ -78,9 +79,28 @@ def test_english_table_labels_and_fiscal_years(data):
 
 def test_status_badge_has_icon_and_text_not_colour_alone(data):
     html = frag(data, "en").status_summary()
-    for word in ("Achieved", "Improved", "No change or not comparable", "Not achieved, worse"):
+    for word in ("Achieved", "Improved", "No change or not comparable", "Not achieved (worse)"):
         assert word in html
     assert html.count('aria-hidden="true"') >= 4
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_one_label_per_status_in_tables_cards_keys_and_filters(data, lang):
+    """Each status is named with the same icon and words wherever it appears, and the icon once."""
+    f = frag(data, lang)
+    m = data.report.strategies[0].policies[0].measures[0]
+    places = {"table": f.kpi_table(m), "cards": f.strategy_cards(), "summary": f.status_summary(),
+              "chart key": f.kpi_chart(m), "filter": f.kpi_list()}
+    for status in STATUS_ORDER:
+        icon, words = status_icon(lang, status), status_label(lang, status)
+        named = re.compile(re.escape(icon) + r"(</span>)? " + re.escape(words))
+        for where in ("cards", "summary", "chart key", "filter"):
+            assert named.search(html.unescape(places[where])), (where, status)
+    for where, text in places.items():
+        plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+        assert not re.search(r"([↑↓])\s*\w[^↑↓\n]{0,40}\1", plain), where    # no "↓ Worse ↓"
+        if lang == "en":
+            assert "Worse ↓" not in plain and "－" not in plain, where
 
 
 def test_status_summary_numbers_are_computed(data):
@@ -150,3 +170,9 @@ def test_glossary_sorts_japanese_by_reading_in_kana_order_and_english_alphabetic
     rows = [html.unescape(r) for r in re.findall(r"<tr><td>([^<]+)</td>", en)]
     assert rows == sorted(rows, key=lambda r: r.strip('"').casefold())
     assert '<dt id="term-neuvola">Neuvola – ' in en
+
+
+def test_a_count_of_one_kpi_is_singular():
+    assert count_label("en", "kpis_count", 1) == "1 KPI"
+    assert count_label("en", "kpis_count", 2) == "2 KPIs"
+    assert count_label("ja", "kpis_count", 1) == "KPI 1件"

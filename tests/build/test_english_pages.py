@@ -1,0 +1,115 @@
+"""English pages speak English to readers and to screen readers: no Japanese in any attribute
+(titles, labels, meta), and no full-width punctuation in English text. Japanese quoted in an English
+page is marked lang="ja", so a screen reader reads it as Japanese; only such elements may hold it.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# Ideographic punctuation (、。「」【】) and full-width forms (（）：！？), not the full-width letters.
+FULL_WIDTH = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_NOT_TEXT = {"script", "style", "template"}
+
+
+class EnglishPage(HTMLParser):
+    """Collects Japanese in attributes, and full-width punctuation in text not inside a lang="ja" element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, str, bool]] = []     # (tag, language, inside script/style)
+        self.in_attributes: list[str] = []
+        self.in_text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value and CJK.search(value) and name != "hreflang":
+                self.in_attributes.append(f"<{tag} {name}={value[:60]!r}>")
+        if tag in _VOID:
+            return
+        lang = dict(attrs).get("lang") or (self.open[-1][1] if self.open else "en")
+        hidden = tag in _NOT_TEXT or bool(self.open and self.open[-1][2])
+        self.open.append((tag, lang, hidden))
+
+    def handle_startendtag(self, tag, attrs):
+        for name, value in attrs:
+            if value and CJK.search(value):
+                self.in_attributes.append(f"<{tag} {name}={value[:60]!r}>")
+
+    def handle_endtag(self, tag):
+        if tag in _VOID or all(t != tag for t, _l, _h in self.open):
+            return      # an end tag HTML lets a page leave out (</p>) or a stray one
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if not self.open or self.open[-1][2] or self.open[-1][1].startswith("ja"):
+            return
+        m = FULL_WIDTH.search(data)
+        if m:
+            self.in_text.append(data[max(0, m.start() - 30):m.end() + 30].strip())
+
+
+def problems(html: str) -> tuple[list[str], list[str]]:
+    p = EnglishPage()
+    p.feed(html)
+    return p.in_attributes, p.in_text
+
+
+def test_the_check_finds_what_it_is_for():
+    attrs, text = problems('<html lang="en"><body><h2>Title<a title="この見出しへのリンク" href="#t">¶</a></h2>'
+                           '<p>Value（thousand people）<span lang="ja">値（千人）</span></p><p>ok</p></body></html>')
+    assert attrs == ["<a title='この見出しへのリンク'>"]
+    assert text == ["Value（thousand people）"]
+    assert problems('<p lang="en">The report: <q lang="ja">「目標達成」</q></p>') == ([], [])
+
+
+def _english_pages(site: Path) -> list[Path]:
+    return sorted((site / "en").rglob("*.html"))
+
+
+def test_english_pages_have_no_japanese_attributes_or_full_width_punctuation(site):
+    pages = _english_pages(site)
+    assert len(pages) > 20
+    found = []
+    for path in pages:
+        attrs, text = problems(path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(site)}: {x}" for x in attrs + text]
+    assert not found, "\n".join(found[:40]) + f"\n({len(found)} in all)"
+
+
+def test_english_pages_name_their_author_and_heading_links_in_english(site):
+    html = (site / "en" / "strategy-1" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="author" content="Mine City">' in html
+    assert 'title="Link to this heading"' in html
+    ja = (site / "strategy-1" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="author" content="美祢市">' in ja and 'title="この見出しへのリンク"' in ja
+
+
+def test_the_site_is_named_by_the_reports_short_title():
+    """The site's name in each language is the short title the report's data defines (mkdocs.yml
+    cannot read data/, so the two are kept equal here)."""
+    from mkdocs.utils.yaml import yaml_load   # mkdocs' own loader (mkdocs.yml has !ENV and Python tags)
+
+    from macros.core.report import load_report
+    root = Path(__file__).resolve().parents[2]
+    with open(root / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+    short = load_report(root).report.meta.short_title
+    english = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]
+    assert config["site_name"] == short.ja
+    assert next(lang for lang in english if lang["locale"] == "en")["site_name"] == short.en
+
+
+def test_english_text_uses_one_kind_of_quotation_mark(site):
+    """Straight quotation marks and apostrophes throughout, as the narrative writes them."""
+    found = []
+    for path in _english_pages(site):
+        text = re.sub(r"<(script|style)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
+        found += [f"{path.relative_to(site)}: {m.group(0)}" for m in re.finditer(r".{0,30}[“”‘’].{0,30}", text)]
+    assert not found, "\n".join(found[:20])
