@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the sitemap date comes from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup setup-python setup-node setup-browser setup-properdocs build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet new-edition publish-edition catalogue clean
+.PHONY: setup setup-python setup-node setup-browser setup-properdocs build pdf serve test test-editor test-browser test-slow test-fast bench lock stamp sheet import-sheet new-edition publish-edition catalogue clean
 
 setup: setup-python setup-node
 
@@ -34,10 +34,11 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests (no browser download tool works here), Java for the Nu checker.
+# Debian's Chromium for the browser tests (no browser download tool works here), Java for the Nu checker,
+# poppler-utils (pdftotext, pdfinfo) to read the printed pages.
 setup-browser:
-	@command -v chromium >/dev/null && command -v java >/dev/null || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null)
+	@command -v chromium >/dev/null && command -v java >/dev/null && command -v pdftotext >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless poppler-utils >/dev/null)
 
 # Build into a temporary folder and swap it in only when the whole strict build succeeded,
 # so a failed build never replaces a good site. Never --quiet: it hides warnings from strict mode
@@ -58,21 +59,26 @@ pdf: build
 serve: build
 	SHOW_DRAFTS=true $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-# One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's
-# session fixtures (the broken-input corpus, a browser) are made once. PYTEST_WORKERS=0 runs serially.
+# One pytest worker per core (pytest-xdist). A group of tests stays on one worker, so its session
+# fixtures (the broken-input corpus, the page sweep) are made once: a file is a group unless marked
+# `spread`; the slowest groups start first (tests/conftest.py). PYTEST_WORKERS=0 runs serially.
 PYTEST_WORKERS ?= auto
-PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile
+PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 test: setup setup-browser setup-properdocs build
 	$(PYTEST)
 
-# The two halves of `make test`, run side by side by the pull-request check (.github/workflows/check.yml):
-# what catches an editor's mistakes (unit, build and broken-input tests), and the browser tests.
-test-editor: setup setup-properdocs build
-	$(PYTEST) --ignore=tests/browser
+# The three parts of `make test`, run side by side by the pull-request check (.github/workflows/check.yml):
+# what catches an editor's mistakes (unit, build and broken-input tests), the browser tests, and the
+# tests slow by design (marker `slow`: the ProperDocs comparison, a second build, the served preview).
+test-editor: setup build
+	$(PYTEST) --ignore=tests/browser -m "not slow"
 
 test-browser: setup setup-browser build
-	$(PYTEST) tests/browser
+	$(PYTEST) tests/browser -m "not slow"
+
+test-slow: setup setup-properdocs build
+	$(PYTEST) -m slow
 
 test-fast: setup
 	$(PY) -m pytest -q tests/core tests/render
