@@ -59,11 +59,11 @@ pdf: build
 serve: build
 	SHOW_DRAFTS=true $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-# One pytest worker per core (pytest-xdist). A group of tests stays on one worker, so its session
-# fixtures (the broken-input corpus, the page sweep) are made once: a file is a group unless marked
-# `spread`; the slowest groups start first (tests/conftest.py). PYTEST_WORKERS=0 runs serially.
+# One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's session
+# fixtures (the broken-input corpus, the page sweep) are made once, and the slowest files start first
+# (tests/conftest.py). PYTEST_WORKERS=0 runs serially.
 PYTEST_WORKERS ?= auto
-PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test: setup setup-browser setup-properdocs build
 	$(PYTEST)

@@ -114,35 +114,28 @@ def two_editions(tmp_path_factory) -> tuple[Path, Path]:
 
 
 # --------------------------------------------------------------------------------------------
-# Sharing the tests between pytest-xdist's workers (`make test`: --dist loadgroup)
+# The order in which pytest-xdist hands out the test files (`make test`: --dist loadfile
+# --no-loadscope-reorder)
 # --------------------------------------------------------------------------------------------
-# A group runs whole on one worker, so the module and session fixtures of its tests are made once.
-# A test file is a group of its own (as with --dist loadfile), unless it is marked `spread`: its
-# tests share nothing costly of their own, and each runs wherever a worker is free. The groups
-# measured slowest start first (with --no-loadscope-reorder, xdist keeps this order), so that none
-# of them begins when the others are done. A file named here also comes first within its group.
+# A test file runs whole on one worker, so its module and session fixtures (the broken-input corpus,
+# the page sweep) are made once there. The files measured slowest start first, so that none of them
+# begins when the others are done; the rest follow as collected. (pytest-xdist 3.8's loadgroup, which
+# could keep the page sweep's readers of several files on one worker, was seen to split a group between
+# workers under pytest 9, so it is not used.)
 SLOWEST_FIRST = (
-    "page-sweep",                              # tests/browser/sweep.py: every page at both viewports
-    "tests/browser/test_pages.py",             # first in page-sweep: its twelve tests share the visits
+    "tests/browser/test_pages.py",             # the page sweep: every page at both viewports
     "tests/broken/test_broken.py",             # a failing build per broken-input case
+    "tests/browser/test_print.py",             # twelve pages printed to PDF
     "tests/build/test_preview.py",             # three `mkdocs serve` runs
     "tests/build/test_html_valid.py",          # the Nu checker (Java) on every page
+    "tests/browser/test_kpi_layout.py",
     "tests/build/test_atomic_build.py",        # `make build` in a copy
     "tests/build/test_editions.py",            # a draft and a correction built
     "tests/browser/test_search_recall.py",
 )
 
 
-def _group(item: pytest.Item) -> str | None:
-    mark = item.get_closest_marker("xdist_group")
-    return (mark.args[0] if mark.args else mark.kwargs.get("name")) if mark else None
-
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if _group(item) is None and item.get_closest_marker("spread") is None:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
     rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
-    items.sort(key=lambda item: (rank.get(_group(item), len(rank)), rank.get(item.nodeid.split("::")[0], len(rank))))
-    # (a stable sort: otherwise as collected)
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))   # stable: otherwise as collected

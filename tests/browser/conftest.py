@@ -2,8 +2,6 @@
 shared with the benchmark), the list of its pages, one visit to every page per viewport with every
 per-page check recorded (tests/browser/sweep.py), one headless Chromium for the whole session, and
 fresh contexts at the two test viewports.
-
-The tests that read the page sweep are marked `xdist_group("page-sweep")`, so that one worker makes it.
 """
 from __future__ import annotations
 

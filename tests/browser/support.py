@@ -70,6 +70,19 @@ def watch(page, base_url: str) -> PageLog:
     return log
 
 
+AXE_RUN = """async () => {
+    const r = await axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+        resultTypes: ['violations'],
+    });
+    return r.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+        nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html.slice(0, 200),
+                                  message: n.failureSummary}))
+    }));
+}"""
+
+
 def run_axe(page) -> list[dict]:
     """axe-core's WCAG 2.0/2.1 A and AA violations on the current page, as plain dicts."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
@@ -78,17 +91,7 @@ def run_axe(page) -> list[dict]:
         url = page.evaluate("location.origin") + "/__tests__/axe.min.js"
         page.route(url, lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
         page.add_script_tag(url=url)
-    return page.evaluate("""async () => {
-        const r = await axe.run(document, {
-            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
-            resultTypes: ['violations'],
-        });
-        return r.violations.map(v => ({
-            id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-            nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html.slice(0, 200),
-                                      message: n.failureSummary}))
-        }));
-    }""")
+    return page.evaluate(AXE_RUN)
 
 
 def format_axe(violations: list[dict], max_nodes: int = 8) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from bench.site_server import CHROMIUM, CHROMIUM_ARGS, SCROLL_THROUGH
 
-from .support import AXE, VIEWPORTS, watch
+from .support import AXE, AXE_RUN, VIEWPORTS, watch
 
 # Pages open at once, each in a Chromium and from a server of its own, so that nothing one page loads
 # can reach another: each page's weight is a lone first visit's. 4 keeps 2 cores busy.
@@ -54,18 +54,6 @@ CHART_STATE = """() => ({
     })),
     lang: document.documentElement.getAttribute('lang'),
 })"""
-AXE_RUN = """async () => {
-    const r = await axe.run(document, {
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
-        resultTypes: ['violations'],
-    });
-    return r.violations.map(v => ({
-        id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-        nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html.slice(0, 200),
-                                  message: n.failureSummary}))
-    }));
-}"""
-
 # Installed before any of the page's own scripts run, so that nothing early is missed.
 CSP_RECORD = """window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(

@@ -16,7 +16,7 @@ PRINT_PAGE, PRINT_PAGE_SCROLLED = 300 * KB, 800 * KB
 EDITION = "editions/2024-02/"
 PRINT_PAGES = ("print/", "en/print/", EDITION + "print/", "en/" + EDITION + "print/")
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("page-sweep")]
+pytestmark = pytest.mark.browser
 
 
 BUDGETS = ([(f"{lang}{edition}", TOP) for lang in ("", "en/") for edition in ("", EDITION)] +

@@ -32,7 +32,6 @@ def _open(context, url: str):
     return page, console
 
 
-@pytest.mark.xdist_group("page-sweep")
 def test_no_page_reports_a_violation(page_sweep, pages):
     assert any(p.startswith("en/") for p in pages) and any(not p.startswith("en/") for p in pages)
     visits = page_sweep.visits("desktop", pages + ["404.html"])

@@ -15,7 +15,6 @@ pytestmark = pytest.mark.browser
 MAX = 0.01
 
 
-@pytest.mark.xdist_group("page-sweep")
 def test_no_page_shifts_while_loading(page_sweep, pages):
     bad = []
     visits = page_sweep.visits("mobile", pages)
@@ -30,7 +29,6 @@ def test_no_page_shifts_while_loading(page_sweep, pages):
 READ = [f"{lang}{p}/" for lang in ("", "en/") for p in ("strategy-1", "strategy-3", "strategy-5", "kpis")]
 
 
-@pytest.mark.xdist_group("page-sweep")
 @pytest.mark.parametrize("rel", READ)
 def test_no_shift_while_reading_to_the_end(page_sweep, rel):
     visit = page_sweep.visits("mobile", READ)[rel]   # read to the end, every chart drawn

@@ -77,7 +77,6 @@ def test_the_browser_toolbar_colour_is_the_header_colour(mobile, server):
     assert header == "rgb({}, {}, {})".format(*rgb), f"theme-color {meta} but the header is {header}"
 
 
-@pytest.mark.xdist_group("page-sweep")
 def test_estimated_heights_are_never_short_on_the_narrowest_phone(page_sweep, pages):
     """A body's placeholder height (macros/glue/sections.py) is at least its real height at 320 px, and
     not wildly more (the scrollbar stays useful before the bodies are drawn). Measured on each page's

@@ -24,7 +24,6 @@ PARTS = {"print": lambda path: path.endswith("print/"),
          "today": lambda path: not path.startswith("editions/") and not path.endswith("print/")}
 
 
-@pytest.mark.xdist_group("page-sweep")
 @pytest.mark.parametrize("part", list(PARTS))
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_page(page_sweep, viewport, pages, lang, part):
