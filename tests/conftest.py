@@ -22,7 +22,7 @@ UNSET_FOR_BUILDS = {"CONTACT_URL": "", "FEEDBACK_URL": "", "GITHUB_ACTIONS": ""}
 
 
 def build_env(extra: dict | None = None) -> dict:
-    env = dict(os.environ, **UNSET_FOR_BUILDS, **(extra or {}))
+    env = {**os.environ, **UNSET_FOR_BUILDS, **(extra or {})}
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     return env
