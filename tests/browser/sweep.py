@@ -112,10 +112,6 @@ class Visit:
     shifts_reading: list[dict] = field(default_factory=list)
     heights: list[tuple[float, float]] = field(default_factory=list)   # (estimated, real) at 320 px
 
-    @staticmethod
-    def shift(found: list[dict]) -> float:
-        return sum(s["value"] for s in found)
-
 
 def _chart_problems(state: dict, rel: str) -> list[str]:
     problems = []
