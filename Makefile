@@ -36,7 +36,7 @@ WHY_EN_FORM := ^[^[:cntrl:]]*$$
 # (a value that is not given at all is named as missing).
 check = form='$($(1)_FORM)'; [[ $$$(1) =~ $$form ]] || { v=$${$(1)//$$'\n'/ }; [[ -n $$v ]] || { echo "make: $(1): 値が指定されていません — 例: $(1)=$(2) のように指定してください / $(1) is not given — give it like $(1)=$(2)" >&2; exit 2; }; echo "make: $(1): 「$$v」は使えない値です（形式 $$form） — 例: $(1)=$(2) のように指定してください / '$$v' is not a valid $(1) (form $$form) — give it like $(1)=$(2)" >&2; exit 2; }
 
-.PHONY: setup setup-python setup-node setup-browser setup-properdocs check check-pages build pdf serve test test-editor test-browser test-fast bench lock stamp sheet import-sheet new-edition given-edition publish-edition correct correct-values catalogue clean
+.PHONY: setup setup-python setup-node setup-browser setup-properdocs check check-pages build pdf serve test test-editor test-browser test-slow test-fast bench lock stamp sheet import-sheet new-edition given-edition publish-edition correct correct-values catalogue clean
 
 setup: setup-python setup-node
 
@@ -66,10 +66,11 @@ node_modules/.installed: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests (no browser download tool works here), Java for the Nu checker.
+# Debian's Chromium for the browser tests (no browser download tool works here), Java for the Nu checker,
+# poppler-utils (pdftotext, pdfinfo) to read the printed pages.
 setup-browser:
-	@command -v chromium >/dev/null && command -v java >/dev/null || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null)
+	@command -v chromium >/dev/null && command -v java >/dev/null && command -v pdftotext >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless poppler-utils >/dev/null)
 
 # The check staff run before proposing a change, and the pull-request check runs: every edition, the
 # draft included, built strictly into check-site/ (looked at, never deployed), so any mistake in any page
@@ -102,20 +103,25 @@ pdf: build
 serve: build
 	SHOW_DRAFTS=true $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-# One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's
-# session fixtures (the broken-input corpus, a browser) are made once. PYTEST_WORKERS=0 runs serially.
-PYTEST := $(call check,PYTEST_WORKERS,auto); $(PY) -m pytest -q -n "$$PYTEST_WORKERS" --dist loadfile
+# One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's session
+# fixtures (the broken-input corpus, the page sweep) are made once, and the slowest files start first
+# (tests/conftest.py). PYTEST_WORKERS=0 runs serially.
+PYTEST := $(call check,PYTEST_WORKERS,auto); $(PY) -m pytest -q -n "$$PYTEST_WORKERS" --dist loadfile --no-loadscope-reorder
 
 test: setup setup-browser setup-properdocs build
 	$(PYTEST)
 
-# The two halves of `make test`, run side by side by the pull-request check (.github/workflows/check.yml):
-# what catches an editor's mistakes (unit, build and broken-input tests), and the browser tests.
-test-editor: setup setup-properdocs build
-	$(PYTEST) --ignore=tests/browser
+# The three parts of `make test`, run side by side by the pull-request check (.github/workflows/check.yml):
+# what catches an editor's mistakes (unit, build and broken-input tests), the browser tests, and the
+# tests slow by design (marker `slow`: the ProperDocs comparison, a second build, the served preview).
+test-editor: setup build
+	$(PYTEST) --ignore=tests/browser -m "not slow"
 
 test-browser: setup setup-browser build
-	$(PYTEST) tests/browser
+	$(PYTEST) tests/browser -m "not slow"
+
+test-slow: setup setup-properdocs build
+	$(PYTEST) -m slow
 
 test-fast: setup
 	$(PY) -m pytest -q tests/core tests/render

@@ -2,8 +2,8 @@
 bytes Chromium transfers to show a page.
 
 Shared by the benchmark (bench/run.py, bench/lighthouse.py) and the browser tests (their server
-fixture and the page-weight budgets), so the figures the benchmark reports are measured exactly as
-the tests enforce them.
+fixture, and the scroll-through of tests/browser/sweep.py, which counts a page's bytes as
+transferred() does), so the figures the benchmark reports are measured as the tests enforce them.
 
 The server is a small subclass of the standard library's http.server rather than a library (e.g. a
 pytest plugin or an ASGI static server): it adds no dependency, and it does exactly what is needed —
@@ -123,12 +123,13 @@ def transferred(page, base: str, path: str, scroll: bool) -> tuple[int, int, lis
         sizes[req.url] = sizes.get(req.url, 0) + s["responseBodySize"] + s["responseHeadersSize"]
 
     page.on("requestfinished", done)
-    page.goto(base + path, wait_until="networkidle")
-    page.wait_for_timeout(300)
+    page.goto(base + path, wait_until="networkidle")   # every request finished, none for half a second
     first = sum(sizes.values())
     if scroll:
         scroll_through(page)
         page.wait_for_load_state("networkidle")
-        page.wait_for_function("[...document.querySelectorAll('[data-plotly-figure]')]"
+        # A function, not an expression: Playwright evaluates an expression with eval(), which the
+        # pages' Content-Security-Policy refuses.
+        page.wait_for_function("() => [...document.querySelectorAll('[data-plotly-figure]')]"
                                ".every(e => e.dataset.rendered === '1')", timeout=20000)
     return first, sum(sizes.values()), sorted(sizes, key=sizes.get, reverse=True)[:5]

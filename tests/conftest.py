@@ -1,4 +1,6 @@
-"""Shared fixtures: the project root, a helper to run a build, and one strict build of the real site."""
+"""Shared fixtures: the project root, a helper to run a build, one strict build of the real site and one
+of the project with a synthetic second edition, each made once per test run; and how pytest-xdist shares
+the work between its workers."""
 from __future__ import annotations
 
 import fcntl
@@ -14,8 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+# A build's output depends on these variables: a test run builds as an unconfigured deployment does,
+# whatever the shell or the CI runner has set, unless a test sets them itself.
+UNSET_FOR_BUILDS = {"CONTACT_URL": "", "FEEDBACK_URL": "", "GITHUB_ACTIONS": ""}
+
+
 def build_env(extra: dict | None = None) -> dict:
-    env = dict(os.environ, **(extra or {}))
+    env = {**os.environ, **UNSET_FOR_BUILDS, **(extra or {})}
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     return env
@@ -47,20 +54,88 @@ def root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory, worker_id) -> Path:
-    """The real site, built once per test run with the strict build.
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """The folder `name`, made by make(folder) once per test run, whichever test asks first.
 
-    Under pytest-xdist (`make test` runs one worker per core) the workers share one build: the
-    first to take the lock builds into the run's common temporary folder, the others wait for it.
+    Under pytest-xdist (`make test` runs one worker per core) the workers share it: the first to
+    take the lock makes it in the run's common temporary folder, the others wait for it.
     """
     base = tmp_path_factory.getbasetemp()
-    shared = base if worker_id == "master" else base.parent
-    out, done = shared / "real-site", shared / "real-site.built"
-    with open(shared / "real-site.lock", "w") as lock:
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
-            result = run_build(ROOT, out)
-            assert result.returncode == 0, result.stdout + result.stderr
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir()
+            make(out)
             done.touch()
     return out
+
+
+def strict_build(project: Path, site_dir: Path, env: dict | None = None) -> Path:
+    """run_build that must succeed; the build's output is kept beside the site (build.log)."""
+    result = run_build(project, site_dir, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (site_dir.parent / f"{site_dir.name}.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per test run with the strict build (the variables of
+    UNSET_FOR_BUILDS unset: no contact address, no workflow commands)."""
+    return made_once(tmp_path_factory, "real", lambda out: strict_build(ROOT, out / "site")) / "site"
+
+
+@pytest.fixture(scope="session")
+def site_build_output(site: Path) -> str:
+    """What the shared build of the real site printed."""
+    return (site.parent / "site.log").read_text(encoding="utf-8")
+
+
+SECOND_EDITION = "2025-02"
+
+
+@pytest.fixture(scope="session")
+def two_editions(tmp_path_factory) -> tuple[Path, Path]:
+    """(project, site): a copy of the project with a published synthetic second edition
+    (tests/synthetic_editions.py), built once per test run for the build and the browser tests."""
+    from tests.synthetic_editions import add_edition
+
+    def make(base: Path) -> None:
+        (base / "project").mkdir()
+        project = copy_project(base / "project")
+        add_edition(project, SECOND_EDITION, 2023)
+        strict_build(project, base / "site")
+
+    base = made_once(tmp_path_factory, "two-editions", make)
+    return base / "project", base / "site"
+
+
+# --------------------------------------------------------------------------------------------
+# The order in which pytest-xdist hands out the test files (`make test`: --dist loadfile
+# --no-loadscope-reorder)
+# --------------------------------------------------------------------------------------------
+# A test file runs whole on one worker, so its module and session fixtures (the broken-input corpus,
+# the page sweep) are made once there. The files measured slowest start first, so that none of them
+# begins when the others are done; the rest follow as collected. (pytest-xdist 3.8's loadgroup, which
+# could keep the page sweep's readers of several files on one worker, was seen to split a group between
+# workers under pytest 9, so it is not used.)
+SLOWEST_FIRST = (
+    "tests/browser/test_pages.py",             # the page sweep: every page at both viewports
+    "tests/broken/test_broken.py",             # a failing build per broken-input case
+    "tests/browser/test_print.py",             # twelve pages printed to PDF
+    "tests/build/test_preview.py",             # three `mkdocs serve` runs
+    "tests/build/test_html_valid.py",          # the Nu checker (Java) on every page
+    "tests/browser/test_kpi_layout.py",
+    "tests/build/test_atomic_build.py",        # `make build` in a copy
+    "tests/build/test_editions.py",            # a draft and a correction built
+    "tests/browser/test_search_recall.py",
+)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))   # stable: otherwise as collected

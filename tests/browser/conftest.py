@@ -1,9 +1,11 @@
 """Fixtures for the browser tests: a local HTTP server for the built site (bench/site_server.py,
-shared with the benchmark), the list of its pages, one headless Chromium for the whole session,
-and fresh contexts at the two test viewports.
+shared with the benchmark), the list of its pages, one visit to every page per viewport with every
+per-page check recorded (tests/browser/sweep.py), one headless Chromium for the whole session, and
+fresh contexts at the two test viewports.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -44,6 +46,18 @@ def pages(site: Path) -> list[str]:
     urls = discover_pages(site)
     assert urls, f"no HTML pages found in {site}"
     return urls
+
+
+@pytest.fixture(scope="session")
+def page_sweep(site: Path, browser):
+    """sweep.PageSweep: page_sweep.visits(viewport, pages) visits each page once per viewport, with
+    every per-page check (sweep.py). Asks for `browser` only so that a missing Chromium fails as it
+    does elsewhere."""
+    from .sweep import CONCURRENT, PageSweep
+    with contextlib.ExitStack() as servers:
+        sweep = PageSweep([servers.enter_context(serve(site)) for _ in range(CONCURRENT)])
+        yield sweep
+        sweep.close()
 
 
 # --------------------------------------------------------------------------------------------

@@ -70,6 +70,19 @@ def watch(page, base_url: str) -> PageLog:
     return log
 
 
+AXE_RUN = """async () => {
+    const r = await axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+        resultTypes: ['violations'],
+    });
+    return r.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+        nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html.slice(0, 200),
+                                  message: n.failureSummary}))
+    }));
+}"""
+
+
 def run_axe(page) -> list[dict]:
     """axe-core's WCAG 2.0/2.1 A and AA violations on the current page, as plain dicts."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
@@ -78,17 +91,7 @@ def run_axe(page) -> list[dict]:
         url = page.evaluate("location.origin") + "/__tests__/axe.min.js"
         page.route(url, lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
         page.add_script_tag(url=url)
-    return page.evaluate("""async () => {
-        const r = await axe.run(document, {
-            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
-            resultTypes: ['violations'],
-        });
-        return r.violations.map(v => ({
-            id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-            nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html.slice(0, 200),
-                                      message: n.failureSummary}))
-        }));
-    }""")
+    return page.evaluate(AXE_RUN)
 
 
 def format_axe(violations: list[dict], max_nodes: int = 8) -> str:
@@ -171,12 +174,30 @@ def tab_until(page, predicate, max_tabs: int = 60, key: str = "Tab") -> list[dic
     raise AssertionError(f"not reached within {max_tabs} presses of {key}; focus went:\n{trail}")
 
 
-def open_page(context, server: str, rel: str, settle_ms: int = 0):
-    """A new page at `rel`, loaded and with Material's script up; returns it and its PageLog."""
+# Two painted frames, then the end of every finite CSS transition or animation running (Material's
+# drawer and sidebars slide, a hover fades), then two more frames: what a test waits for after it
+# changed something (a resize, a key, a style), instead of a fixed time.
+SETTLE = """async () => {
+    const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+    await frames();
+    const running = document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+    await Promise.all(running.map(a => a.finished.catch(() => null)));
+    await frames();
+}"""
+
+
+def settle(page) -> None:
+    """Wait until what was just changed on the page has been laid out, painted and has stopped moving."""
+    page.evaluate(SETTLE)
+
+
+def open_page(context, server: str, rel: str, settled: bool = False):
+    """A new page at `rel`, loaded and with Material's script up (and, if `settled`, laid out with
+    nothing moving); returns it and its PageLog."""
     page = context.new_page()
     log = watch(page, server)
     page.goto(server + rel, wait_until="load")
     page.wait_for_function("document.documentElement.classList.contains('js')")  # Material is up
-    if settle_ms:
-        page.wait_for_timeout(settle_ms)
+    if settled:
+        settle(page)
     return page, log

@@ -1,24 +1,18 @@
 """The Content-Security-Policy meta tag (overrides/main.html, hashes added by
 macros/glue/content_security_policy.py) blocks nothing the site itself does: on every page in both
 languages, with every chart drawn and hovered and a search typed, the browser reports no violation,
-neither as a `securitypolicyviolation` event nor on the console. And the policy is in force: an inline
-script or style that a page did not ship is refused."""
+neither as a `securitypolicyviolation` event nor on the console (recorded on each page's one visit at
+the desktop size, tests/browser/sweep.py). And the policy is in force: an inline script or style that
+a page did not ship is refused."""
 from __future__ import annotations
 
 import pytest
 
-from .support import new_context, scroll_through
+from .sweep import CSP_RECORD as RECORD
+from .sweep import CSP_WORDS
+from .support import new_context
 
 pytestmark = pytest.mark.browser
-
-# Installed before any of the page's own scripts run, so nothing early is missed.
-RECORD = """window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
-    `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}` +
-    (e.sample ? ` (${e.sample})` : '')));"""
-ALL_DRAWN = """() => [...document.querySelectorAll('[data-plotly-figure]')]
-    .every(el => el.dataset.rendered === '1' || el.dataset.rendered === 'error')"""
-CSP_WORDS = ("Content Security Policy", "Content-Security-Policy")
 
 
 @pytest.fixture
@@ -38,45 +32,15 @@ def _open(context, url: str):
     return page, console
 
 
-def _hover_first_chart(page) -> bool:
-    point = page.evaluate("""() => {
-        const svg = document.querySelector('[data-plotly-figure] svg.main-svg');
-        if (!svg) return null;
-        svg.scrollIntoView({block: 'center'});
-        const r = svg.getBoundingClientRect();
-        return [r.x + r.width / 2, r.y + r.height / 2, r.width];
-    }""")
-    if not point:
-        return False
-    for dx in (-0.3, -0.1, 0.1, 0.3):
-        page.mouse.move(point[0] + dx * point[2], point[1])
-        page.wait_for_timeout(100)
-    return True
-
-
-def test_no_page_reports_a_violation(recording, server, pages):
+def test_no_page_reports_a_violation(page_sweep, pages):
     assert any(p.startswith("en/") for p in pages) and any(not p.startswith("en/") for p in pages)
-    problems: dict[str, list[str]] = {}
-    charts_drawn = hovered = searched = 0
-    for rel in pages + ["404.html"]:
-        page, console = _open(recording, server + rel)
-        scroll_through(page)
-        page.wait_for_function(ALL_DRAWN, timeout=20_000, polling=100)
-        charts_drawn += page.evaluate("document.querySelectorAll('[data-rendered=\"1\"] svg.main-svg').length")
-        hovered += _hover_first_chart(page)
-        if rel in ("", "en/"):   # search: Material's worker, index fetch and result list
-            page.keyboard.press("/")
-            page.wait_for_function("document.activeElement && "
-                                   "document.activeElement.classList.contains('md-search__input')", timeout=10_000)
-            page.keyboard.insert_text("人口" if rel == "" else "population")
-            page.keyboard.press("End")   # Material reads the query on keyup, as after an IME commits a word
-            # the first search fetches the language's index and builds it in the worker: slow on a busy CI
-            page.wait_for_selector(".md-search-result__item", timeout=30_000)
-            searched += 1
-        found = page.evaluate("window.__cspViolations") + console
-        if found:
-            problems[rel or "(home)"] = found
-        page.close()
+    visits = page_sweep.visits("desktop", pages + ["404.html"])
+    undrawn = [rel for rel, visit in visits.items() if not visit.all_drawn]
+    assert not undrawn, f"charts not drawn on {undrawn}"
+    charts_drawn = sum(v.charts_drawn for v in visits.values())
+    hovered = sum(v.hovered for v in visits.values())
+    searched = sum(v.searched for v in visits.values())
+    problems = {rel or "(home)": v.csp for rel, v in visits.items() if v.csp}
     assert charts_drawn >= 20 and hovered >= 5 and searched == 2, (charts_drawn, hovered, searched)
     assert not problems, "\n".join(f"{rel}:\n  " + "\n  ".join(p[:10]) for rel, p in problems.items())
 
@@ -89,8 +53,13 @@ def test_the_policy_refuses_what_the_page_did_not_ship(recording, server):
         document.body.setAttribute('style', 'outline: 3px solid red');
         const img = document.createElement('img'); img.src = 'https://example.invalid/x.png'; document.body.append(img);
     }""")
-    page.wait_for_timeout(300)
+    expected = ["script-src-elem", "style-src-elem", "style-src-attr", "img-src"]
+    try:   # the reports are events, sent after the refusals
+        page.wait_for_function("want => want.every(d => window.__cspViolations.some(v => v.startsWith(d + ' ')))",
+                               arg=expected, timeout=5_000)
+    except Exception:  # the assertion below says what is missing
+        pass
     assert page.evaluate("window.__injected") is None
     directives = {v.split()[0] for v in page.evaluate("window.__cspViolations")}
-    assert {"script-src-elem", "style-src-elem", "style-src-attr", "img-src"} <= directives, directives
+    assert set(expected) <= directives, directives
     assert page.evaluate("getComputedStyle(document.body).outlineStyle") == "none"

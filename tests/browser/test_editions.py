@@ -1,4 +1,4 @@
-"""Editions in Chromium, on a site built with a synthetic second edition (tests/synthetic_editions.py):
+"""Editions in Chromium, on the site built with a synthetic second edition for tests/build/test_editions.py:
 the banner and the previous edition under each KPI fit a phone and a desktop without sideways
 scrolling, pass axe-core, the switch is reachable by keyboard, and the KPI list's "status changed"
 filter shows exactly the KPIs whose status changed (computed from the data)."""
@@ -10,10 +10,9 @@ import pytest
 
 from bench.site_server import serve
 from macros.core.editions import load_editions
-from tests.build.test_editions import SECOND, _build, _project
-from tests.synthetic_editions import add_edition
+from tests.build.test_editions import SECOND
 
-from .support import format_axe, new_context, run_axe, tab_until
+from .support import format_axe, new_context, run_axe, settle, tab_until
 from .test_kpi_layout import ALL_DRAWN_CSS, FITS
 
 pytestmark = pytest.mark.browser
@@ -22,11 +21,9 @@ PAGES = ["strategy-1/", "editions/2024-02/strategy-1/", "kpis/", "", f"editions/
 
 
 @pytest.fixture(scope="module")
-def two(tmp_path_factory):
-    base = tmp_path_factory.mktemp("two-editions-browser")
-    project = _project(base)
-    add_edition(project, SECOND, 2023)
-    site = _build(project, base / "site")
+def two(two_editions):
+    """(project, base URL): the two-edition site of the build tests (built once, tests/conftest.py), served."""
+    project, site = two_editions
     with serve(site) as url:
         yield project, url
 
@@ -43,7 +40,7 @@ def test_banner_and_comparisons_fit_and_are_on_screen(browser, two, lang, width)
         page.goto(url + ("" if lang == "ja" else "en/") + rel, wait_until="load")
         page.evaluate("css => document.head.appendChild(document.createElement('style')).sheet.insertRule(css)",
                       ALL_DRAWN_CSS)
-        page.wait_for_timeout(300)
+        settle(page)
         fit = page.evaluate(FITS)
         if fit["scrollWidth"] > fit["vw"] + 1 or fit["outside"]:
             problems.append(f"/{rel} at {width}: {fit['scrollWidth']} > {fit['vw']} {fit['outside'][:3]}")

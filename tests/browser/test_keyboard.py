@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .support import focus_info, format_axe, invisible_reason, open_page, run_axe, tab_until
+from .support import focus_info, format_axe, invisible_reason, open_page, run_axe, settle, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -45,14 +45,13 @@ def test_every_tab_stop_is_visible(context, viewport, server, rel):
     hidden, trail = [], []
     for _ in range(70):
         page.keyboard.press("Tab")
-        page.wait_for_timeout(30)
         info = focus_info(page)
         if info is None or (trail and "md-skip" in info["classes"]):
             break  # wrapped round to the browser UI / the start
         trail.append(info["desc"])
         reason = invisible_reason(info)
         if reason:  # maybe a transition still running (the search closing fades out in .25s)?
-            page.wait_for_timeout(450)
+            settle(page)
             reason = invisible_reason(focus_info(page))
         if reason:
             hidden.append(f"  stop {len(trail)}: {info['desc']} — {reason}")
@@ -85,7 +84,7 @@ def test_drawer_navigation_by_keyboard(mobile, server, lang):
 
     page.keyboard.press("Enter")
     page.wait_for_function("document.getElementById('__drawer').checked")
-    page.wait_for_timeout(300)  # the drawer slides in
+    settle(page)  # the drawer slides in
     inside = focus_info(page)
     assert inside and inside["inSidebar"], f"focus stayed at {inside and inside['desc']} when the drawer opened"
     assert page.locator("button[data-site-toggle=__drawer].md-header__button").get_attribute("aria-expanded") == "true"
@@ -95,7 +94,7 @@ def test_drawer_navigation_by_keyboard(mobile, server, lang):
                         and ("報告書" in f["desc"] or "Report" in f["desc"]))[-1]
     assert invisible_reason(section) is None, invisible_reason(section)
     page.keyboard.press("Enter")
-    page.wait_for_timeout(350)
+    settle(page)  # the panel slides in
     title = focus_info(page)
     assert title and "md-nav__title" in title["classes"], f"focus went to {title and title['desc']}"
     link = tab_until(page, lambda f: (f["href"] or "").endswith("/context/"), max_tabs=5)[-1]
@@ -110,7 +109,7 @@ def test_drawer_navigation_by_keyboard(mobile, server, lang):
 
     # reopened, the drawer shows the panel left open: follow its link this time
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
+    settle(page)
     reopened = focus_info(page)
     assert reopened and "md-nav__title" in reopened["classes"], reopened
     tab_until(page, lambda f: (f["href"] or "").endswith("/context/"), max_tabs=5)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import new_context, scroll_through
+from .support import new_context, scroll_through, settle
 
 pytestmark = pytest.mark.browser
 
@@ -77,7 +77,7 @@ def test_every_kpi_fits_at_every_width(browser, server, lang):
                       ALL_DRAWN_CSS)
         for label, width in WIDTHS.items():
             page.set_viewport_size({"width": width, "height": 900})
-            page.wait_for_timeout(400)   # Material's sidebars slide for .25 s after a resize
+            settle(page)   # Material's sidebars slide for .25 s after a resize
             r = page.evaluate(FITS)
             where = f"/{path} at {label}"
             if r["scrollWidth"] > r["vw"]:
@@ -151,13 +151,13 @@ def test_the_language_switch_keeps_the_reader_at_the_kpi(mobile, server, start, 
     page.goto(f"{server}{start}#{kpi}", wait_until="load")
     page.eval_on_selector(f"a.md-select__link[hreflang={'en' if other.startswith('en/') else 'ja'}]", "a => a.click()")
     page.wait_for_url(f"{server}{other}#{kpi}")
-    page.wait_for_timeout(300)
+    settle(page)
     top = page.evaluate(f"document.getElementById('{kpi}').getBoundingClientRect().top")
     assert 0 <= top < 844 / 2, f"#{kpi} at {top:.0f}px after switching language"
     # without an address: the KPI or heading at the top of the screen
     page.goto(f"{server}{other}", wait_until="load")
     page.evaluate(f"document.getElementById('{kpi}').scrollIntoView()")
-    page.wait_for_timeout(300)
+    settle(page)
     page.eval_on_selector(f"a.md-select__link[hreflang={'ja' if other.startswith('en/') else 'en'}]", "a => a.click()")
     page.wait_for_url(f"{server}{start}#*")
     assert page.url.endswith(f"#{kpi}"), page.url

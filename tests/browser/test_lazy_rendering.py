@@ -12,7 +12,7 @@ from .support import open_page as _open_page
 
 pytestmark = pytest.mark.browser
 
-open_page = partial(_open_page, settle_ms=300)   # let the first lazy bodies be decided
+open_page = partial(_open_page, settled=True)   # the first lazy bodies decided
 
 # A body is skipped when its contents are (the body itself is a placeholder box of estimated size).
 SKIPPED = "b => !b.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
@@ -37,7 +37,6 @@ def test_bodies_below_the_screen_wait_until_scrolled_near(mobile, server, rel):
 @pytest.mark.parametrize("anchor", ["measure-1-4-2", "m-1-3-2-current", "kpi-1-4-1-2"])
 def test_a_link_into_the_page_lands_on_its_target(mobile, server, anchor):
     page, _ = open_page(mobile, server, f"strategy-1/#{anchor}")
-    page.wait_for_timeout(500)
     top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
     assert 0 <= top < 844 / 2, f"#{anchor} is at {top:.0f}px, not at the top of the screen"
 
@@ -78,26 +77,18 @@ def test_the_browser_toolbar_colour_is_the_header_colour(mobile, server):
     assert header == "rgb({}, {}, {})".format(*rgb), f"theme-color {meta} but the header is {header}"
 
 
-def test_estimated_heights_are_never_short_on_the_narrowest_phone(browser, server, pages):
+def test_estimated_heights_are_never_short_on_the_narrowest_phone(page_sweep, pages):
     """A body's placeholder height (macros/glue/sections.py) is at least its real height at 320 px, and
-    not wildly more (the scrollbar stays useful before the bodies are drawn)."""
-    from .support import new_context
-    ctx = new_context(browser, "mobile")
-    page = ctx.new_page()
-    page.set_viewport_size({"width": 320, "height": 640})
+    not wildly more (the scrollbar stays useful before the bodies are drawn). Measured on each page's
+    one visit at the phone size (tests/browser/sweep.py), at 320 px with every body drawn."""
     short, long_ = [], []
+    visits = page_sweep.visits("mobile", pages)
     for rel in pages:
-        page.goto(server + rel, wait_until="load")
-        # Through the CSSOM: the pages' Content-Security-Policy applies no <style> with text in it.
-        page.evaluate("""document.head.appendChild(document.createElement('style')).sheet.insertRule(
-            '.md-typeset .section-body--lazy { content-visibility: visible !important }')""")
-        for est, real in page.eval_on_selector_all(".section-body--lazy", """bs => bs.map(b => [
-                parseFloat(b.style.containIntrinsicSize.replace('auto', '')), b.getBoundingClientRect().height])"""):
+        for est, real in visits[rel].heights:
             if est < real:
                 short.append(f"/{rel}: {est:.0f} < {real:.0f} px")
             elif est > 4 * real + 400:
                 long_.append(f"/{rel}: {est:.0f} for {real:.0f} px")
-    ctx.close()
     assert not short, "estimates shorter than the body: " + "; ".join(short)
     assert not long_, "estimates far too long: " + "; ".join(long_)
 

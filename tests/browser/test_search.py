@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from .support import format_axe, new_context, run_axe, watch
+from .support import format_axe, new_context, run_axe, settle, watch
 
 pytestmark = pytest.mark.browser
 
@@ -74,7 +74,7 @@ def search(page, side: str, word: str) -> tuple[str, list[str]]:
     page.wait_for_function(
         "t => document.querySelector('.md-search-result__meta').textContent.trim() !== t",
         arg=PLACEHOLDER[side], timeout=10_000)
-    page.wait_for_timeout(100)  # results are rendered right after the summary
+    settle(page)  # results are rendered right after the summary
     return page.locator(".md-search-result__meta").inner_text(), page.evaluate(RESULT_LINKS)
 
 

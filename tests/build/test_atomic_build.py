@@ -14,6 +14,9 @@ import pytest
 
 from tests.conftest import ROOT, build_env, copy_project
 
+# Slow by design: a full `make build` in a copy (`make test-slow`, a CI job of its own).
+pytestmark = pytest.mark.slow
+
 PY = ROOT / ".venv" / "bin" / "python"
 MAKE_ARGS = ["build", f"PY={PY}", "-o", ".venv/.installed", "-o", "node_modules/.installed"]
 

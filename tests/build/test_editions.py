@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from macros.core.editions import load_editions
-from tests.conftest import copy_project, run_build
+from tests.conftest import ROOT, SECOND_EDITION, copy_project, run_build
 from tests.synthetic_editions import add_edition
 
-FIRST, SECOND = "2024-02", "2025-02"
+FIRST, SECOND = "2024-02", SECOND_EDITION
 BANNER = re.compile(r'<aside class="edition-banner.*?</aside>\n?', re.S)
 EDITION_PAGES = ["", "context/", "kpis/", "print/", "strategy-1/", "strategy-2/", "strategy-3/", "strategy-4/",
                  "strategy-5/"]
@@ -37,19 +37,16 @@ def _build(project: Path, site: Path, **env) -> Path:
 
 
 @pytest.fixture(scope="module")
-def two(tmp_path_factory):
-    """(project, site) with the real edition and a published synthetic second one."""
-    base = tmp_path_factory.mktemp("two-editions")
-    project = _project(base)
-    add_edition(project, SECOND, 2023)
-    return project, _build(project, base / "site")
+def two(two_editions):
+    """(project, site) with the real edition and a published synthetic second one (tests/conftest.py)."""
+    return two_editions
 
 
 @pytest.fixture(scope="module")
-def one(tmp_path_factory):
-    base = tmp_path_factory.mktemp("one-edition")
-    project = _project(base)
-    return project, _build(project, base / "site")
+def one(site):
+    """(project, site) with the real edition only: the real site, built once per test run. It is the
+    same as a copy's build (tests/build/test_reproducible.py compares them byte for byte)."""
+    return ROOT, site
 
 
 @pytest.fixture(scope="module")

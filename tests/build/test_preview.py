@@ -21,6 +21,9 @@ import pytest
 from tests.conftest import build_env, copy_project
 from tests.synthetic_editions import add_edition
 
+# Slow by design: three `mkdocs serve` runs (`make test-slow`, a CI job of its own).
+pytestmark = pytest.mark.slow
+
 FIRST, SECOND = "2024-02", "2025-02"
 PARTS = ["context", "summary", "strategy-1", "strategy-2", "strategy-3", "strategy-4", "strategy-5"]
 
