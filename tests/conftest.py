@@ -49,6 +49,20 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def copy_make_project(dest: Path) -> Path:
+    """A throwaway copy that make can run in: the project and the files its Makefile reads.
+
+    Callers skip the setup steps (make -o …), so nothing is installed into the copy.
+    """
+    if not shutil.which("make"):
+        pytest.skip("make is not installed")
+    assert (ROOT / ".venv" / "bin" / "python").is_file(), ".venv is missing (run make setup)"
+    copy_project(dest)
+    for name in ("Makefile", "requirements.txt", "package-lock.json"):
+        shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

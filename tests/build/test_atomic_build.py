@@ -6,13 +6,12 @@ and a dry run first proves that nothing but the build itself would be executed.
 """
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_env, copy_project
+from tests.conftest import ROOT, build_env, copy_make_project
 
 # Slow by design: a full `make build` in a copy (`make test-slow`, a CI job of its own).
 pytestmark = pytest.mark.slow
@@ -28,14 +27,9 @@ def _make(project: Path, *extra: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    if not shutil.which("make"):
-        pytest.skip("make is not installed")
-    assert PY.is_file(), f"{PY} is missing (run make setup)"
     copy = tmp_path / "project"
     copy.mkdir()
-    copy_project(copy)
-    for name in ("Makefile", "requirements.txt", "package-lock.json"):
-        shutil.copy2(ROOT / name, copy / name)
+    copy_make_project(copy)
     site = copy / "site"
     site.mkdir()
     (site / "index.html").write_text("<p>the good site</p>\n", encoding="utf-8")
