@@ -113,3 +113,24 @@ def test_english_text_uses_one_kind_of_quotation_mark(site):
         text = re.sub(r"<(script|style)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
         found += [f"{path.relative_to(site)}: {m.group(0)}" for m in re.finditer(r".{0,30}[“”‘’].{0,30}", text)]
     assert not found, "\n".join(found[:20])
+
+
+class _LogoLabels(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.labels: list[str | None] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and "md-logo" in (a.get("class") or "").split():
+            self.labels.append(a.get("aria-label"))
+
+
+def test_the_logo_link_is_named_by_the_whole_site_name(site):
+    """The English site name holds double quotes; unescaped, they ended the aria-label after "Mine City"."""
+    from macros.core.report import load_report
+    short = load_report(Path(__file__).resolve().parents[2]).report.meta.short_title
+    for lang, folder in (("ja", site), ("en", site / "en")):
+        parser = _LogoLabels()
+        parser.feed((folder / "index.html").read_text(encoding="utf-8"))
+        assert parser.labels and set(parser.labels) == {getattr(short, lang)}, (lang, parser.labels)

@@ -102,6 +102,10 @@ COPIES = [
      {'<a href="{{ alt.link | url }}" hreflang="{{ alt.lang }}" class="md-select__link">'}),
     ("partials/search.html", lambda t: t, "partials/search.html", lambda t: t,
      {'<div class="md-search" data-md-component="search" role="dialog">'}),
+    ("partials/header.html", lambda t: t, "partials/header.html", lambda t: t,
+     {'<a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name | e }}" class="md-header__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">'}),
+    ("partials/nav.html", lambda t: t, "partials/nav.html", lambda t: t,
+     {'<a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name | e }}" class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">'}),
     # main.html's site_meta: Material's, escaped with | e, without the alternate links (see the file), the
     # page author (no page sets one), the RSS links (no RSS plugin) and the generator tag (extra.generator: false).
     ("base.html", lambda t: _block(t, "site_meta"), "main.html", lambda t: _block(t, "site_meta"), {
