@@ -36,12 +36,28 @@ def md_escape(text: str) -> str:
     return html.escape(_MD_SPECIAL.sub(r"\\\1", text), quote=False)
 
 
+# A run of Japanese (kana, kanji, their punctuation and full-width forms), with its quotation marks.
+_JAPANESE = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff65"
+_JAPANESE_RUN = re.compile(f"[{_JAPANESE}](?:[{_JAPANESE}0-9]*[{_JAPANESE}])?")
+
+
+def mark_japanese(text, lang: str) -> Markup:
+    """Text for a fragment in `lang`, escaped; on an English page, the Japanese it quotes is marked
+    lang="ja", so a screen reader reads it in Japanese (the notes quote what the report prints)."""
+    escaped = Markup.escape(text)
+    if lang == "ja":
+        return escaped
+    return Markup(_JAPANESE_RUN.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', str(escaped)))
+
+
 def make_env() -> Environment:
     # auto_reload off: the templates are part of the code, not of what an editor changes, so a
     # template is not stat()ed again on each of the thousands of fragments a build renders.
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False,
-                       keep_trailing_newline=False, auto_reload=False)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False,
+                      keep_trailing_newline=False, auto_reload=False)
+    env.filters["mark_japanese"] = mark_japanese
+    return env
 
 
 @dataclass(frozen=True)
@@ -78,7 +94,7 @@ class Renderer:
         return StatusView(status.value, status_icon(self.lang, status), status_label(self.lang, status), count)
 
     def _render(self, name: str, **ctx) -> Markup:
-        html_text = self.env.get_template(name).render(L=self.L, **ctx)
+        html_text = self.env.get_template(name).render(L=self.L, lang=self.lang, **ctx)
         # One block with no blank lines, so Markdown leaves the raw HTML alone.
         return Markup("\n".join(line for line in html_text.splitlines() if line.strip()))
 

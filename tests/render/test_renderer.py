@@ -176,3 +176,13 @@ def test_a_count_of_one_kpi_is_singular():
     assert count_label("en", "kpis_count", 1) == "1 KPI"
     assert count_label("en", "kpis_count", 2) == "2 KPIs"
     assert count_label("ja", "kpis_count", 1) == "KPI 1件"
+
+
+def test_japanese_quoted_in_an_english_note_is_marked_as_japanese():
+    from macros.render.renderer import mark_japanese
+    marked = mark_japanese('The summary table prints the name as "本市に愛着を持つ小・中学生の割合" <b>', "en")
+    assert str(marked) == ('The summary table prints the name as &#34;<span lang="ja">本市に愛着を持つ小・中学生の割合</span>'
+                           '&#34; &lt;b&gt;')
+    assert str(mark_japanese("令和4年度「1件」", "en")) == '<span lang="ja">令和4年度「1件」</span>'
+    assert str(mark_japanese("本市 <b>", "ja")) == "本市 &lt;b&gt;"
+    assert str(mark_japanese("FY2022: 382 visitors", "en")) == "FY2022: 382 visitors"
