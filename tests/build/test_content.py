@@ -71,6 +71,6 @@ def test_search_index_has_kpi_names_and_prose_but_not_charts(site, data, lang):
     s1 = data.report.strategy(1)
     for k in s1.kpis():
         assert k.name.get(lang).split("<br>")[0][:6] in text, k.id
-    caption = "図:具体的施策 1-1-1" if lang == "ja" else "Figure: progress of the KPIs of measure 1-1-1"
+    caption = "図:具体的施策 1-1-1" if lang == "ja" else "Figure: progress rates of the KPIs of Measure 1-1-1"
     assert caption not in text                               # the index text is NFKC: ： became :
     assert caption.replace(":", "：") in page(site, lang, "strategy-1") or caption in page(site, lang, "strategy-1")
