@@ -1,0 +1,48 @@
+"""The site's own settings (data/site.yaml): the municipality, languages, plan levels, status scheme, file names.
+
+This is the one place the engine learns which town it publishes; nothing municipal is written in macros/.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataError, problem
+from .loader import load_yaml
+from .model import Text
+from .schema import check_schema
+
+DISPLAY = "data/site.yaml"
+
+
+@dataclass(frozen=True)
+class Site:
+    municipality: Text
+    languages: tuple[str, ...]       # ("ja",) or ("ja", "en"); Japanese always first
+    levels: tuple[Text, ...]         # the plan's levels above the KPIs, from the top (1 to 3)
+    status_scheme: dict              # the `status:` mapping as written; read by the status rules
+    pdf_name: str                    # PDFs are published as <pdf_name>-<lang>.pdf
+
+    @property
+    def bilingual(self) -> bool:
+        return "en" in self.languages
+
+
+def _text(doc: dict, languages: tuple[str, ...], field: str, line: int) -> Text:
+    if "en" in languages and "en" not in doc:
+        raise DataError(DISPLAY, line, field,
+                        problem("英語（en）がありません", "the English (en) is missing",
+                                "英語版を公開するときは en も書いてください",
+                                "write the en text too, since the site is published in English"))
+    return Text(doc["ja"], doc.get("en", ""))
+
+
+def load_site(root: Path) -> Site:
+    doc = load_yaml(Path(root) / DISPLAY, DISPLAY)
+    check_schema(doc, "site.schema.json", DISPLAY)
+    languages = tuple(doc["languages"])
+    levels = tuple(_text(level, languages, f"levels[{i}]", doc["levels"].item_lines[i])
+                   for i, level in enumerate(doc["levels"]))
+    return Site(municipality=_text(doc["municipality"], languages, "municipality", doc.line_of("municipality")),
+                languages=languages, levels=levels, status_scheme=dict(doc["status"]),
+                pdf_name=doc["files"]["pdf"])

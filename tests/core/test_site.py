@@ -1,0 +1,45 @@
+"""data/site.yaml: the town's settings are read, and a Japanese-only site needs no English."""
+from pathlib import Path
+
+import pytest
+
+from macros.core.errors import DataError
+from macros.core.site import load_site
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "site.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_real_site_file_loads():
+    site = load_site(ROOT)
+    assert site.languages[0] == "ja"
+    assert 1 <= len(site.levels) <= 3
+    assert all(level.ja for level in site.levels)
+
+
+def test_japanese_only_needs_no_english(tmp_path):
+    root = _write(tmp_path, "municipality: {ja: 架空町}\nlanguages: [ja]\n"
+                            "levels: [{ja: 基本目標}, {ja: 施策}]\nstatus: {scheme: s}\nfiles: {pdf: kaku}\n")
+    site = load_site(root)
+    assert not site.bilingual and [l.ja for l in site.levels] == ["基本目標", "施策"]
+
+
+def test_a_bilingual_site_names_the_missing_english_at_its_line(tmp_path):
+    root = _write(tmp_path, "municipality: {ja: 架空町, en: Kaku Town}\nlanguages: [ja, en]\n"
+                            "levels:\n  - {ja: 基本目標, en: Goal}\n  - {ja: 施策}\nstatus: {scheme: s}\nfiles: {pdf: kaku}\n")
+    with pytest.raises(DataError) as err:
+        load_site(root)
+    assert str(err.value).startswith("data/site.yaml:5: levels[1]:")
+
+
+def test_four_levels_are_refused(tmp_path):
+    root = _write(tmp_path, "municipality: {ja: 架空町}\nlanguages: [ja]\n"
+                            "levels: [{ja: a}, {ja: b}, {ja: c}, {ja: d}]\nstatus: {scheme: s}\nfiles: {pdf: kaku}\n")
+    with pytest.raises(DataError) as err:
+        load_site(root)
+    assert "data/site.yaml:3" in str(err.value)
