@@ -1,6 +1,6 @@
 """English pages speak English to readers and to screen readers: no Japanese in any attribute
-(titles, labels, meta), and no full-width punctuation in English text. Japanese quoted in an English
-page is marked lang="ja", so a screen reader reads it as Japanese; only such elements may hold it.
+(titles, labels, meta), and no Japanese or full-width punctuation in English text. Japanese quoted in an
+English page is marked lang="ja", so a screen reader reads it as Japanese; only such elements may hold it.
 """
 from __future__ import annotations
 
@@ -18,13 +18,15 @@ _NOT_TEXT = {"script", "style", "template"}
 
 
 class EnglishPage(HTMLParser):
-    """Collects Japanese in attributes, and full-width punctuation in text not inside a lang="ja" element."""
+    """Collects Japanese in attributes, and Japanese or full-width punctuation in text not inside a lang="ja"
+    element."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.open: list[tuple[str, str, bool]] = []     # (tag, language, inside script/style)
         self.in_attributes: list[str] = []
         self.in_text: list[str] = []
+        self.japanese: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -50,9 +52,10 @@ class EnglishPage(HTMLParser):
     def handle_data(self, data):
         if not self.open or self.open[-1][2] or self.open[-1][1].startswith("ja"):
             return
-        m = FULL_WIDTH.search(data)
-        if m:
-            self.in_text.append(data[max(0, m.start() - 30):m.end() + 30].strip())
+        for pattern, found in ((FULL_WIDTH, self.in_text), (CJK, self.japanese)):
+            m = pattern.search(data)
+            if m:
+                found.append(data[max(0, m.start() - 30):m.end() + 30].strip())
 
 
 def problems(html: str) -> tuple[list[str], list[str]]:
@@ -61,12 +64,20 @@ def problems(html: str) -> tuple[list[str], list[str]]:
     return p.in_attributes, p.in_text
 
 
+def unmarked_japanese(html: str) -> list[str]:
+    p = EnglishPage()
+    p.feed(html)
+    return p.japanese
+
+
 def test_the_check_finds_what_it_is_for():
     attrs, text = problems('<html lang="en"><body><h2>Title<a title="この見出しへのリンク" href="#t">¶</a></h2>'
                            '<p>Value（thousand people）<span lang="ja">値（千人）</span></p><p>ok</p></body></html>')
     assert attrs == ["<a title='この見出しへのリンク'>"]
     assert text == ["Value（thousand people）"]
     assert problems('<p lang="en">The report: <q lang="ja">「目標達成」</q></p>') == ([], [])
+    assert unmarked_japanese('<p>FY2018 (平成30年度)</p><p>FY2018 (<span lang="ja">平成30年度</span>)</p>') \
+        == ["FY2018 (平成30年度)"]
 
 
 def _english_pages(site: Path) -> list[Path]:
@@ -81,6 +92,21 @@ def test_english_pages_have_no_japanese_attributes_or_full_width_punctuation(sit
         attrs, text = problems(path.read_text(encoding="utf-8"))
         found += [f"{path.relative_to(site)}: {x}" for x in attrs + text]
     assert not found, "\n".join(found[:40]) + f"\n({len(found)} in all)"
+
+
+def test_japanese_on_english_pages_is_marked_as_japanese(site):
+    """Japanese words quoted in English text (a year as printed, a column heading, the switch to the
+    Japanese site) are read in Japanese by a screen reader only when marked lang="ja"."""
+    found = []
+    for path in _english_pages(site):
+        found += [f"{path.relative_to(site)}: {x}" for x in unmarked_japanese(path.read_text(encoding="utf-8"))]
+    assert not found, "\n".join(found[:40]) + f"\n({len(found)} in all)"
+
+
+def test_the_english_interface_spells_the_british_way(site):
+    """Material's English is American ("Initializing search"); the site writes British English."""
+    html = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Initialising search" in html and "Initializing" not in html
 
 
 def test_english_pages_name_their_author_and_heading_links_in_english(site):
