@@ -73,7 +73,8 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
         if v is not None and not v.implied and v.fy != default:
             add(NoteKind.YEAR_NOTE,
                 f"{label_ja}の値は{fy_label(v.fy, 'ja')}の数値です（表の見出しは{fy_label(default, 'ja')}。原表の表記「{v.printed or v.amount}」）。",
-                f"The {label_en} is for {fy_label(v.fy, 'en')}, not {fy_label(default, 'en')} as the column heading says (printed \"{v.printed or v.amount}\").")
+                f"The {label_en} is for {fy_label(v.fy, 'en')}, not {fy_label(default, 'en')} like the rest of its column "
+                f"(printed \"{v.printed or v.amount}\").")
     s = k.summary_table
     if s is not None:
         if s.name is not None:
