@@ -160,3 +160,49 @@ def test_the_logo_link_is_named_by_the_whole_site_name(site):
         parser = _LogoLabels()
         parser.feed((folder / "index.html").read_text(encoding="utf-8"))
         assert parser.labels and set(parser.labels) == {getattr(short, lang)}, (lang, parser.labels)
+
+
+class _Cells(HTMLParser):
+    """The text of every table cell."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cells: list[str] = []
+        self._in: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("td", "th"):
+            self._in = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._in is not None:
+            self.cells.append("".join(self._in).strip())
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in is not None:
+            self._in.append(data)
+
+
+def hyphen_minus_cells(html: str) -> list[str]:
+    """Cells whose figure is negative but written with a hyphen (U+002D) instead of a minus sign (U+2212)."""
+    parser = _Cells()
+    parser.feed(html)
+    return [c for c in parser.cells if re.match(r"-\s?[\d.,]+\s?%?(\s|$)", c)]
+
+
+def test_the_minus_check_finds_a_hyphen():
+    html = "<table><tr><td>-2,912</td><td>−11.1%</td><td>1-1-1-1</td><td>-11.1%</td></tr></table>"
+    assert hyphen_minus_cells(html) == ["-2,912", "-11.1%"]
+
+
+def test_negative_figures_in_english_tables_take_a_minus_sign(site):
+    """The census change (−2,912, −11.1%) and any other negative figure in a table."""
+    found = []
+    for path in _english_pages(site):
+        found += [f"{path.relative_to(site)}: {c}" for c in hyphen_minus_cells(path.read_text(encoding="utf-8"))]
+    assert not found, "\n".join(found[:20])
+    from macros.core.context import change
+    from macros.core.report import load_report
+    fall = change(load_report(Path(__file__).resolve().parents[2]).report.context.census)
+    assert fall < 0 and f"−{-fall:,}" in (site / "en" / "context" / "index.html").read_text(encoding="utf-8")
