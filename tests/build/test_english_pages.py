@@ -206,3 +206,19 @@ def test_negative_figures_in_english_tables_take_a_minus_sign(site):
     from macros.core.report import load_report
     fall = change(load_report(Path(__file__).resolve().parents[2]).report.context.census)
     assert fall < 0 and f"−{-fall:,}" in (site / "en" / "context" / "index.html").read_text(encoding="utf-8")
+
+
+def _visible_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S))
+
+
+def test_source_lines_and_plan_levels_are_written_one_way(site):
+    """'Source: the report, …' (as 'Source: created from …'), never 'source: …' or 'Source: The …'; and a
+    numbered plan level is capitalised like the headings ('Measure 1-1-1', not 'measure 1-1-1')."""
+    found = []
+    for path in _english_pages(site):
+        text = _visible_text(path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(site)}: {m.group(0)}"
+                  for m in re.finditer(r"\bsource: |\bSource: [A-Z]|\b(measure|strategic policy|priority strategy) \d",
+                                       text)]
+    assert not found, "\n".join(sorted(set(found))[:20])
