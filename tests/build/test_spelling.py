@@ -30,6 +30,7 @@ US_TO_UK = {
     "gynecology": "gynaecology", "anemia": "anaemia", "estrogen": "oestrogen", "dependance": "dependence",
     "elevator": "lift", "elevators": "lifts", "specialty": "speciality", "specialties": "specialities",
     "artifact": "artefact", "artifacts": "artefacts", "home town": "hometown",
+    "elementary": "primary",    # 小学校: primary school, as British English names the school
 }
 # -ize/-ization words: British spelling here uses -ise/-isation (organise, revitalisation).
 _IZE = re.compile(r"\b([A-Za-z]{2,}?)(iz)(e|es|ed|ing|ation|ations|er|ers)\b")
