@@ -71,3 +71,11 @@ def test_the_check_finds_american_spellings_and_spares_british_ones_and_names():
         "program → programme", "center → centre", "counselors → counsellors", "organize → organise"]
     assert american("The programme organised by the centre; a counsellor; its size; citizens.") == []
     assert american("the Mine Rehabilitation Program Center") == []
+
+
+def test_units_are_written_out_as_readers_say_them():
+    """A table's 'Unit:' line is read as English: words, not an abbreviation ('companies etc.')."""
+    units = [p for p in data_pairs() if p.where.startswith("data/units.yaml")]
+    assert units
+    found = [f"{p.where}: {p.en!r}" for p in units if re.search(r"\betc\b|\.$", p.en)]
+    assert not found, "\n".join(found)
