@@ -222,3 +222,12 @@ def test_source_lines_and_plan_levels_are_written_one_way(site):
                   for m in re.finditer(r"\bsource: |\bSource: [A-Z]|\b(measure|strategic policy|priority strategy) \d",
                                        text)]
     assert not found, "\n".join(sorted(set(found))[:20])
+
+
+@pytest.mark.parametrize("path", ["context", *(f"strategy-{n}" for n in range(1, 6))])
+def test_residents_pages_speak_of_the_report_not_of_text_extraction(site, path):
+    """Notes on the strategy and context pages say what a reader of the report's PDF finds, not how
+    its text was extracted (that is the data page's transcription section)."""
+    text = _visible_text((site / "en" / path / "index.html").read_text(encoding="utf-8"))
+    found = re.findall(r".{0,40}(?:\bextract\w*|text of the report's PDF).{0,40}", text)
+    assert not found, found
