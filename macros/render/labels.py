@@ -185,13 +185,16 @@ for _group in (_PAGE_LABELS, _EDITION_LABELS, _PREVIEW_LABELS):
 # The parts of a report page a transcription note points to (data: text-notes' `where`, in Japanese).
 _PLACE_EN = {"現状／取組内容": "Current status and actions", "評価": "Evaluation", "課題": "Issues",
              "方向性": "Direction", "施策の説明": "Description of the measure",
-             "具体的施策の説明": "Description of the measure", "見出し": "heading", "社会情勢": "Social context"}
+             "具体的施策の説明": "Description of the measure", "施策概要": "Description of the measure",
+             "見出し": "heading", "社会情勢": "Social context"}
 
 
 def place_en(where: str) -> str | None:
     """'1-1-2 現状／取組内容' -> '1-1-2 Current status and actions'; None when a word is not known (the
     page then shows the Japanese, marked as Japanese)."""
     words = where.split(" ")
+    if len(words) == 2 and words[0].isdigit() and words[1] == "全体":     # a note on a whole strategy page
+        return _LABELS["en"]["strategy_label"].format(n=words[0]) + " (throughout)"
     if any(not w.replace("-", "").isdigit() and w not in _PLACE_EN for w in words):
         return None
     return " ".join(_PLACE_EN.get(w, w) for w in words)

@@ -199,3 +199,17 @@ def test_the_overview_states_the_years_compared_plainly(data, lang, opening):
     text = re.sub(r"<[^>]+>", "", frag(data, lang).comparison_years())
     assert text.startswith(opening.format(n=len(off_column(data.report, "actual"))))
     assert "heading" not in text and "見出し" not in text
+
+
+def test_every_transcription_note_says_where_in_english(root):
+    """The data page's "Where" column names each place in English (Japanese only for an unknown word)."""
+    import yaml
+
+    from macros.render.labels import place_en
+    places = [n["where"] for f in sorted((root / "data" / "editions").glob("*/text-notes/*.yaml"))
+              for n in yaml.safe_load(f.read_text(encoding="utf-8")) or []]
+    assert places
+    assert [w for w in places if place_en(w) is None] == []
+    assert place_en("1 全体") == "Priority Strategy 1 (throughout)"
+    assert place_en("1-1-2 施策概要") == "1-1-2 Description of the measure"
+    assert place_en("1-1-2 未知の語") is None
