@@ -74,7 +74,7 @@ _LABELS = {
         "calendar_year": "{y}", "fy_note": "",
         "contact.contact": "Contact Mine City (the city's contact page)",
         "contact.feedback": "Comments and problem reports about this site (GitHub issues; a GitHub account is needed)",
-        "contact.none": "Please contact Mine City, the publisher of the report.",
+        "contact.none": "Please contact Mine City, the publisher of the report, through the contact details on the city's official website.",
         "unit_label": "Unit: {unit}",
         "permalink_title": "Link to this heading",
     },

@@ -231,3 +231,15 @@ def test_residents_pages_speak_of_the_report_not_of_text_extraction(site, path):
     text = _visible_text((site / "en" / path / "index.html").read_text(encoding="utf-8"))
     found = re.findall(r".{0,40}(?:\bextract\w*|text of the report's PDF).{0,40}", text)
     assert not found, found
+
+
+def test_the_accessibility_statement_opens_with_standard_method_date_and_contact(site):
+    """A resident finds the four things an accessibility statement owes them at the top, and the date
+    given there is the one the checking section gives."""
+    text = _visible_text((site / "en" / "accessibility" / "index.html").read_text(encoding="utf-8"))
+    start = text.index("In brief")
+    brief = text[start:text.index("Policy", start)]
+    for item in ("Standard:", "JIS X 8341-3:2016", "How the site is checked:", "Last checked:", "Contact:"):
+        assert item in brief, item
+    dates = re.findall(r"Last checked:\s*([A-Z][a-z]+ \d{4})", text)
+    assert len(dates) == 2 and dates[0] == dates[1], dates
