@@ -84,11 +84,11 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
         if s.baseline is not None:
             add(NoteKind.SUMMARY_TABLE,
                 f"【KPI達成状況】一覧表では策定時の値が {_fmt(s.baseline)}（具体的施策の表では {_fmt(k.baseline.amount if k.baseline else None)}）です。",
-                f"The summary table prints the baseline as {_fmt(s.baseline)} (the measure's table: {_fmt(k.baseline.amount if k.baseline else None)}).")
+                f"The summary table prints the baseline as {_fmt(s.baseline)} (the Measure's table: {_fmt(k.baseline.amount if k.baseline else None)}).")
         if s.published_progress_pct is not None:
             add(NoteKind.SUMMARY_TABLE,
                 f"【KPI達成状況】一覧表では進捗率が {s.published_progress_pct}%（具体的施策の表では {_pct(pub)}）です。",
-                f"The summary table prints the progress rate as {s.published_progress_pct}% (the measure's table: {_pct_en(pub)}).")
+                f"The summary table prints the progress rate as {s.published_progress_pct}% (the Measure's table: {_pct_en(pub)}).")
         if s.progress_formula is not None and s.progress_formula is not k.progress_formula:
             marked = s.progress_formula is ProgressFormula.FROM_BASELINE
             add(NoteKind.SUMMARY_TABLE,
