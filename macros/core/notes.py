@@ -34,6 +34,15 @@ def _pct_en(d: Decimal | None) -> str:
     return "n/a" if d is None else f"{d}%"
 
 
+def _why_no_progress_en(k: Kpi) -> str:
+    """The reason in words a reader follows: which value is missing, or why the division has nothing to divide by."""
+    if k.actual is None or k.target is None:
+        return "the " + ("actual" if k.actual is None else "target") + " is missing"
+    if k.from_baseline:     # (b − a) ÷ (c − a)
+        return "the target is the same as the baseline, so there is no distance to cover"
+    return "the actual is zero" if k.direction is Direction.LOWER else "the target is zero"   # c ÷ b, or b ÷ c
+
+
 def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
     k: Kpi = e.kpi
     out: list[DataNote] = []
@@ -57,7 +66,7 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
     if e.progress_pct is None:
         add(NoteKind.NO_PROGRESS,
             "進捗率を計算できません（値がないか、分母が0です）。「算出不可」と表示します。",
-            "The progress rate cannot be computed (a value is missing or the denominator is zero); shown as n/a.")
+            f"No progress rate can be computed ({_why_no_progress_en(k)}); it is shown as n/a.")
     a, c = effective_baseline(k), (k.target.amount if k.target else None)
     if a is not None and c is not None and k.baseline is not None:
         better = c > a if k.direction is Direction.HIGHER else c < a
