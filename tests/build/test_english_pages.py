@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.context import change
+from macros.core.report import load_report
+
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 # Ideographic punctuation (、。「」【】) and full-width forms (（）：！？), not the full-width letters.
 FULL_WIDTH = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
@@ -122,7 +125,6 @@ def test_the_site_is_named_by_the_reports_short_title():
     cannot read data/, so the two are kept equal here)."""
     from mkdocs.utils.yaml import yaml_load   # mkdocs' own loader (mkdocs.yml has !ENV and Python tags)
 
-    from macros.core.report import load_report
     root = Path(__file__).resolve().parents[2]
     with open(root / "mkdocs.yml", encoding="utf-8") as f:
         config = yaml_load(f)
@@ -154,7 +156,6 @@ class _LogoLabels(HTMLParser):
 
 def test_the_logo_link_is_named_by_the_whole_site_name(site):
     """The English site name holds double quotes; unescaped, they ended the aria-label after "Mine City"."""
-    from macros.core.report import load_report
     short = load_report(Path(__file__).resolve().parents[2]).report.meta.short_title
     for lang, folder in (("ja", site), ("en", site / "en")):
         parser = _LogoLabels()
@@ -202,8 +203,6 @@ def test_negative_figures_in_english_tables_take_a_minus_sign(site):
     for path in _english_pages(site):
         found += [f"{path.relative_to(site)}: {c}" for c in hyphen_minus_cells(path.read_text(encoding="utf-8"))]
     assert not found, "\n".join(found[:20])
-    from macros.core.context import change
-    from macros.core.report import load_report
     fall = change(load_report(Path(__file__).resolve().parents[2]).report.context.census)
     assert fall < 0 and f"−{-fall:,}" in (site / "en" / "context" / "index.html").read_text(encoding="utf-8")
 
