@@ -34,6 +34,15 @@ def _pct_en(d: Decimal | None) -> str:
     return "n/a" if d is None else f"{d}%"
 
 
+def _why_no_progress_en(k: Kpi) -> str:
+    """The reason in words a reader follows: which value is missing, or why the division has nothing to divide by."""
+    if k.actual is None or k.target is None:
+        return "the " + ("actual" if k.actual is None else "target") + " is missing"
+    if k.from_baseline:     # (b − a) ÷ (c − a)
+        return "the target is the same as the baseline, so there is no distance to cover"
+    return "the actual is zero" if k.direction is Direction.LOWER else "the target is zero"   # c ÷ b, or b ÷ c
+
+
 def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
     k: Kpi = e.kpi
     out: list[DataNote] = []
@@ -57,7 +66,7 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
     if e.progress_pct is None:
         add(NoteKind.NO_PROGRESS,
             "進捗率を計算できません（値がないか、分母が0です）。「算出不可」と表示します。",
-            "The progress rate cannot be computed (a value is missing or the denominator is zero); shown as n/a.")
+            f"No progress rate can be computed ({_why_no_progress_en(k)}); it is shown as n/a.")
     a, c = effective_baseline(k), (k.target.amount if k.target else None)
     if a is not None and c is not None and k.baseline is not None:
         better = c > a if k.direction is Direction.HIGHER else c < a
@@ -73,7 +82,8 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
         if v is not None and not v.implied and v.fy != default:
             add(NoteKind.YEAR_NOTE,
                 f"{label_ja}の値は{fy_label(v.fy, 'ja')}の数値です（表の見出しは{fy_label(default, 'ja')}。原表の表記「{v.printed or v.amount}」）。",
-                f"The {label_en} is for {fy_label(v.fy, 'en')}, not {fy_label(default, 'en')} as the column heading says (printed \"{v.printed or v.amount}\").")
+                f"The {label_en} is for {fy_label(v.fy, 'en')}, not {fy_label(default, 'en')} like the rest of its column "
+                f"(printed \"{v.printed or v.amount}\").")
     s = k.summary_table
     if s is not None:
         if s.name is not None:
@@ -83,11 +93,11 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
         if s.baseline is not None:
             add(NoteKind.SUMMARY_TABLE,
                 f"【KPI達成状況】一覧表では策定時の値が {_fmt(s.baseline)}（具体的施策の表では {_fmt(k.baseline.amount if k.baseline else None)}）です。",
-                f"The summary table prints the baseline as {_fmt(s.baseline)} (the measure's table: {_fmt(k.baseline.amount if k.baseline else None)}).")
+                f"The summary table prints the baseline as {_fmt(s.baseline)} (the Measure's table: {_fmt(k.baseline.amount if k.baseline else None)}).")
         if s.published_progress_pct is not None:
             add(NoteKind.SUMMARY_TABLE,
                 f"【KPI達成状況】一覧表では進捗率が {s.published_progress_pct}%（具体的施策の表では {_pct(pub)}）です。",
-                f"The summary table prints the progress rate as {s.published_progress_pct}% (the measure's table: {_pct_en(pub)}).")
+                f"The summary table prints the progress rate as {s.published_progress_pct}% (the Measure's table: {_pct_en(pub)}).")
         if s.progress_formula is not None and s.progress_formula is not k.progress_formula:
             marked = s.progress_formula is ProgressFormula.FROM_BASELINE
             add(NoteKind.SUMMARY_TABLE,

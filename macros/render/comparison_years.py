@@ -32,13 +32,13 @@ class ComparisonYearFragments(Renderer):
         ja, en = _FIELD[field]
         if self.lang == "ja":
             if not items:
-                return Markup("{}は、表の見出しのとおり{}の値です。").format(ja, col)
-            return (Markup("{}は、表の見出しのとおり{}の値です。ただし、次の{}件は別の年度の値です：").format(ja, col, len(items))
+                return Markup("{}はすべて{}の値です。").format(ja, col)
+            return (Markup("{}は{}の値です。ただし、次の{}件は別の年度の値です：").format(ja, col, len(items))
                     + Markup("、").join(items) + Markup("。"))
         if not items:
-            return Markup("{} are for {}, as the column heading says.").format(en, col)
+            return Markup("All {} are for {}.").format(en.lower(), col)
         n = len(items)
-        return (Markup("{} are for {}, as the column heading says, except for {} {}: ").format(
+        return (Markup("{} are for {}, except for {} {}: ").format(
             en, col, n, "KPI" if n == 1 else "KPIs") + _join_en(items) + Markup("."))
 
     def comparison_years(self) -> Markup:

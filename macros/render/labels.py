@@ -34,7 +34,7 @@ _LABELS = {
         "summary_caption": "KPIの達成状況（件数）", "count": "件数", "total": "合計",
         "share": "割合",
         "strategy": "重点戦略", "all": "すべて", "filter_status": "状況で絞り込む", "filter_strategy": "重点戦略で絞り込む",
-        "shown": "{n}件を表示", "notes": "注記", "see_notes": "注記あり",
+        "shown": "{n}件を表示（全{total}件）", "notes": "注記", "see_notes": "注記あり",
         "strategy_label": "重点戦略{n}", "policy_label": "【戦略方針{n}】", "measure_label": "具体的施策 {id}",
         "kpis_count": "KPI {n}件", "open": "詳しく見る",
         "chart_loading": "グラフを読み込んでいます。内容は上の表と同じです。",
@@ -66,7 +66,7 @@ _LABELS = {
         "summary_caption": "KPI status (number of KPIs)", "count": "KPIs", "total": "Total",
         "share": "Share",
         "strategy": "Priority Strategy", "all": "All", "filter_status": "Filter by status", "filter_strategy": "Filter by strategy",
-        "shown": "{n} shown", "notes": "Notes", "see_notes": "see notes",
+        "shown": "Showing {n} of {total} KPIs", "shown.one": "Showing {n} of {total} KPI", "notes": "Notes", "see_notes": "see notes",
         "strategy_label": "Priority Strategy {n}", "policy_label": "Strategic Policy {n}:", "measure_label": "Measure {id}:",
         "kpis_count": "{n} KPIs", "kpis_count.one": "{n} KPI", "open": "Read more",
         "chart_loading": "Loading the chart. It shows the same figures as the table above.",
@@ -74,7 +74,7 @@ _LABELS = {
         "calendar_year": "{y}", "fy_note": "",
         "contact.contact": "Contact Mine City (the city's contact page)",
         "contact.feedback": "Comments and problem reports about this site (GitHub issues; a GitHub account is needed)",
-        "contact.none": "Please contact Mine City, the publisher of the report.",
+        "contact.none": "Please contact Mine City, the publisher of the report, through the contact details on the city's official website.",
         "unit_label": "Unit: {unit}",
         "permalink_title": "Link to this heading",
     },
@@ -185,13 +185,16 @@ for _group in (_PAGE_LABELS, _EDITION_LABELS, _PREVIEW_LABELS):
 # The parts of a report page a transcription note points to (data: text-notes' `where`, in Japanese).
 _PLACE_EN = {"現状／取組内容": "Current status and actions", "評価": "Evaluation", "課題": "Issues",
              "方向性": "Direction", "施策の説明": "Description of the measure",
-             "具体的施策の説明": "Description of the measure", "見出し": "heading", "社会情勢": "Social context"}
+             "具体的施策の説明": "Description of the measure", "施策概要": "Description of the measure",
+             "見出し": "heading", "社会情勢": "Social context"}
 
 
 def place_en(where: str) -> str | None:
     """'1-1-2 現状／取組内容' -> '1-1-2 Current status and actions'; None when a word is not known (the
     page then shows the Japanese, marked as Japanese)."""
     words = where.split(" ")
+    if len(words) == 2 and words[0].isdigit() and words[1] == "全体":     # a note on a whole strategy page
+        return _LABELS["en"]["strategy_label"].format(n=words[0]) + " (throughout)"
     if any(not w.replace("-", "").isdigit() and w not in _PLACE_EN for w in words):
         return None
     return " ".join(_PLACE_EN.get(w, w) for w in words)

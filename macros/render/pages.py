@@ -8,6 +8,7 @@ from .comparison_years import ComparisonYearFragments
 from .editions import EditionFragments
 from .glossary import glossary_context
 from .labels import STATUS_ORDER, note_kind_label, place_en
+from .numbers import fmt_number, fmt_pct
 from .worked_examples import WorkedExampleFragments
 
 
@@ -59,8 +60,9 @@ class PageFragments(WorkedExampleFragments, ComparisonYearFragments, EditionFrag
     def census_table(self) -> Markup:
         c, m = self.data.report.context.census, self.data.report.context.municipalities
         rows = [(p.label.get(self.lang), f"{p.value:,}") for p in c.population]
-        rows.append((self.L["census.change"], f"{change(c):,}"))
-        rows.append((self.L["census.change_pct"], f"{change_pct(c)}%"))
+        # A fall is written with a true minus sign (−2,912), as in the KPI tables.
+        rows.append((self.L["census.change"], fmt_number(change(c))))
+        rows.append((self.L["census.change_pct"], fmt_pct(change_pct(c), "—")))
         pop = self._render("simple_table.html", caption=self.L["census.caption"],
                            head=["", self.L["census.people"]], rows=rows)
         mrows = [(self.L["municipalities.total"], f"{m.total:,}", "100.0%")]

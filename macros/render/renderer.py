@@ -277,8 +277,12 @@ class Renderer:
                            "href": self.href(self.strategy_path(s.id)),
                            "rows": [self._row(e, with_links=True) for e in evs]})
         statuses = [self.status_view(s) for s in STATUS_ORDER]
-        # The count starts as it will read with nothing filtered, so filling it in moves nothing.
-        shown = self.L["shown"].replace("{n}", str(len(all_evs)))
+        # The count says how many of all the KPIs are shown; the script fills in {n} as the filter changes.
+        # It starts as it will read with nothing filtered, so filling it in moves nothing.
+        total = len(all_evs)
+        count_template = self.L["shown.one" if total == 1 and "shown.one" in self.L else "shown"].replace(
+            "{total}", str(total))
+        shown = count_template.replace("{n}", str(total))
         has_previous = any(row["previous"] for g in groups for row in g["rows"])
-        return self._render("kpi_list.html", groups=groups, statuses=statuses, shown=shown,
+        return self._render("kpi_list.html", groups=groups, statuses=statuses, shown=shown, count_template=count_template,
                             footnotes=self._footnotes(all_evs), has_previous=has_previous)

@@ -68,7 +68,7 @@ def hostile_site(tmp_path_factory) -> Path:
            f"en: {_yaml('Registrants ' + payload('kpi-name-en'))}}}")
     _patch(data, r'^                ja: "報告書のPDFファイルの文字では「美祿市」.*"$',
            f"                ja: {_yaml('注記 ' + payload('note-ja'))}")
-    _patch(data, r'^                en: "The text of the report\'s PDF file reads 美祿市.*"$',
+    _patch(data, r'^                en: "Copied from the report\'s PDF file, the name reads 美祿市.*"$',
            f"                en: {_yaml('Note ' + payload('note-en'))}")
     # In a page: text Markdown escapes (a heading with character references, code, an indented block).
     escaped = payload("heading").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,6 +1,6 @@
 """English pages speak English to readers and to screen readers: no Japanese in any attribute
-(titles, labels, meta), and no full-width punctuation in English text. Japanese quoted in an English
-page is marked lang="ja", so a screen reader reads it as Japanese; only such elements may hold it.
+(titles, labels, meta), and no Japanese or full-width punctuation in English text. Japanese quoted in an
+English page is marked lang="ja", so a screen reader reads it as Japanese; only such elements may hold it.
 """
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.context import change
+from macros.core.report import load_report
+
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 # Ideographic punctuation (、。「」【】) and full-width forms (（）：！？), not the full-width letters.
 FULL_WIDTH = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
@@ -18,13 +21,15 @@ _NOT_TEXT = {"script", "style", "template"}
 
 
 class EnglishPage(HTMLParser):
-    """Collects Japanese in attributes, and full-width punctuation in text not inside a lang="ja" element."""
+    """Collects Japanese in attributes, and Japanese or full-width punctuation in text not inside a lang="ja"
+    element."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.open: list[tuple[str, str, bool]] = []     # (tag, language, inside script/style)
         self.in_attributes: list[str] = []
         self.in_text: list[str] = []
+        self.japanese: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -50,9 +55,10 @@ class EnglishPage(HTMLParser):
     def handle_data(self, data):
         if not self.open or self.open[-1][2] or self.open[-1][1].startswith("ja"):
             return
-        m = FULL_WIDTH.search(data)
-        if m:
-            self.in_text.append(data[max(0, m.start() - 30):m.end() + 30].strip())
+        for pattern, found in ((FULL_WIDTH, self.in_text), (CJK, self.japanese)):
+            m = pattern.search(data)
+            if m:
+                found.append(data[max(0, m.start() - 30):m.end() + 30].strip())
 
 
 def problems(html: str) -> tuple[list[str], list[str]]:
@@ -61,12 +67,20 @@ def problems(html: str) -> tuple[list[str], list[str]]:
     return p.in_attributes, p.in_text
 
 
+def unmarked_japanese(html: str) -> list[str]:
+    p = EnglishPage()
+    p.feed(html)
+    return p.japanese
+
+
 def test_the_check_finds_what_it_is_for():
     attrs, text = problems('<html lang="en"><body><h2>Title<a title="この見出しへのリンク" href="#t">¶</a></h2>'
                            '<p>Value（thousand people）<span lang="ja">値（千人）</span></p><p>ok</p></body></html>')
     assert attrs == ["<a title='この見出しへのリンク'>"]
     assert text == ["Value（thousand people）"]
     assert problems('<p lang="en">The report: <q lang="ja">「目標達成」</q></p>') == ([], [])
+    assert unmarked_japanese('<p>FY2018 (平成30年度)</p><p>FY2018 (<span lang="ja">平成30年度</span>)</p>') \
+        == ["FY2018 (平成30年度)"]
 
 
 def _english_pages(site: Path) -> list[Path]:
@@ -83,6 +97,21 @@ def test_english_pages_have_no_japanese_attributes_or_full_width_punctuation(sit
     assert not found, "\n".join(found[:40]) + f"\n({len(found)} in all)"
 
 
+def test_japanese_on_english_pages_is_marked_as_japanese(site):
+    """Japanese words quoted in English text (a year as printed, a column heading, the switch to the
+    Japanese site) are read in Japanese by a screen reader only when marked lang="ja"."""
+    found = []
+    for path in _english_pages(site):
+        found += [f"{path.relative_to(site)}: {x}" for x in unmarked_japanese(path.read_text(encoding="utf-8"))]
+    assert not found, "\n".join(found[:40]) + f"\n({len(found)} in all)"
+
+
+def test_the_english_interface_spells_the_british_way(site):
+    """Material's English is American ("Initializing search"); the site writes British English."""
+    html = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Initialising search" in html and "Initializing" not in html
+
+
 def test_english_pages_name_their_author_and_heading_links_in_english(site):
     html = (site / "en" / "strategy-1" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="author" content="Mine City">' in html
@@ -96,7 +125,6 @@ def test_the_site_is_named_by_the_reports_short_title():
     cannot read data/, so the two are kept equal here)."""
     from mkdocs.utils.yaml import yaml_load   # mkdocs' own loader (mkdocs.yml has !ENV and Python tags)
 
-    from macros.core.report import load_report
     root = Path(__file__).resolve().parents[2]
     with open(root / "mkdocs.yml", encoding="utf-8") as f:
         config = yaml_load(f)
@@ -128,9 +156,89 @@ class _LogoLabels(HTMLParser):
 
 def test_the_logo_link_is_named_by_the_whole_site_name(site):
     """The English site name holds double quotes; unescaped, they ended the aria-label after "Mine City"."""
-    from macros.core.report import load_report
     short = load_report(Path(__file__).resolve().parents[2]).report.meta.short_title
     for lang, folder in (("ja", site), ("en", site / "en")):
         parser = _LogoLabels()
         parser.feed((folder / "index.html").read_text(encoding="utf-8"))
         assert parser.labels and set(parser.labels) == {getattr(short, lang)}, (lang, parser.labels)
+
+
+class _Cells(HTMLParser):
+    """The text of every table cell."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cells: list[str] = []
+        self._in: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("td", "th"):
+            self._in = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._in is not None:
+            self.cells.append("".join(self._in).strip())
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in is not None:
+            self._in.append(data)
+
+
+def hyphen_minus_cells(html: str) -> list[str]:
+    """Cells whose figure is negative but written with a hyphen (U+002D) instead of a minus sign (U+2212)."""
+    parser = _Cells()
+    parser.feed(html)
+    return [c for c in parser.cells if re.match(r"-\s?[\d.,]+\s?%?(\s|$)", c)]
+
+
+def test_the_minus_check_finds_a_hyphen():
+    html = "<table><tr><td>-2,912</td><td>−11.1%</td><td>1-1-1-1</td><td>-11.1%</td></tr></table>"
+    assert hyphen_minus_cells(html) == ["-2,912", "-11.1%"]
+
+
+def test_negative_figures_in_english_tables_take_a_minus_sign(site):
+    """The census change (−2,912, −11.1%) and any other negative figure in a table."""
+    found = []
+    for path in _english_pages(site):
+        found += [f"{path.relative_to(site)}: {c}" for c in hyphen_minus_cells(path.read_text(encoding="utf-8"))]
+    assert not found, "\n".join(found[:20])
+    fall = change(load_report(Path(__file__).resolve().parents[2]).report.context.census)
+    assert fall < 0 and f"−{-fall:,}" in (site / "en" / "context" / "index.html").read_text(encoding="utf-8")
+
+
+def _visible_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S))
+
+
+def test_source_lines_and_plan_levels_are_written_one_way(site):
+    """'Source: the report, …' (as 'Source: created from …'), never 'source: …' or 'Source: The …'; and a
+    numbered plan level is capitalised like the headings ('Measure 1-1-1', not 'measure 1-1-1')."""
+    found = []
+    for path in _english_pages(site):
+        text = _visible_text(path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(site)}: {m.group(0)}"
+                  for m in re.finditer(r"\bsource: |\bSource: [A-Z]|\b(measure|strategic policy|priority strategy) \d",
+                                       text)]
+    assert not found, "\n".join(sorted(set(found))[:20])
+
+
+@pytest.mark.parametrize("path", ["context", *(f"strategy-{n}" for n in range(1, 6))])
+def test_residents_pages_speak_of_the_report_not_of_text_extraction(site, path):
+    """Notes on the strategy and context pages say what a reader of the report's PDF finds, not how
+    its text was extracted (that is the data page's transcription section)."""
+    text = _visible_text((site / "en" / path / "index.html").read_text(encoding="utf-8"))
+    found = re.findall(r".{0,40}(?:\bextract\w*|text of the report's PDF).{0,40}", text)
+    assert not found, found
+
+
+def test_the_accessibility_statement_opens_with_standard_method_date_and_contact(site):
+    """A resident finds the four things an accessibility statement owes them at the top, and the date
+    given there is the one the checking section gives."""
+    text = _visible_text((site / "en" / "accessibility" / "index.html").read_text(encoding="utf-8"))
+    start = text.index("In brief")
+    brief = text[start:text.index("Policy", start)]
+    for item in ("Standard:", "JIS X 8341-3:2016", "How the site is checked:", "Last checked:", "Contact:"):
+        assert item in brief, item
+    dates = re.findall(r"Last checked:\s*([A-Z][a-z]+ \d{4})", text)
+    assert len(dates) == 2 and dates[0] == dates[1], dates

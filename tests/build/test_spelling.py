@@ -30,6 +30,7 @@ US_TO_UK = {
     "gynecology": "gynaecology", "anemia": "anaemia", "estrogen": "oestrogen", "dependance": "dependence",
     "elevator": "lift", "elevators": "lifts", "specialty": "speciality", "specialties": "specialities",
     "artifact": "artefact", "artifacts": "artefacts", "home town": "hometown",
+    "elementary": "primary",    # 小学校: primary school, as British English names the school
 }
 # -ize/-ization words: British spelling here uses -ise/-isation (organise, revitalisation).
 _IZE = re.compile(r"\b([A-Za-z]{2,}?)(iz)(e|es|ed|ing|ation|ations|er|ers)\b")
@@ -70,3 +71,11 @@ def test_the_check_finds_american_spellings_and_spares_british_ones_and_names():
         "program → programme", "center → centre", "counselors → counsellors", "organize → organise"]
     assert american("The programme organised by the centre; a counsellor; its size; citizens.") == []
     assert american("the Mine Rehabilitation Program Center") == []
+
+
+def test_units_are_written_out_as_readers_say_them():
+    """A table's 'Unit:' line is read as English: words, not an abbreviation ('companies etc.')."""
+    units = [p for p in data_pairs() if p.where.startswith("data/units.yaml")]
+    assert units
+    found = [f"{p.where}: {p.en!r}" for p in units if re.search(r"\betc\b|\.$", p.en)]
+    assert not found, "\n".join(found)

@@ -186,3 +186,30 @@ def test_japanese_quoted_in_an_english_note_is_marked_as_japanese():
     assert str(mark_japanese("令和4年度「1件」", "en")) == '<span lang="ja">令和4年度「1件」</span>'
     assert str(mark_japanese("本市 <b>", "ja")) == "本市 &lt;b&gt;"
     assert str(mark_japanese("FY2022: 382 visitors", "en")) == "FY2022: 382 visitors"
+
+
+@pytest.mark.parametrize("lang, opening", [
+    ("en", "Actual values are for FY2022, except for {n} KPIs: "),
+    ("ja", "実績値は令和4年度の値です。ただし、次の{n}件は別の年度の値です："),
+])
+def test_the_overview_states_the_years_compared_plainly(data, lang, opening):
+    """The year and its exceptions, without pointing the reader at a column heading the site's tables do
+    not print (each cell shows its own year)."""
+    from macros.core.off_column_years import off_column
+    text = re.sub(r"<[^>]+>", "", frag(data, lang).comparison_years())
+    assert text.startswith(opening.format(n=len(off_column(data.report, "actual"))))
+    assert "heading" not in text and "見出し" not in text
+
+
+def test_every_transcription_note_says_where_in_english(root):
+    """The data page's "Where" column names each place in English (Japanese only for an unknown word)."""
+    import yaml
+
+    from macros.render.labels import place_en
+    places = [n["where"] for f in sorted((root / "data" / "editions").glob("*/text-notes/*.yaml"))
+              for n in yaml.safe_load(f.read_text(encoding="utf-8")) or []]
+    assert places
+    assert [w for w in places if place_en(w) is None] == []
+    assert place_en("1 全体") == "Priority Strategy 1 (throughout)"
+    assert place_en("1-1-2 施策概要") == "1-1-2 Description of the measure"
+    assert place_en("1-1-2 未知の語") is None
