@@ -1,4 +1,4 @@
-"""The live preview (`mkdocs serve`, macros/glue/preview.py), run as `make serve` runs it, on a copy of
+"""The live preview (`mkdocs serve`, macros/glue/plugin.py), run as `make serve` runs it, on a copy of
 the project with a draft second edition: which pages it builds, what its print page shows, an edit
 reaching the served page, and PREVIEW_FULL=true building every page as the deployed site does.
 """
