@@ -8,7 +8,6 @@ search_view.py  the search index's view of generated HTML
 sections.py     a Markdown extension: section bodies, drawn lazily below the first screens
 link_warnings.py, page_errors.py  MkDocs' and mkdocs-macros' errors as the project's one-line errors
 assets.py       the plotly.js bundle and locale from npm, copied into the site
-upstream.py     the exact versions of other packages that the modules above rely on beyond their API
 content_security_policy.py  the hashes of the theme's inline scripts and style attributes, into each page's policy
 notice.py       the notices every build prints without failing --strict
 
