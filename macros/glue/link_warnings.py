@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import DataError, problem
-from .editions import EDITIONS_DIR
+from .edition_pages import EDITIONS_DIR
 
 LOGGER = "mkdocs.structure.pages"
 

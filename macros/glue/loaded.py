@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.editions import Editions, load_editions
+from ..core.edition_series import Editions, load_editions
 from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
 from ..core.report import LoadedReport, load_report
 

@@ -2,7 +2,7 @@
 
 mkdocs-macros calls define_env at the start of each build (one per language), after the plugin
 (glue/plugin.py) has loaded and checked the data; each macro reads the page language, and the edition
-the page shows (glue/editions.py), when it is called. HTML fragments go through the build's
+the page shows (glue/edition_pages.py), when it is called. HTML fragments go through the build's
 glue/deferred.py, which the plugin finishes after Markdown; it also opens each edition's page with the
 edition banner made here.
 """
@@ -14,14 +14,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import editions, page_errors, print_page
+from . import edition_pages, page_errors, print_page
 from .plugin import ReportPlugin, language
 from ..tools.pdf import PDF_PATH
 from ..core.errors import DataError, problem
 from ..core.model import Status
-from ..core.editions import Edition
-from ..render.editions import EditionLink
-from ..render.labels import label, status_icon, status_label
+from ..core.edition_series import Edition
+from ..render.edition_comparison import EditionLink
+from ..render.labels import status_icon, status_label
 from ..render.pages import PageFragments
 from ..render.renderer import make_env
 
@@ -55,8 +55,8 @@ def define_env(env) -> None:
     defer = plugin.pages.defer
 
     def edition() -> Edition:
-        """The edition this page shows (glue/editions.py): its own, the one it includes, or the latest."""
-        shown = editions.shown_edition(env.page.file.src_uri)
+        """The edition this page shows (glue/edition_pages.py): its own, the one it includes, or the latest."""
+        shown = edition_pages.shown_edition(env.page.file.src_uri)
         return all_editions.get(shown) if shown else latest
 
     def fragments(page=None) -> PageFragments:
@@ -66,14 +66,14 @@ def define_env(env) -> None:
         # Targets are paths in the page's own language: the English pages live under en/.
         lang_root = "" if lang == "ja" else f"{lang}/"
         # On an edition's own pages, links to the report's pages stay in that edition.
-        own = editions.edition_of(page.file.src_uri)
-        edition_root = f"{editions.EDITIONS_DIR}/{own}/" if own else ""
+        own = edition_pages.edition_of(page.file.src_uri)
+        edition_root = f"{edition_pages.EDITIONS_DIR}/{own}/" if own else ""
 
         def href(target: str, in_edition: str | None = None) -> str:
             """A relative URL to a site path; `in_edition` names the edition whose copy of the page is meant."""
             path, _, anchor = target.partition("#")
             if in_edition:
-                path = f"{editions.EDITIONS_DIR}/{in_edition}/{path}"
+                path = f"{edition_pages.EDITIONS_DIR}/{in_edition}/{path}"
             elif edition_root and _report_page(path):
                 path = edition_root + path
             path = lang_root + path
@@ -86,7 +86,7 @@ def define_env(env) -> None:
         return PageFragments(shown.data, lang, href, _templates, editions=all_editions, edition=shown)
 
     # The names of an edition's pages (the same in every edition), read once per build.
-    report_pages = {editions.page_name(p.name) for p in (docs / editions.EDITIONS_DIR / latest.id).glob("*.md")}
+    report_pages = {edition_pages.page_name(p.name) for p in (docs / edition_pages.EDITIONS_DIR / latest.id).glob("*.md")}
 
     def _report_page(path: str) -> bool:
         """Whether a link target is one of an edition's pages (strategy-1/ → docs/editions/<id>/strategy-1.md)."""
@@ -96,12 +96,12 @@ def define_env(env) -> None:
     def banner(page) -> str:
         """Which edition the page shows and the same page in the other editions (pages of an edition only)."""
         src = page.file.src_uri
-        if editions.edition_of(src) is None and src not in plugin.shows_latest:
+        if edition_pages.edition_of(src) is None and src not in plugin.shows_latest:
             return ""
-        name = editions.page_name(src)
+        name = edition_pages.page_name(src)
         f = fragments(page)
-        links = [EditionLink(x, f.href(editions.page_url(name), in_edition=x.id)
-                             if (docs / editions.EDITIONS_DIR / x.id / name).is_file() else None)
+        links = [EditionLink(x, f.href(edition_pages.page_url(name), in_edition=x.id)
+                             if (docs / edition_pages.EDITIONS_DIR / x.id / name).is_file() else None)
                  for x in all_editions.all]
         return defer(f.edition_banner(links))
 
@@ -148,16 +148,16 @@ def define_env(env) -> None:
         here = posixpath.dirname(env.page.file.src_uri)
         there = posixpath.dirname(path.relative_to(docs).as_posix())
         # A top-level page showing an edition's page: links within that edition stay at the top level.
-        mirrored = there if editions.edition_of(env.page.file.src_uri) is None and editions.edition_of(there + "/") else None
+        mirrored = there if edition_pages.edition_of(env.page.file.src_uri) is None and edition_pages.edition_of(there + "/") else None
         plugin.included.setdefault(env.page.file.src_uri, []).append(path)
         with page_errors.including(path, docs):
-            return env.render(editions.rebase_links(markdown, there, here, mirrored), force_rendering=True)
+            return env.render(edition_pages.rebase_links(markdown, there, here, mirrored), force_rendering=True)
 
     @env.macro
     def latest_edition_page() -> str:
         """This root page's namesake in the latest published edition (docs/editions/<id>/), shown here."""
-        name = print_page.source_name(editions.page_name(env.page.file.src_uri), language(env.conf))
-        path = docs / editions.EDITIONS_DIR / latest.id / name
+        name = print_page.source_name(edition_pages.page_name(env.page.file.src_uri), language(env.conf))
+        path = docs / edition_pages.EDITIONS_DIR / latest.id / name
         if not path.is_file():
             raise DataError(page_errors.page_path(env.page), None, "latest_edition_page", problem(
                 f"最新の版に {name} がありません", f"the latest edition has no {name}",
@@ -166,7 +166,7 @@ def define_env(env) -> None:
         source = path.read_text(encoding="utf-8")
         env.page.meta.update(print_page.front_matter(source))   # its description, search settings
         plugin.shows_latest.add(env.page.file.src_uri)
-        with editions.showing(latest.id):
+        with edition_pages.showing(latest.id):
             return _render_included(path, print_page.without_front_matter(source))
 
     @env.macro
@@ -188,24 +188,14 @@ def define_env(env) -> None:
                 f"ページ「{name}」は docs/ にありません", f"there is no page {name!r} in docs/",
                 "docs/ にあるページのファイル名にしてください", "name a page that exists in docs/"))
         markdown = print_page.without_front_matter(path.read_text(encoding="utf-8"))
-        # The live preview keeps the part's heading and links its page instead of repeating its text.
-        note = _preview_note(path.name + (f"#{section}" if section else "")) if plugin.abridged else None
         if section is None:
-            kept = markdown if note is None else print_page.title_line(markdown) + note
-            return print_page.demote(_render_included(path, kept), name[:-3])
+            return print_page.demote(_render_included(path, markdown), name[:-3])
         part = print_page.section(markdown, section)
         if part is None:
             raise DataError(page_errors.page_path(env.page), line(), "include_page", problem(
                 f"ページ「{name}」に見出し {{#{section}}} がありません", f"{name} has no heading {{#{section}}}",
                 "ページにある h2 見出しの id にしてください", "use the id of an h2 heading of that page"))
-        kept = part if note is None else part.split("\n", 1)[0] + "\n" + note
-        return print_page.as_part(_render_included(path, kept), section)
-
-    def _preview_note(target: str) -> str:
-        """The preview's note in place of a print part's text: a Markdown admonition linking its page."""
-        lang = language(env.conf)
-        text = label(lang, "preview.print_part", page=target)
-        return f'\n!!! note "{label(lang, "preview.title")}"\n    {text}\n'
+        return print_page.as_part(_render_included(path, part), section)
 
     @env.macro
     def pdf_download() -> str:
@@ -214,7 +204,7 @@ def define_env(env) -> None:
         target = PDF_PATH[lang].removeprefix(f"{lang}/")   # href() puts the English path under en/
         text = "PDF版をダウンロード（A4・日本語）" if lang == "ja" else "Download the PDF (A4, English)"
         # An edition's own print page links its own PDF (made beside it by macros/tools/pdf.py).
-        own = editions.edition_of(env.page.file.src_uri)
+        own = edition_pages.edition_of(env.page.file.src_uri)
         return defer(Markup('<p class="pdf-download"><a href="{}" type="application/pdf" download>{}</a></p>')
                      .format(fragments().href(target, in_edition=own), text))
 

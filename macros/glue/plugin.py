@@ -23,7 +23,7 @@ from mkdocs.config import base, config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import annotations, assets, content_security_policy, editions, link_warnings, page_content, page_jinja, search_index
+from . import annotations, assets, content_security_policy, edition_pages, link_warnings, page_content, page_jinja, search_index
 from .deferred import DeferredHtml
 from .loaded import LoadedData
 from .notice import notice
@@ -197,7 +197,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             latest_published = [e.id for e in entries if e.published][-1:]
             # The newest edition only; none when it is the published one the top-level pages already show.
             shown = [] if shown[-1:] == latest_published else shown[-1:]
-        for f in [f for f in files if editions.edition_of(f.src_uri) not in (None, *shown)]:
+        for f in [f for f in files if edition_pages.edition_of(f.src_uri) not in (None, *shown)]:
             files.remove(f)
         return files
 
@@ -212,7 +212,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     @event_priority(-10)
     def on_page_markdown(self, markdown, *, page, config, files):
         """Priority −10: after mkdocs-macros (0) has rendered the page (and so knows whether it shows an
-        edition): an edition's page opens with its edition banner (render/editions.py)."""
+        edition): an edition's page opens with its edition banner (render/edition_comparison.py)."""
         banner = self.banner(page) if self.banner else ""
         return banner + "\n\n" + markdown if banner else markdown
 

@@ -114,7 +114,7 @@ _PAGE_LABELS = {
 }
 
 
-# The editions' words (render/editions.py): the banner, the previous edition, the counts per edition.
+# The editions' words (render/edition_comparison.py): the banner, the previous edition, the counts per edition.
 _EDITION_LABELS = {
     "ja": {
         "edition.shows": "この報告書は{name}（{fy}の実績）です。",
@@ -160,24 +160,8 @@ _EDITION_LABELS = {
     },
 }
 
-# The live preview's note on the print page (glue/preview.py): each part's text is left out there.
-_PREVIEW_LABELS = {
-    "ja": {
-        "preview.title": "プレビュー",
-        "preview.print_part": "プレビューでは、印刷用ページにこの部分の本文を入れていません（再構築を速くするため）。"
-                              "本文は[このページ]({page})にあります。印刷用ページの全体は、"
-                              "`PREVIEW_FULL=true make serve` または `make build` で作られます。",
-    },
-    "en": {
-        "preview.title": "Preview",
-        "preview.print_part": "The preview leaves this part's text out of the print page, so that it rebuilds faster. "
-                              "The text is on [its own page]({page}). `PREVIEW_FULL=true make serve` or "
-                              "`make build` makes the whole print page.",
-    },
-}
-
 # One table of words per language: the groups above join the general labels.
-for _group in (_PAGE_LABELS, _EDITION_LABELS, _PREVIEW_LABELS):
+for _group in (_PAGE_LABELS, _EDITION_LABELS):
     for _lang, _words in _group.items():
         _LABELS[_lang].update(_words)
 

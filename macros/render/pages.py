@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from ..core.context import change, change_pct, share_pct
 from .comparison_years import ComparisonYearFragments
-from .editions import EditionFragments
+from .edition_comparison import EditionFragments
 from .glossary import glossary_context
 from .labels import STATUS_ORDER, note_kind_label, place_en
 from .worked_examples import WorkedExampleFragments

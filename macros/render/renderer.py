@@ -20,7 +20,7 @@ from ..core.fiscal import fy_label, wareki
 from ..core.model import Direction, Kpi, Measure, Status
 from ..core.progress import Evaluation, round_pct
 from ..core.verdict import verdict
-from ..core.editions import Edition, Editions
+from ..core.edition_series import Edition, Editions
 from ..core.report import LoadedReport
 from . import charts, print_charts
 from .labels import STATUS_ORDER, _LABELS, count_label, label, status_icon, status_label
@@ -137,7 +137,7 @@ class Renderer:
         }
 
     def previous_view(self, e: Evaluation) -> dict | None:
-        """The KPI in the previous edition (render/editions.py); none when one report is rendered alone."""
+        """The KPI in the previous edition (render/edition_comparison.py); none when one report is rendered alone."""
         return None
 
     def _footnotes(self, evaluations: list[Evaluation]) -> list[str]:
