@@ -185,13 +185,19 @@ def test_the_installed_mkdocs_static_i18n_has_the_building_flag_the_search_index
 # --- mkdocs-macros renders every page text in the environment the page check is added to ---------
 
 MACROS_MODULE = """
-from macros.glue import page_jinja
-
 def define_env(env):
     env.macro(lambda: "HELLO", "hello")
+"""
 
-def on_pre_page_macros(env):
-    page_jinja.install(env.env, {"hello": env.macros["hello"]})
+# As glue/plugin.py adds the check: in on_pre_build, after mkdocs-macros made its environment in on_config.
+HOOK = """
+from mkdocs.plugins import event_priority
+from macros.glue import page_jinja
+
+@event_priority(-10)
+def on_pre_build(config):
+    macros = config.plugins["macros"]
+    page_jinja.install(macros.env, {"hello": macros.macros["hello"]})
 """
 
 
@@ -202,16 +208,15 @@ def on_pre_page_macros(env):
     ("# Home\n\n{{ macros_info() }}\n", "macros_info"),                            # mkdocs-macros' own macro
 ])
 def test_the_installed_mkdocs_macros_renders_pages_through_the_checked_environment(tmp_path, caplog, page, refused):
-    """glue/page_jinja.py checks what mkdocs-macros' Jinja environment (`env.env`) compiles, added in its
-    documented on_pre_page_macros hook: the real plugin must render a page and its title there."""
-    import sys
+    """glue/page_jinja.py checks what mkdocs-macros' Jinja environment (its `env`) compiles, added as
+    glue/plugin.py adds it: the real plugin must render a page and its title there."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(page, encoding="utf-8")
     (tmp_path / "pagecheck.py").write_text(MACROS_MODULE, encoding="utf-8")
+    (tmp_path / "pagecheck_hook.py").write_text(HOOK, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - macros:\n      module_name: pagecheck\n"
-                                         "      on_error_fail: true\n", encoding="utf-8")
-    sys.path.insert(0, str(ROOT))
+                                         "      on_error_fail: true\nhooks:\n  - pagecheck_hook.py\n", encoding="utf-8")
     config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     if refused is None:
         build(config)
