@@ -103,7 +103,7 @@ def define_env(env) -> None:
         links = [EditionLink(x, f.href(edition_pages.page_url(name), in_edition=x.id)
                              if (docs / edition_pages.EDITIONS_DIR / x.id / name).is_file() else None)
                  for x in all_editions.all]
-        return defer(f.edition_banner(links))
+        return f.edition_banner(links)
 
     plugin.banner = banner
 

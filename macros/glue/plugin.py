@@ -35,7 +35,6 @@ from ..tools import translations
 
 ROOT = Path(__file__).resolve().parents[2]
 _KPI_ID = re.compile(r'<tbody class="kpi-row[^"]*" id="([^"]+)"')
-_BANNER = re.compile(r'\s*<aside class="edition-banner.*?</aside>', re.S)
 
 
 class ReportConfig(base.Config):
@@ -131,7 +130,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.shows_latest: set[str] = set()   # root pages showing the latest edition's page (latest_edition_page)
         self.included: dict[str, list[Path]] = {}   # page src_uri → the files its macros rendered into it
         self.page_macros: dict = {}   # the macros pages may call (glue/page_macros.py sets them)
-        self.banner = None            # page → its edition banner, or "" (glue/page_macros.py sets it)
+        self.banner = None            # page → its edition banner's HTML, or "" (glue/page_macros.py sets it)
+        self.banners: dict[str, str] = {}   # page url → the banner it opens with, kept apart from its content
 
     @property
     def editions(self):
@@ -214,7 +214,10 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         """Priority −10: after mkdocs-macros (0) has rendered the page (and so knows whether it shows an
         edition): an edition's page opens with its edition banner (render/edition_comparison.py)."""
         banner = self.banner(page) if self.banner else ""
-        return banner + "\n\n" + markdown if banner else markdown
+        if not banner:
+            return markdown
+        self.banners[page.url] = str(banner)
+        return self.pages.defer(banner) + "\n\n" + markdown
 
     @event_priority(0)
     @_one_line
@@ -223,6 +226,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         generated HTML is put back, and the search plugin is handed an empty page (glue/deferred.py)."""
         page_content.check(page, html, config["docs_dir"], self.included.get(page.file.src_uri, []))
         _titles_as_text(page)
+        banner = self.banners.pop(page.url, "")
 
         def for_readers(full: str) -> str:
             # MkDocs 1.6 collects a page's anchors while it renders Markdown; the KPI blocks come back
@@ -230,10 +234,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             page.present_anchor_ids.update(_KPI_ID.findall(full))
             # The edition banner is left out of the estimate: which editions exist must not change how an
             # edition's page is laid out (an old edition stays as published, but for its banner).
-            banner = _BANNER.match(full)
-            if banner is None:
-                return size_section_bodies(full)
-            return banner.group(0) + size_section_bodies(full[banner.end():])
+            if banner and full.startswith(banner):
+                return banner + size_section_bodies(full[len(banner):])
+            return size_section_bodies(full)
         return self.pages.after_markdown(page, html, readers=for_readers)
 
     @event_priority(-1000)

@@ -47,11 +47,12 @@ def test_nothing_of_one_build_is_carried_into_the_next(root, monkeypatch):
     config = _config(root, monkeypatch)
     plugin = ReportPlugin.of(config)
     plugin.shows_latest.add("index.md")
+    plugin.banners["strategy-1/"] = "<aside>…</aside>"
     plugin.included["print.md"] = [root / "docs" / "index.md"]
     token = plugin.pages.defer("<p>x</p>")
     old_pages, editions = plugin.pages, plugin.editions
     plugin.on_config(config)
-    assert plugin.shows_latest == set() and plugin.included == {} and plugin.banner is None
+    assert plugin.shows_latest == set() and plugin.included == {} and plugin.banner is None and plugin.banners == {}
     assert plugin.pages is not old_pages and plugin.pages.restore(token) == token
     assert plugin.editions is editions   # the data is kept: nothing under data/ changed
 
