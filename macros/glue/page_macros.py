@@ -21,7 +21,7 @@ from ..core.errors import DataError, problem
 from ..core.model import Status
 from ..core.edition_series import Edition
 from ..render.edition_comparison import EditionLink
-from ..render.labels import status_icon, status_label
+from ..render.labels import label, status_icon, status_label
 from ..render.pages import PageFragments
 from ..render.renderer import make_env
 
@@ -202,11 +202,10 @@ def define_env(env) -> None:
         """The link to this language's PDF of the full report (made after the build: macros/tools/pdf.py)."""
         lang = language(env.conf)
         target = PDF_PATH[lang].removeprefix(f"{lang}/")   # href() puts the English path under en/
-        text = "PDF版をダウンロード（A4・日本語）" if lang == "ja" else "Download the PDF (A4, English)"
         # An edition's own print page links its own PDF (made beside it by macros/tools/pdf.py).
         own = edition_pages.edition_of(env.page.file.src_uri)
         return defer(Markup('<p class="pdf-download"><a href="{}" type="application/pdf" download>{}</a></p>')
-                     .format(fragments().href(target, in_edition=own), text))
+                     .format(fragments().href(target, in_edition=own), label(lang, "pdf_download")))
 
     @env.macro
     def site_address() -> str:

@@ -95,6 +95,9 @@ _PAGE_LABELS = {
         "municipalities.total": "全国の市町村", "municipalities.increased": "人口が増加",
         "municipalities.decreased": "人口が減少",
         "filter_changed_legend": "前の版との比較", "filter_changed": "前の版から状況が変わったKPIだけを表示",
+        "glossary_caption": "用語と英語版の訳語の一覧（読みの順）",
+        "pdf_download": "PDF版をダウンロード（A4・日本語）",
+        "history.from_editions": "評価報告書の各版の実績値", "list_separator": "、",
     },
     "en": {
         "notes.where": "Where", "notes.kind": "Kind", "notes.note": "Note", "notes.printed": "As printed",
@@ -110,6 +113,9 @@ _PAGE_LABELS = {
         "municipalities.decreased": "Population fell",
         "filter_changed_legend": "Compared with the previous edition",
         "filter_changed": "Only KPIs whose status changed since the previous edition",
+        "glossary_caption": "Every term and its English rendering on this site (alphabetical)",
+        "pdf_download": "Download the PDF (A4, English)",
+        "history.from_editions": "the actuals of each edition of the report", "list_separator": "; ",
     },
 }
 

@@ -45,9 +45,7 @@ class PageFragments(WorkedExampleFragments, ComparisonYearFragments, EditionFrag
 
     def glossary(self) -> Markup:
         ja = self.lang == "ja"
-        caption = ("用語と英語版の訳語の一覧（読みの順）" if ja else
-                   "Every term and its English rendering on this site (alphabetical)")
-        return self._render("glossary.html", ja=ja, caption=caption,
+        return self._render("glossary.html", ja=ja, caption=self.L["glossary_caption"],
                             **glossary_context(self.data.glossary, self.lang))
 
     def contact_links(self, links: dict[str, str]) -> Markup:

@@ -214,9 +214,9 @@ class Renderer:
             from_editions = []
         if len(from_editions) > 1:
             points.update({(fy, "fy"): value for fy, value in from_editions})
-            sources.append("評価報告書の各版の実績値" if self.lang == "ja" else "the actuals of each edition of the report")
+            sources.append(self.L["history.from_editions"])
         ordered = sorted(points.items(), key=lambda item: (item[0][0], item[0][1] == "fy"))
-        return [(fy, period, value) for (fy, period), value in ordered], ("、" if self.lang == "ja" else "; ").join(sources)
+        return [(fy, period, value) for (fy, period), value in ordered], self.L["list_separator"].join(sources)
 
     def history(self, k: Kpi) -> Markup:
         points, source = self.series(k)
