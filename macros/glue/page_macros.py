@@ -23,7 +23,7 @@ from ..core.edition_series import Edition
 from ..render.edition_comparison import EditionLink
 from ..render.labels import label, status_icon, status_label
 from ..render.pages import PageFragments
-from ..render.renderer import make_env
+from ..render.renderer import Fragment, make_env
 
 _templates = make_env()   # the report's Jinja templates, compiled once a process (render/renderer.py)
 
@@ -119,6 +119,8 @@ def define_env(env) -> None:
             if obj is None:
                 raise _unknown(env, name, kind_ja, kind, ident)
             out = render(fragments(), obj)
+            if isinstance(out, Fragment):
+                return defer(out.html, out.anchors)
             return defer(out) if html else out
         macro.__name__ = macro.__qualname__ = name   # so a wrong call names the macro in its error
         env.macro(macro, name)

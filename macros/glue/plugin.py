@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import html as html_module
-import re
 from pathlib import Path
 
 import jinja2
@@ -34,7 +33,6 @@ from ..render.labels import label
 from ..tools import translations
 
 ROOT = Path(__file__).resolve().parents[2]
-_KPI_ID = re.compile(r'<tbody class="kpi-row[^"]*" id="([^"]+)"')
 
 
 class ReportConfig(base.Config):
@@ -228,10 +226,10 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         _titles_as_text(page)
         banner = self.banners.pop(page.url, "")
 
-        def for_readers(full: str) -> str:
+        def for_readers(full: str, anchors: set[str]) -> str:
             # MkDocs 1.6 collects a page's anchors while it renders Markdown; the KPI blocks come back
             # after that: their anchors are added, so links to #kpi-… pass MkDocs' anchor check.
-            page.present_anchor_ids.update(_KPI_ID.findall(full))
+            page.present_anchor_ids.update(anchors)
             # The edition banner is left out of the estimate: which editions exist must not change how an
             # edition's page is laid out (an old edition stays as published, but for its banner).
             if banner and full.startswith(banner):

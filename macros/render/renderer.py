@@ -69,6 +69,19 @@ class StatusView:
 
 
 @dataclass(frozen=True)
+class Fragment:
+    """Rendered HTML and the ids of the anchors it defines: link targets a site generator learns of
+    only when the HTML is in the page, told here so nobody reads them back out of the HTML."""
+    html: Markup
+    anchors: tuple[str, ...] = ()
+
+
+def kpi_anchor(kid: str) -> str:
+    """The id of a KPI's row in its measure's table (templates/parts.html writes the same)."""
+    return f"kpi-{kid}"
+
+
+@dataclass(frozen=True)
 class Cell:
     value: str
     year: str
@@ -115,7 +128,7 @@ class Renderer:
 
     def kpi_href(self, kid: str) -> str:
         """The address of a KPI: its anchor on its strategy page (the same in both languages)."""
-        return self.href(f"{self.strategy_path(int(kid.split('-')[0]))}#kpi-{kid}")
+        return self.href(f"{self.strategy_path(int(kid.split('-')[0]))}#{kpi_anchor(kid)}")
 
     def _row(self, e: Evaluation, with_links: bool = False) -> dict:
         """One KPI for the table templates. `with_links`: the KPI's id links to its strategy page
@@ -183,9 +196,11 @@ class Renderer:
                             caption=label(self.lang, "table_caption", id=measure.id),
                             footnotes=self._footnotes(evs), notes=notes)
 
-    def kpis(self, measure: Measure) -> Markup:
-        """A measure's KPIs: the table, then the charts drawn from it (their captions point to it)."""
-        return Markup("\n").join([self.kpi_table(measure), self.kpi_chart(measure)])
+    def kpis(self, measure: Measure) -> Fragment:
+        """A measure's KPIs: the table, then the charts drawn from it (their captions point to it);
+        the table's rows are the KPIs' anchors."""
+        return Fragment(Markup("\n").join([self.kpi_table(measure), self.kpi_chart(measure)]),
+                        tuple(kpi_anchor(k.id) for k in measure.kpis))
 
     def kpi_chart(self, measure: Measure) -> Markup:
         evs = [self.data.evaluations[k.id] for k in measure.kpis]

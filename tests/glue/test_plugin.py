@@ -118,7 +118,8 @@ def test_kpi_anchors_in_generated_html_are_valid_link_targets(root):
     page = SimpleNamespace(url="strategy-1/", present_anchor_ids={"measure-1-1-1"}, meta={},
                            file=SimpleNamespace(src_uri="strategy-1.md", src_path="strategy-1.md",
                                                 abs_src_path=str(root / "docs" / "strategy-1.md")))
-    token = plugin.pages.defer(f.kpi_table(data.report.measure("1-1-1")))
+    kpis = f.kpis(data.report.measure("1-1-1"))
+    token = plugin.pages.defer(kpis.html, kpis.anchors)
     html = "<h3 id=\"measure-1-1-1\">m</h3>" + token.replace("\n\n", "<p>", 1)
     plugin.on_page_content(html.rstrip() + "</p>", page=page, config={"docs_dir": str(root / "docs")}, files=None)
     assert page.present_anchor_ids == {"measure-1-1-1", "kpi-1-1-1-1", "kpi-1-1-1-2"}

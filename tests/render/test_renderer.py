@@ -134,7 +134,7 @@ def test_a_measures_kpis_are_its_table_then_its_charts(data):
     """kpis() keeps a chart next to the table its caption refers to ("the figures are in the table above")."""
     f = frag(data, "en")
     m = data.report.measure("1-3-2")
-    html = f.kpis(m)
+    html = f.kpis(m).html
     assert html == f.kpi_table(m) + "\n" + f.kpi_chart(m)
     assert html.index('class="kpi-table"') < html.index('id="chart-1-3-2"') < html.index('id="history-')
 
@@ -186,3 +186,12 @@ def test_japanese_quoted_in_an_english_note_is_marked_as_japanese():
     assert str(mark_japanese("令和4年度「1件」", "en")) == '<span lang="ja">令和4年度「1件」</span>'
     assert str(mark_japanese("本市 <b>", "ja")) == "本市 &lt;b&gt;"
     assert str(mark_japanese("FY2022: 382 visitors", "en")) == "FY2022: 382 visitors"
+
+
+def test_a_measures_kpis_name_exactly_the_anchors_their_table_defines(data):
+    """The glue tells MkDocs these anchors without reading the HTML: they must be the table's row ids."""
+    f = frag(data, "en")
+    for measure in (m for s in data.report.strategies for m in s.measures()):
+        kpis = f.kpis(measure)
+        ids = re.findall(r'<tbody class="kpi-row[^"]*" id="([^"]+)"', kpis.html)
+        assert ids and list(kpis.anchors) == ids, measure.id
