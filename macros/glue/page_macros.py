@@ -23,9 +23,7 @@ from ..core.edition_series import Edition
 from ..render.edition_comparison import EditionLink
 from ..render.labels import label, status_icon, status_label
 from ..render.pages import PageFragments
-from ..render.renderer import Fragment, make_env
-
-_templates = make_env()   # the report's Jinja templates, compiled once a process (render/renderer.py)
+from ..render.renderer import Fragment
 
 
 def _unknown(env, macro: str, kind_ja: str, kind_en: str, ident) -> DataError:
@@ -56,7 +54,7 @@ def define_env(env) -> None:
 
     def edition() -> Edition:
         """The edition this page shows (glue/edition_pages.py): its own, the one it includes, or the latest."""
-        shown = edition_pages.shown_edition(env.page.file.src_uri)
+        shown = plugin.shown.shown_edition(env.page.file.src_uri)
         return all_editions.get(shown) if shown else latest
 
     def fragments(page=None) -> PageFragments:
@@ -83,7 +81,7 @@ def define_env(env) -> None:
                 rel += "/"
             return rel + (f"#{anchor}" if anchor else "")
         shown = edition()
-        return PageFragments(shown.data, lang, href, _templates, editions=all_editions, edition=shown)
+        return PageFragments(shown.data, lang, href, plugin.templates, editions=all_editions, edition=shown)
 
     # The names of an edition's pages (the same in every edition), read once per build.
     report_pages = {edition_pages.page_name(p.name) for p in (docs / edition_pages.EDITIONS_DIR / latest.id).glob("*.md")}
@@ -168,7 +166,7 @@ def define_env(env) -> None:
         source = path.read_text(encoding="utf-8")
         env.page.meta.update(print_page.front_matter(source))   # its description, search settings
         plugin.shows_latest.add(env.page.file.src_uri)
-        with edition_pages.showing(latest.id):
+        with plugin.shown.showing(latest.id):
             return _render_included(path, print_page.without_front_matter(source))
 
     @env.macro

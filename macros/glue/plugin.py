@@ -30,6 +30,7 @@ from .sections import size_section_bodies
 from ..core.errors import DataError, problem
 from ..core.register import read_register
 from ..render.labels import label
+from ..render.renderer import make_env
 from ..tools import translations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,10 +114,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def __init__(self) -> None:
         # Kept for the life of the process (a live preview's rebuilds): whether it is a live preview,
-        # the data (reloaded when a file under data/ changes), the theme's compiled templates and the
-        # inline scripts written in them (read again when a template changes).
+        # the data (reloaded when a file under data/ changes), the report's templates (render/), the
+        # theme's compiled templates and the inline scripts written in them (read again when one changes).
         self.serving = False
         self.data = LoadedData(ROOT)
+        self.templates = make_env()
         self.theme_cache = MemoryBytecodeCache()
         self.theme_scripts = content_security_policy.ThemeScripts()
         self._announced: object = None
@@ -127,6 +129,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.pages = DeferredHtml()   # generated HTML carried past Markdown (glue/deferred.py)
         self.shows_latest: set[str] = set()   # root pages showing the latest edition's page (latest_edition_page)
         self.included: dict[str, list[Path]] = {}   # page src_uri → the files its macros rendered into it
+        self.shown = edition_pages.ShownEditions()   # the edition whose page a macro is rendering inside another
         self.page_macros: dict = {}   # the macros pages may call (glue/page_macros.py sets them)
         self.banner = None            # page → its edition banner's HTML, or "" (glue/page_macros.py sets it)
         self.banners: dict[str, str] = {}   # page url → the banner it opens with, kept apart from its content

@@ -31,9 +31,10 @@ def test_links_written_in_an_edition_work_from_the_top_level():
 
 
 def test_the_edition_being_shown_wins_over_the_pages_own():
-    assert edition_pages.shown_edition("strategy-1.md") is None
-    with edition_pages.showing("2024-02"):
-        assert edition_pages.shown_edition("strategy-1.md") == "2024-02"
-        with edition_pages.showing("2025-02"):
-            assert edition_pages.shown_edition("editions/2024-02/print.md") == "2025-02"
-    assert edition_pages.shown_edition("editions/2024-02/print.md") == "2024-02"
+    shown = edition_pages.ShownEditions()
+    assert shown.shown_edition("strategy-1.md") is None
+    with shown.showing("2024-02"):
+        assert shown.shown_edition("strategy-1.md") == "2024-02"
+        with shown.showing("2025-02"):
+            assert shown.shown_edition("editions/2024-02/print.md") == "2025-02"
+    assert shown.shown_edition("editions/2024-02/print.md") == "2024-02"
