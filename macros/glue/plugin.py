@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import annotations, assets, content_security_policy, edition_pages, link_warnings, page_content, page_jinja, search_index
+from .contact import contact_links
 from .deferred import DeferredHtml
 from .loaded import LoadedData
 from .notice import notice
@@ -121,7 +122,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.templates = make_env()
         self.theme_cache = MemoryBytecodeCache()
         self.theme_scripts = content_security_policy.ThemeScripts()
-        self._announced: object = None
+        self._announced: object = None   # the loading of the data whose notes were printed
         self._start_build()
 
     def _start_build(self) -> None:
@@ -168,7 +169,6 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         assets.check_version(ROOT, get_plotlyjs_version())
         all_editions = self.editions
         # For the footer (overrides/partials/copyright.html): only the configured addresses.
-        from .contact import contact_links
         config.extra["configured_contacts"] = contact_links(config)
         if self._announced is not all_editions:   # once for each loading of the data
             self._announced = all_editions
