@@ -46,19 +46,24 @@ setup: setup-python setup-node
 # Every package is pinned with its hashes: pip refuses a file that differs from the one locked,
 # and a dependency missing from the lock.
 PIP_INSTALL := pip install --quiet --disable-pip-version-check --require-hashes
+# The project's own package (pyproject.toml), editable: MkDocs finds its plugin by entry point. Built by
+# the setuptools pinned in requirements.txt (no download), and without dependencies (those are pinned).
+PIP_INSTALL_PROJECT := pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 
 setup-python: .venv/.installed
-.venv/.installed: requirements.txt
+.venv/.installed: requirements.txt pyproject.toml
 	python3 -m venv .venv
 	.venv/bin/$(PIP_INSTALL) -r requirements.txt
+	.venv/bin/$(PIP_INSTALL_PROJECT)
 	touch $@
 
 # ProperDocs (the continuation of MkDocs 1.x) in an environment of its own: while it runs it answers
 # every `mkdocs.*` import, so it must not sit beside the mkdocs that builds the published site.
 setup-properdocs: .venv-properdocs/.installed
-.venv-properdocs/.installed: requirements-properdocs.txt
+.venv-properdocs/.installed: requirements-properdocs.txt pyproject.toml
 	rm -rf .venv-properdocs && python3 -m venv .venv-properdocs
 	.venv-properdocs/bin/$(PIP_INSTALL) -r requirements-properdocs.txt
+	.venv-properdocs/bin/$(PIP_INSTALL_PROJECT)
 	touch $@
 
 # No package's install script runs (--ignore-scripts, and .npmrc for any other npm command): the only one,
@@ -144,8 +149,8 @@ lock:
 	@$(call check,LOCK_ARGS,'--upgrade-package mkdocs-material')
 	rm -rf .venv-lock && python3 -m venv .venv-lock
 	.venv-lock/bin/$(PIP_INSTALL) -r requirements-lock.txt
-	$(PIP_COMPILE) -o requirements.txt requirements.in
-	$(PIP_COMPILE) -o requirements-properdocs.txt requirements-properdocs.in
+	$(PIP_COMPILE) --allow-unsafe -o requirements.txt requirements.in
+	$(PIP_COMPILE) --allow-unsafe -o requirements-properdocs.txt requirements-properdocs.in
 	$(PIP_COMPILE) --allow-unsafe -o requirements-lock.txt requirements-lock.in
 	rm -rf .venv-lock
 

@@ -70,7 +70,7 @@ def main() -> None:
              "the edition being edited in about a second, and every page within its weight budget.\n",
              "The live preview (`mkdocs serve`, as `make serve` runs it) rebuilds both languages after each "
              "edit, alternately a page and a data file of the newest edition; it leaves out the editions' own "
-             "copies but the draft's, and the print page's repeated text (macros/glue/preview.py). The row "
+             "copies but the draft's (macros/glue/plugin.py, on_files). The row "
              "\"2, the newest a draft\" is next year's edition being prepared: its pages are built beside "
              "today's, which show the published edition. A row "
              "\"commit …\" is an earlier commit of the project measured in the same run (`--baseline`), "

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from macros.tools import edition, translations
+from macros.tools import edition_cli, translations
 
 
 def synthetic_actual(kpi_id: str, previous, step: int):
@@ -48,12 +48,12 @@ def fill_actuals(project: Path, edition_id: str, step: int) -> None:
 
 def add_edition(project: Path, edition_id: str, fy: int, publish: bool = True) -> None:
     """One more edition after the latest: scaffolded, filled, translated (stamped) and, if asked, published."""
-    edition.new(project, edition_id, fy)
+    edition_cli.new(project, edition_id, fy)
     fill_actuals(project, edition_id, step=fy)
     for en in sorted((project / "docs" / "editions" / edition_id).rglob("*.en.md")):
         translations.stamp(en)
     if publish:
-        edition.publish(project, edition_id)
+        edition_cli.publish(project, edition_id)
 
 
 def add_editions(project: Path, count: int, publish_last: bool = True) -> list[str]:

@@ -8,7 +8,7 @@ import io
 import json
 from decimal import Decimal
 
-from .editions import Editions
+from .edition_series import Editions
 from .report import LoadedReport
 
 COLUMNS = ("id", "strategy", "policy", "measure", "name_ja", "name_en", "unit", "baseline", "baseline_fy",

@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import DataError, problem
 from .loader import Marked, load_yaml
 from .model import Source, Text
-from .validate import check_schema
+from .schema import check_schema
 
 DISPLAY = "data/glossary.yaml"
 

@@ -1,8 +1,8 @@
-"""MkDocs hook (mkdocs.yml: hooks): the Content-Security-Policy of every page allows the inline scripts
+"""The Content-Security-Policy of every page allows the inline scripts
 the theme wrote, and its style attributes, by their SHA-256 hashes, computed from the HTML as written.
 
 The policy itself is the `<meta http-equiv="Content-Security-Policy">` tag in overrides/main.html.
-This hook only adds hashes to it, taken from each finished page, never typed:
+The plugin (glue/plugin.py) only adds hashes to it, taken from each finished page, never typed:
 - script-src: Material writes a few small inline scripts (and this site one, in main.html); their text
   changes with Material's version and with the page's depth ("..", "../.."). A script is allowed by
   where it comes from, not because it is there: the inline scripts written in the theme's templates
@@ -20,9 +20,9 @@ Under `mkdocs serve` the live-reload script MkDocs adds to every page it serves 
 different on every request, so no hash can cover it: there, and only there, script-src allows inline
 scripts ('unsafe-inline', no hashes) and the rest of the policy stays as published.
 
-Uses only MkDocs' public hook events and API: on_startup (which command runs), on_env (the theme's
-Jinja environment), on_page_context and on_template_context (each page's template context),
-on_post_page for pages, on_post_template for 404.html; `Theme.dirs` for the theme's templates.
+The plugin calls it from MkDocs' public events: on_env (the theme's Jinja environment),
+on_page_context and on_template_context (each page's template context), on_post_page for pages,
+on_post_template for 404.html; `Theme.dirs` names the theme's templates.
 
 The finished pages are read with regular expressions (fast on large pages): a script they read
 differently from a browser gets a hash that matches nothing, so the browser blocks it; none is let through.
@@ -36,7 +36,6 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
@@ -88,42 +87,41 @@ def with_hashes(policy: str, additions: dict[str, list[str]]) -> str:
     return "; ".join(directives)
 
 
-_read: dict = {}   # the theme's inline scripts, and the templates' names and times they were read from
+class ThemeScripts:
+    """The inline scripts written in the theme's templates, and each page's known scripts: those
+    scripts rendered with the page's template context. The plugin keeps one for the life of the process."""
 
+    def __init__(self) -> None:
+        self._signature: tuple | None = None
+        self._sources: list[str] = []
+        self._templates: list = []
+        self.known: dict[str, set[str]] = {}
 
-def theme_scripts(dirs: list[str]) -> list[str]:
-    """The inline scripts written in the theme's templates, as Jinja source (e.g. with {{ base_url }}).
-    Read again only when a template changed (each language is a build of its own)."""
-    templates = [t for folder in dirs for t in sorted(Path(folder).rglob("*.html"))]
-    signature = tuple((str(t), t.stat().st_mtime_ns) for t in templates)
-    if _read.get("signature") != signature:
-        found = []
-        for template in templates:
-            found.extend(inline_scripts(JINJA_COMMENT.sub("", template.read_text(encoding="utf-8"))))
-        _read.update(signature=signature, scripts=list(dict.fromkeys(found)))
-    return _read["scripts"]
+    def sources(self, dirs: list[str]) -> list[str]:
+        """The inline scripts of the theme's templates, as Jinja source (e.g. with {{ base_url }}).
+        Read again only when a template changed (each language is a build of its own)."""
+        templates = [t for folder in dirs for t in sorted(Path(folder).rglob("*.html"))]
+        signature = tuple((str(t), t.stat().st_mtime_ns) for t in templates)
+        if self._signature != signature:
+            found = []
+            for template in templates:
+                found.extend(inline_scripts(JINJA_COMMENT.sub("", template.read_text(encoding="utf-8"))))
+            self._signature, self._sources = signature, list(dict.fromkeys(found))
+        return self._sources
 
+    def start(self, env, dirs: list[str]) -> None:
+        """A new build: the theme's scripts compiled in its template environment."""
+        self._templates = [env.from_string(source) for source in self.sources(dirs)]
+        self.known = {}
 
-class _Theme:
-    """The theme's scripts compiled in this build's template environment (on_env), and each page's
-    known scripts: those scripts rendered with the page's context (on_page_context, on_template_context)."""
-    templates: list = []
-    known: dict[str, set[str]] = {}
-
-    @classmethod
-    def start(cls, env, dirs: list[str]) -> None:
-        cls.templates = [env.from_string(source) for source in theme_scripts(dirs)]
-        cls.known = {}
-
-    @classmethod
-    def render(cls, where: str, context) -> None:
+    def render(self, where: str, context) -> None:
         known = set()
-        for template in cls.templates:
+        for template in self._templates:
             try:
                 known.add(template.render(context))
             except Exception:   # a script that needs what this page lacks is not this page's
                 continue
-        cls.known[where] = known
+        self.known[where] = known
 
 
 def add_hashes(html: str, where: str, serving: bool = False, known: set[str] = frozenset()) -> str:
@@ -166,43 +164,3 @@ def _start(script: str) -> str:
 def _problem(where: str, ja: str, en: str) -> str:
     return (f"{where}: {ja} — {TEMPLATE} の site_meta ブロックを確認してください / "
             f"{en} — check the site_meta block of {TEMPLATE}")
-
-
-class _Command:
-    """The command this process runs (set once at start-up: it does not change between rebuilds)."""
-    serving = False
-
-
-def on_startup(command, dirty):
-    _Command.serving = command == "serve"
-
-
-def on_env(env, config, files):
-    _Theme.start(env, config.theme.dirs)
-    return env
-
-
-@event_priority(-1000)
-def on_page_context(context, page, config, nav):
-    _Theme.render(page.file.src_uri, context)
-    return context
-
-
-@event_priority(-1000)
-def on_template_context(context, template_name, config):
-    _Theme.render(template_name, context)
-    return context
-
-
-@event_priority(-1000)
-def on_post_page(output, page, config):
-    """Last of all page handlers, so that the hashes cover every script the others have written."""
-    where = page.file.src_uri
-    return add_hashes(output, f"docs/{where}", _Command.serving, _Theme.known.pop(where, set()))
-
-
-@event_priority(-1000)
-def on_post_template(output_content, template_name, config):
-    if not template_name.endswith(".html"):
-        return output_content
-    return add_hashes(output_content, template_name, _Command.serving, _Theme.known.pop(template_name, set()))

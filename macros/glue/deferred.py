@@ -11,13 +11,14 @@ records the page (so a page's `search: exclude` still holds) and writes its sear
 The search plugin reads `page.content` in its `on_page_context`, so the order over one page is:
 
   1. macros call `defer(html)`                        (mkdocs-macros, on_page_markdown)
-  2. `after_markdown(page, html)` → the empty page    (hooks.on_page_content; the readers' page is kept)
+  2. `after_markdown(page, html)` → the empty page    (plugin.on_page_content; the readers' page is kept)
   3. the search plugin records the page               (on_page_context, priority 0)
-  4. `before_theme(page)` → the readers' page         (hooks.on_page_context, priority -100)
+  4. `before_theme(page)` → the readers' page         (plugin.on_page_context, priority -1000)
 
-Everything lives on one `DeferredHtml` object, `PAGES`, which hooks.on_pre_build resets at the
+Everything lives on one `DeferredHtml` object, which the plugin (glue/plugin.py) makes afresh at the
 start of every build (each language is a build of its own): nothing from a failed build or from
-the other language is carried over.
+the other language is carried over. A fragment may name the anchors it defines (the KPIs' ids): the
+page's readers are told them with the page, and nobody reads them back out of the HTML.
 
 What can go wrong, and what happens then:
 - a page that skipped a step (a plugin that renders pages itself, a build that stopped half-way):
@@ -45,7 +46,7 @@ TOKEN = re.compile(r"(MINEHTML\d{8}Z)")
 SEARCH_STUB = "<p></p>"
 
 
-def _same(text: str) -> str:
+def _same(text: str, anchors: set[str]) -> str:
     return text
 
 
@@ -57,19 +58,20 @@ class DeferredHtml:
 
     def reset(self) -> None:
         """Forget everything: called at the start of each build."""
-        self._fragments: dict[str, str] = {}
+        self._fragments: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._serial = itertools.count()
         # page url → (readers' page, the page as handed to the search plugin)
         self._pages: dict[str, tuple[str, str]] = {}
 
-    def defer(self, html: Markup) -> str:
-        """A token for the fragment, in a paragraph of its own, to put into the Markdown instead of it."""
+    def defer(self, html: Markup, anchors: tuple[str, ...] = ()) -> str:
+        """A token for the fragment, in a paragraph of its own, to put into the Markdown instead of it;
+        `anchors`: the ids the fragment defines."""
         token = f"MINEHTML{next(self._serial):08d}Z"
-        self._fragments[token] = str(html)
+        self._fragments[token] = (str(html), tuple(anchors))
         return f"\n\n{token}\n\n"
 
-    def restore(self, html: str) -> str:
-        """The converted page with its fragments put back.
+    def restore(self, html: str, anchors: set[str] | None = None) -> str:
+        """The converted page with its fragments put back (their anchors added to `anchors`).
 
         Each fragment is used once. A token we do not hold is left in the text as it is.
         """
@@ -81,12 +83,17 @@ class DeferredHtml:
             # Markdown made each token a paragraph of its own: the fragment replaces the paragraph.
             if pieces[i - 1].endswith("<p>") and pieces[i + 1].startswith("</p>"):
                 pieces[i - 1], pieces[i + 1] = pieces[i - 1][:-3], pieces[i + 1][4:]
-            pieces[i] = fragment
+            pieces[i] = fragment[0]
+            if anchors is not None:
+                anchors.update(fragment[1])
         return "".join(pieces)
 
-    def after_markdown(self, page, html: str, readers: Callable[[str], str] = _same) -> str:
-        """Step 2: keep the readers' page (finished by `readers`) and return what the search plugin sees."""
-        self._pages[page.url] = (readers(self.restore(html)), SEARCH_STUB)
+    def after_markdown(self, page, html: str, readers: Callable[[str, set[str]], str] = _same) -> str:
+        """Step 2: keep the readers' page (finished by `readers`, which is told the anchors of the
+        fragments put back) and return what the search plugin sees."""
+        anchors: set[str] = set()
+        full = self.restore(html, anchors)
+        self._pages[page.url] = (readers(full, anchors), SEARCH_STUB)
         return SEARCH_STUB
 
     def before_theme(self, page) -> None:
@@ -102,16 +109,3 @@ class DeferredHtml:
                     "mkdocs.yml のプラグインを確認してください / another plugin changed the page after "
                     "Markdown, so its tables and charts cannot be put back — check the plugins in mkdocs.yml",
                     page.file.src_path)
-
-
-PAGES = DeferredHtml()
-
-
-def defer(html: Markup) -> str:
-    """Module-level shorthand for PAGES.defer (what the macros call)."""
-    return PAGES.defer(html)
-
-
-def restore(html: str) -> str:
-    """Module-level shorthand for PAGES.restore."""
-    return PAGES.restore(html)

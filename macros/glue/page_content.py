@@ -41,19 +41,6 @@ _SUSPECT = re.compile("|".join([
     _SEPARATORS.join("script") + _SEPARATORS + "(?::|&colon;)",
 ]), re.IGNORECASE)
 
-_included: dict[str, list[Path]] = {}   # page src_uri → the files its macros rendered into it
-
-
-def forget_included(page) -> None:
-    """A page is rendered afresh: forget what an earlier rendering of it included."""
-    _included.pop(page.file.src_uri, None)
-
-
-def included(page, path: Path) -> None:
-    """Record that `path`'s Markdown was rendered into `page` (where to look for a line)."""
-    _included.setdefault(page.file.src_uri, []).append(path)
-
-
 class _Finder(HTMLParser):
     """Collects (what, pattern to find it in the source) for each forbidden thing, in page order."""
 
@@ -86,10 +73,10 @@ def forbidden(content: str) -> list[tuple[str, str]]:
     return finder.found
 
 
-def _where(page, pattern: str, docs: Path) -> tuple[str, int | None]:
-    """The first file and line (the page's own source, then what it shows) where `pattern` occurs,
-    in the text as written or with its character references decoded."""
-    for path in [Path(page.file.abs_src_path).resolve(), *_included.get(page.file.src_uri, [])]:
+def _where(page, pattern: str, docs: Path, included) -> tuple[str, int | None]:
+    """The first file and line (the page's own source, then the files `included` into it) where
+    `pattern` occurs, in the text as written or with its character references decoded."""
+    for path in [Path(page.file.abs_src_path).resolve(), *included]:
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except OSError:
@@ -100,13 +87,14 @@ def _where(page, pattern: str, docs: Path) -> tuple[str, int | None]:
     return f"docs/{page.file.src_path}", None
 
 
-def check(page, content: str, docs_dir: str) -> None:
-    """Raise DataError for the first forbidden thing in the page's content (see the module docstring)."""
+def check(page, content: str, docs_dir: str, included=()) -> None:
+    """Raise DataError for the first forbidden thing in the page's content (see the module docstring);
+    `included`: the files whose Markdown the page's macros rendered into it."""
     found = forbidden(content)
     if not found:
         return
     what, pattern = found[0]
-    file, line = _where(page, pattern, Path(docs_dir).resolve())
+    file, line = _where(page, pattern, Path(docs_dir).resolve(), included)
     raise DataError(file, line, "HTML", problem(
         f"{what} はページに書けません（スクリプトや埋め込み、フォームは読者の安全のため使えません）",
         f"{what} is not allowed in a page (scripts, embedded frames and forms could harm readers)",

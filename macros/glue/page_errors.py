@@ -8,9 +8,9 @@ Line numbers count from the top of the file, front matter included.
 A page included in another (include_page, docs/print.md) is rendered `including()` its own file:
 a mistake in it is then reported on its own file and line, never as a line of the print page.
 
-format_error is not a documented extension point of mkdocs-macros: `register()` adds our
-formatters only to the version they were written for (glue/upstream.py); with another version
-mkdocs-macros prints its own message and the build still fails (on_error_fail: true).
+format_error is not a documented extension point of mkdocs-macros: the formatters are written for
+the version pinned in requirements.txt, and tests/glue/test_upstream.py fails on any other until
+they have been checked against it.
 """
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
 from ..core.errors import DataError, problem
-from . import upstream
 from .page_jinja import NotAMacroCall
 
 
@@ -135,10 +134,7 @@ def _other(error: Exception, markdown: str, page) -> str:
 FORMATTERS = (_data_error, _already_one_line, _undefined, _syntax, _not_a_macro_call, _other)
 
 
-def register() -> bool:
-    """Make mkdocs-macros format page errors with ours, if it is the version they were written for."""
-    if not upstream.matches("page_errors"):
-        return False
+def register() -> None:
+    """Make mkdocs-macros format page errors with ours."""
     for formatter in FORMATTERS:
         format_error.register(formatter)
-    return True

@@ -1,99 +1,88 @@
-"""mkdocs-macros wiring: the macros pages call, the checks made when a build starts, the downloads.
+"""The site's MkDocs plugin (mkdocs.yml: plugins: sousei-report): every build event, its options, its state.
 
-mkdocs-macros calls define_env at the start of each build (one per language); each macro reads the
-page language, and the edition the page shows (glue/editions.py), when it is called. Every edition
-is loaded once per process and reloaded only when its files under data/ change (live preview): that
-cache belongs to the process, not to one build. HTML fragments go through glue/deferred.py, which
-the hooks (glue/hooks.py) finish after Markdown; each edition's page opens with its edition banner
-(on_post_page_macros).
+MkDocs builds each language as a build of its own (mkdocs-static-i18n runs the further languages
+inside the default one's on_post_build), and `mkdocs serve` rebuilds in the same process: because
+the plugin has `on_startup`, MkDocs keeps this one instance for the life of the process. What belongs
+to one build is reset by `on_config`, the first event of every build; what is kept on purpose across
+builds is named in __init__.
+mkdocs-macros only renders the macros pages call (glue/page_macros.py), which read this instance.
+
+Each event states its priority: MkDocs runs the handlers of an event from the highest priority to the
+lowest (default 0; Material's search 0, mkdocs-macros 0, mkdocs-static-i18n −100, its page hooks 50).
+MAINTAINERS.md has the same list as a table.
 """
 from __future__ import annotations
 
-import posixpath
-import re
+import functools
+import html as html_module
 from pathlib import Path
 
-from markupsafe import Markup
+import jinja2
+from mkdocs.config import base, config_options
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 
-from . import assets, contact, editions, page_content, page_errors, page_jinja, preview, print_page
+from . import annotations, assets, content_security_policy, edition_pages, link_warnings, page_content, page_jinja, search_index
+from .contact import contact_links
+from .deferred import DeferredHtml
+from .loaded import LoadedData
 from .notice import notice
-from ..tools import translations
-from ..tools.pdf import PDF_PATH
+from .sections import size_section_bodies
 from ..core.errors import DataError, problem
-from ..core.model import Status
-from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
-from ..core.editions import Edition, Editions, load_editions
-from ..core.report import LoadedReport, load_report
-from ..render.editions import EditionLink
-from ..render.labels import label, status_icon, status_label
-from ..render.pages import PageFragments
+from ..core.register import read_register
+from ..render.labels import label
 from ..render.renderer import make_env
-from .deferred import defer
+from ..tools import translations
 
 ROOT = Path(__file__).resolve().parents[2]
-_cache: dict = {}
-_templates = make_env()
-_banner: dict = {}             # the edition banner of the build under way (define_env sets it)
-_shows_latest: set[str] = set()   # root pages that show the latest edition's page (latest_edition_page)
-_page_macros: dict = {}        # the macros pages may call: this module's, not mkdocs-macros' own (define_env)
 
 
-def _signature(paths) -> tuple:
-    """Which files there are and when each last changed: a cache key that an edit invalidates."""
-    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in paths if p.is_file()))
+class ReportConfig(base.Config):
+    """The plugin's options in mkdocs.yml; `!ENV` there lets the Makefile and the workflows set them."""
+    # Draft editions (data/editions.yaml: state: draft) are built only for a preview (SHOW_DRAFTS=true).
+    drafts = config_options.Type(bool, default=False)
+    # `mkdocs serve` builds every page, as the deployed site has them (PREVIEW_FULL=true).
+    full_preview = config_options.Type(bool, default=False)
 
 
-def _edition_loader(root: Path):
-    """Loads one edition, or returns it as loaded before if none of its files nor the shared ones
-    (data/*.yaml, data/schema/) changed: a live-preview edit reloads one edition, not ten."""
-    shared = _signature(list((root / "data").glob("*.yaml")) + list((root / "data" / "schema").glob("*")))
-    editions_cache = _cache.setdefault("per_edition", {})
-
-    def load(root_: Path, edition_id: str, published: bool) -> LoadedReport:
-        key = (edition_id, published, shared, _signature((root / "data" / "editions" / edition_id).rglob("*")))
-        if editions_cache.get(edition_id, (None,))[0] != key:
-            editions_cache[edition_id] = (key, load_report(root_, edition_id, published=published))
-        return editions_cache[edition_id][1]
-    return load
+def _one_line(event):
+    """The one place a DataError becomes MkDocs' PluginError: one line printed, the build stopped, no traceback."""
+    @functools.wraps(event)
+    def run(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except DataError as err:
+            raise PluginError(str(err)) from None
+    return run
 
 
-def load_all(root: Path = ROOT, include_drafts: bool = False) -> Editions:
-    """Every edition (drafts only when the site shows them), loaded again only when data/ changes."""
-    sig = (_signature((root / "data").rglob("*")), include_drafts)
-    if _cache.get("sig") != sig:
-        _cache["editions"] = load_editions(root, include_drafts=include_drafts, load=_edition_loader(root))
-        _cache["sig"] = sig
-        _cache["announced"] = False
-    return _cache["editions"]
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept for the life of the process.
+
+    MkDocs makes a new Jinja environment for every build, and each language is a build of its own,
+    so Material's templates were compiled again and again: a third of a live-preview rebuild. Jinja
+    keys each entry by template name and source checksum, so an edited template is compiled afresh.
+    (Jinja ships file-system and memcached caches only; this is the dict version of them.)
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
 
 
-def show_drafts(config) -> bool:
-    """Draft editions are built only for a preview (mkdocs.yml: extra.show_drafts, env SHOW_DRAFTS)."""
-    return str(config["extra"].get("show_drafts", False)).lower() in ("1", "true", "yes")
-
-
-def _language(env) -> str:
+def language(config) -> str:
     """The language being built: mkdocs-static-i18n sets the theme's language for each language's build
     (its documented reconfigure_material option, on in mkdocs.yml)."""
-    return "en" if env.conf["theme"]["language"] == "en" else "ja"
+    return "en" if config.theme["language"] == "en" else "ja"
 
 
-def _unknown(env, macro: str, kind_ja: str, kind_en: str, ident) -> DataError:
-    page = env.page
-    if isinstance(ident, str) or kind_en == "strategy":
-        line = page_errors.source_line(page, rf"{macro}\(\s*[\"']?{re.escape(str(ident))}[\"']?\s*\)")
-        return DataError(page_errors.page_path(page), line, f"{macro}: {kind_en} id", problem(
-            f"{kind_ja}「{ident}」は data/ にありません", f"there is no {kind_en} {ident!r} in data/",
-            "ID を data/editions/<版>/strategies/ の id と同じにしてください", "use an id that exists in data/editions/<edition>/strategies/"))
-    # kpi_table(1-1-2) without quotes is arithmetic: Jinja passes -2.
-    line = page_errors.source_line(page, rf"{macro}\(\s*[^\"'\s)]")
-    return DataError(page_errors.page_path(page), line, f"{macro}: {kind_en} id", problem(
-        "ID が引用符で囲まれていません", f"the {kind_en} id is not quoted",
-        f'{macro}("1-1-2") のように ID を " で囲んでください', f'quote the id, as in {macro}("1-1-2")'))
-
-
-def _check_pages(docs: Path) -> None:
+def check_pages(docs: Path) -> None:
     """Every Japanese page needs its English page: a fallback would be served labelled lang="en"."""
     for ja in translations.missing(docs):
         rel = ja.relative_to(docs.parent).as_posix()
@@ -107,11 +96,8 @@ def _check_pages(docs: Path) -> None:
             "ファイル名を日本語版と合わせてください", "name it after its Japanese page"))
 
 
-def _announce(all_editions: Editions, docs: Path) -> None:
-    if _cache.get("announced"):
-        return
-    _cache["announced"] = True
-    data = all_editions.latest(include_drafts=True).data
+def announce(data, docs: Path) -> None:
+    """The data notes and the stale translations, as notices (they never fail a strict build)."""
     for n in data.notes:
         about = n.kpi_id or (n.where.en if n.where else None)
         kpi = data.report.kpi(n.kpi_id) if n.kpi_id else None
@@ -124,265 +110,191 @@ def _announce(all_editions: Editions, docs: Path) -> None:
                        extra={"location": (rel, None)})
 
 
-def define_env(env) -> None:
-    docs = Path(env.conf["docs_dir"]).resolve()
-    # mkdocs-macros' own macros (macros_info, context, …) print its variables, the configuration
-    # among them: pages may call only the macros defined below.
-    builtin = set(env.macros)
-    page_errors.register()
-    try:
-        _check_pages(docs)
+class ReportPlugin(BasePlugin[ReportConfig]):
+    """Loads and checks the data, chooses the pages a build makes, and finishes each page after Markdown."""
+
+    def __init__(self) -> None:
+        # Kept for the life of the process (a live preview's rebuilds): whether it is a live preview,
+        # the data (reloaded when a file under data/ changes), the report's templates (render/), the
+        # theme's compiled templates and the inline scripts written in them (read again when one changes).
+        self.serving = False
+        self.data = LoadedData(ROOT)
+        self.templates = make_env()
+        self.theme_cache = MemoryBytecodeCache()
+        self.theme_scripts = content_security_policy.ThemeScripts()
+        self._announced: object = None   # the loading of the data whose notes were printed
+        self._start_build()
+
+    def _start_build(self) -> None:
+        """What one build (one language) keeps: nothing of the last build is carried over."""
+        self.pages = DeferredHtml()   # generated HTML carried past Markdown (glue/deferred.py)
+        self.shows_latest: set[str] = set()   # root pages showing the latest edition's page (latest_edition_page)
+        self.included: dict[str, list[Path]] = {}   # page src_uri → the files its macros rendered into it
+        self.shown = edition_pages.ShownEditions()   # the edition whose page a macro is rendering inside another
+        self.page_macros: dict = {}   # the macros pages may call (glue/page_macros.py sets them)
+        self.banner = None            # page → its edition banner's HTML, or "" (glue/page_macros.py sets it)
+        self.banners: dict[str, str] = {}   # page url → the banner it opens with, kept apart from its content
+
+    @property
+    def editions(self):
+        """Every edition this build shows (drafts only when the site shows them)."""
+        return self.data.editions(include_drafts=self.config.drafts)
+
+    @property
+    def abridged(self) -> bool:
+        """Whether this build is a live preview that leaves out the editions' own copies of today's pages."""
+        return self.serving and not self.config.full_preview
+
+    @staticmethod
+    def of(config) -> ReportPlugin:
+        """The instance in this configuration (the macros reach the build's state through it)."""
+        return next(p for p in config.plugins.values() if isinstance(p, ReportPlugin))
+
+    @event_priority(0)
+    def on_startup(self, *, command, dirty) -> None:
+        """Priority 0, the only handler: once a process, before any configuration is read."""
+        annotations.install()   # before on_config, where the data is loaded: its errors are annotated too
+        self.serving = command == "serve"
+
+    @event_priority(10)
+    @_one_line
+    def on_config(self, config):
+        """Priority 10: before mkdocs-macros (0) calls define_env, whose macros read the data loaded here
+        and the build's state reset here (each language's build starts with its on_config)."""
+        self._start_build()
+        docs = Path(config.docs_dir).resolve()
+        link_warnings.install(config.docs_dir)
+        check_pages(docs)
         from plotly.offline import get_plotlyjs_version
         assets.check_version(ROOT, get_plotlyjs_version())
-        all_editions = load_all(include_drafts=show_drafts(env.conf))
-        links = contact.contact_links(env.conf)
-    except DataError as err:
-        raise PluginError(str(err)) from None
-    _announce(all_editions, docs)
-    latest = all_editions.latest()
-    # For the footer (overrides/partials/copyright.html): only the configured addresses.
-    env.conf["extra"]["configured_contacts"] = links
+        all_editions = self.editions
+        # For the footer (overrides/partials/copyright.html): only the configured addresses.
+        config.extra["configured_contacts"] = contact_links(config)
+        if self._announced is not all_editions:   # once for each loading of the data
+            self._announced = all_editions
+            announce(all_editions.latest(include_drafts=True).data, docs)
+        return config
 
-    def edition() -> Edition:
-        """The edition this page shows (glue/editions.py): its own, the one it includes, or the latest."""
-        shown = editions.shown_edition(env.page.file.src_uri)
-        return all_editions.get(shown) if shown else latest
+    @event_priority(-10)
+    def on_pre_build(self, *, config) -> None:
+        """Priority −10: after mkdocs-macros' on_pre_build (0). Pages may then call only the site's macros
+        (glue/page_jinja.py, in the Jinja environment mkdocs-macros made in on_config, after define_env);
+        the heading links are titled in the language being built (mkdocs-static-i18n has set it in
+        on_config; it may not override markdown_extensions per language, and each page's Markdown is
+        made from mdx_configs)."""
+        page_jinja.install(config.plugins["macros"].env, self.page_macros)
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = label(language(config), "permalink_title")
 
-    def fragments() -> PageFragments:
-        here = env.page.url if env.page.url.endswith("/") or not env.page.url else posixpath.dirname(env.page.url) + "/"
-        lang = _language(env)
-        # Targets are paths in the page's own language: the English pages live under en/.
-        lang_root = "" if lang == "ja" else f"{lang}/"
-        # On an edition's own pages, links to the report's pages stay in that edition.
-        own = editions.edition_of(env.page.file.src_uri)
-        edition_root = f"{editions.EDITIONS_DIR}/{own}/" if own else ""
+    @event_priority(0)
+    @_one_line
+    def on_files(self, files, *, config):
+        """Priority 0: before mkdocs-static-i18n (−100) sorts the pages by language. A draft edition's pages
+        are left out unless the site is a preview (drafts), so a draft is never deployed by accident; the
+        live preview builds the pages at today's addresses and, if it is a draft, the newest edition, so an
+        edit shows as fast with ten editions as with one (full_preview builds them all)."""
+        entries = read_register(Path(config.docs_dir).parent).entries
+        shown = [e.id for e in entries if e.published or self.config.drafts]
+        if self.abridged:
+            latest_published = [e.id for e in entries if e.published][-1:]
+            # The newest edition only; none when it is the published one the top-level pages already show.
+            shown = [] if shown[-1:] == latest_published else shown[-1:]
+        for f in [f for f in files if edition_pages.edition_of(f.src_uri) not in (None, *shown)]:
+            files.remove(f)
+        return files
 
-        def href(target: str, in_edition: str | None = None) -> str:
-            """A relative URL to a site path; `in_edition` names the edition whose copy of the page is meant."""
-            path, _, anchor = target.partition("#")
-            if in_edition:
-                path = f"{editions.EDITIONS_DIR}/{in_edition}/{path}"
-            elif edition_root and _report_page(path):
-                path = edition_root + path
-            path = lang_root + path
-            rel = posixpath.relpath("/" + path, "/" + here) if here else path
-            rel = rel if rel != "." else "./"
-            if path.endswith("/") and not rel.endswith("/"):
-                rel += "/"
-            return rel + (f"#{anchor}" if anchor else "")
-        shown = edition()
-        return PageFragments(shown.data, lang, href, _templates, editions=all_editions, edition=shown)
+    @event_priority(0)
+    def on_env(self, env, *, config, files):
+        """Priority 0, the only handler: the theme's compiled templates are kept between builds, and its
+        inline scripts are compiled in this build's environment for the Content-Security-Policy."""
+        env.bytecode_cache = self.theme_cache
+        self.theme_scripts.start(env, config.theme.dirs)
+        return env
 
-    # The names of an edition's pages (the same in every edition), read once per build.
-    report_pages = {editions.page_name(p.name) for p in (docs / editions.EDITIONS_DIR / latest.id).glob("*.md")}
+    @event_priority(-10)
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """Priority −10: after mkdocs-macros (0) has rendered the page (and so knows whether it shows an
+        edition): an edition's page opens with its edition banner (render/edition_comparison.py)."""
+        banner = self.banner(page) if self.banner else ""
+        if not banner:
+            return markdown
+        self.banners[page.url] = str(banner)
+        return self.pages.defer(banner) + "\n\n" + markdown
 
-    def _report_page(path: str) -> bool:
-        """Whether a link target is one of an edition's pages (strategy-1/ → docs/editions/<id>/strategy-1.md)."""
-        name = path.split("#")[0].rstrip("/")
-        return ((name or "index") if name.endswith(".md") else (name or "index") + ".md") in report_pages
+    @event_priority(0)
+    @_one_line
+    def on_page_content(self, html, *, page, config, files):
+        """Priority 0, the only handler: the page's own content is checked (glue/page_content.py); its
+        generated HTML is put back, and the search plugin is handed an empty page (glue/deferred.py)."""
+        page_content.check(page, html, config["docs_dir"], self.included.get(page.file.src_uri, []))
+        _titles_as_text(page)
+        banner = self.banners.pop(page.url, "")
 
-    def banner() -> str:
-        """Which edition the page shows and the same page in the other editions (pages of an edition only)."""
-        src = env.page.file.src_uri
-        if editions.edition_of(src) is None and src not in _shows_latest:
-            return ""
-        name = editions.page_name(src)
-        f = fragments()
-        links = [EditionLink(x, f.href(editions.page_url(name), in_edition=x.id)
-                             if (docs / editions.EDITIONS_DIR / x.id / name).is_file() else None)
-                 for x in all_editions.all]
-        return defer(f.edition_banner(links))
+        def for_readers(full: str, anchors: set[str]) -> str:
+            # MkDocs 1.6 collects a page's anchors while it renders Markdown; the KPI blocks come back
+            # after that: their anchors are added, so links to #kpi-… pass MkDocs' anchor check.
+            page.present_anchor_ids.update(anchors)
+            # The edition banner is left out of the estimate: which editions exist must not change how an
+            # edition's page is laid out (an old edition stays as published, but for its banner).
+            if banner and full.startswith(banner):
+                return banner + size_section_bodies(full[len(banner):])
+            return size_section_bodies(full)
+        return self.pages.after_markdown(page, html, readers=for_readers)
 
-    _banner["make"] = banner
+    @event_priority(-1000)
+    def on_page_context(self, context, *, page, config, nav):
+        """Priority −1000, last: the search plugin (0) has recorded the page, so readers get the whole page
+        back; and the theme's inline scripts are rendered with the page's finished context (CSP)."""
+        self.pages.before_theme(page)
+        self.theme_scripts.render(page.file.src_uri, context)
+        return context
 
-    lookups = {"strategy": (lambda i: edition().data.report.strategy(i), "重点戦略"),
-               "policy": (lambda i: edition().data.report.policy(i), "戦略方針"),
-               "measure": (lambda i: edition().data.report.measure(i), "具体的施策")}
+    @event_priority(-1000)
+    def on_template_context(self, context, *, template_name, config):
+        """Priority −1000, last: the theme's inline scripts of a template page (404.html), as for a page."""
+        self.theme_scripts.render(template_name, context)
+        return context
 
-    def by_id(name: str, kind: str, render, html: bool) -> None:
-        """A macro taking one id: look it up (a clear error if unknown), render, defer HTML past Markdown."""
-        def macro(ident):
-            find, kind_ja = lookups[kind]
-            obj = find(ident)
-            if obj is None:
-                raise _unknown(env, name, kind_ja, kind, ident)
-            out = render(fragments(), obj)
-            return defer(out) if html else out
-        macro.__name__ = macro.__qualname__ = name   # so a wrong call names the macro in its error
-        env.macro(macro, name)
+    @event_priority(-1000)
+    def on_post_page(self, output, *, page, config):
+        """Priority −1000, last of all page handlers: the hashes cover every script the others have written."""
+        where = page.file.src_uri
+        return content_security_policy.add_hashes(output, f"docs/{where}", self.serving,
+                                                  self.theme_scripts.known.pop(where, set()))
 
-    by_id("strategy_title", "strategy", lambda f, s: f.strategy_title(s.id), html=False)
-    by_id("strategy_status", "strategy", lambda f, s: f.status_summary(s.id), html=True)
-    by_id("policy_heading", "policy", lambda f, p: f.policy_heading(p.id), html=False)
-    by_id("measure_heading", "measure", lambda f, m: f.measure_heading(m.id), html=False)
-    by_id("kpis", "measure", lambda f, m: f.kpis(m), html=True)
+    @event_priority(-1000)
+    def on_post_template(self, output_content, *, template_name, config):
+        """Priority −1000, last: the Content-Security-Policy of a template page (404.html)."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return content_security_policy.add_hashes(output_content, template_name, self.serving,
+                                                  self.theme_scripts.known.pop(template_name, set()))
 
-    # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.
-    for name in ("status_summary", "strategy_cards", "kpi_list", "data_notes", "text_notes",
-                 "glossary", "census_table", "census_chart", "progress_examples", "implied_baselines",
-                 "comparison_years"):
-        def whole(name=name):
-            return defer(getattr(fragments(), name)())
-        whole.__name__ = whole.__qualname__ = name
-        env.macro(whole, name)
-
-    @env.macro
-    def contact_links():
-        """The publisher's contact page and the site's issue tracker, as far as they are configured."""
-        return defer(fragments().contact_links(links))
-
-    def _render_included(path: Path, markdown: str) -> str:
-        """Markdown of another file, rendered for this page: its links rebased, errors on its own lines."""
-        here = posixpath.dirname(env.page.file.src_uri)
-        there = posixpath.dirname(path.relative_to(docs).as_posix())
-        # A top-level page showing an edition's page: links within that edition stay at the top level.
-        mirrored = there if editions.edition_of(env.page.file.src_uri) is None and editions.edition_of(there + "/") else None
-        page_content.included(env.page, path)
-        with page_errors.including(path, docs):
-            return env.render(editions.rebase_links(markdown, there, here, mirrored), force_rendering=True)
-
-    @env.macro
-    def latest_edition_page() -> str:
-        """This root page's namesake in the latest published edition (docs/editions/<id>/), shown here."""
-        name = print_page.source_name(editions.page_name(env.page.file.src_uri), _language(env))
-        path = docs / editions.EDITIONS_DIR / latest.id / name
-        if not path.is_file():
-            raise DataError(page_errors.page_path(env.page), None, "latest_edition_page", problem(
-                f"最新の版に {name} がありません", f"the latest edition has no {name}",
-                f"docs/editions/{latest.id}/{name} を作るか、このページを削除してください",
-                f"create docs/editions/{latest.id}/{name}, or delete this page"))
-        source = path.read_text(encoding="utf-8")
-        env.page.meta.update(print_page.front_matter(source))   # its description, search settings
-        _shows_latest.add(env.page.file.src_uri)
-        with editions.showing(latest.id):
-            return _render_included(path, print_page.without_front_matter(source))
-
-    @env.macro
-    def include_page(name: str, section: str | None = None) -> str:
-        """Another page's Markdown in this page's language, rendered by these macros (the print page).
-        The name is relative to the folder of the page that includes it."""
-        current = Path(page_errors.page_path(env.page).removeprefix("docs/"))
-        path = (docs / current.parent / print_page.source_name(name, _language(env))).resolve()
-        def line() -> int | None:   # of the call, read only when it is wrong
-            return page_errors.source_line(env.page, r"include_page\(\s*[\"']" + re.escape(name))
-        # Only a page of this site: a path out of docs/ (../../etc/passwd, a symbolic link) would be published.
-        if not (name.endswith(".md") and path.suffix == ".md" and path.is_relative_to(docs)):
-            raise DataError(page_errors.page_path(env.page), line(), "include_page", problem(
-                f"「{name}」は docs/ の中のページ（.md）ではありません", f"{name!r} is not a page (.md) inside docs/",
-                "このページからの相対パスで docs/ にあるページを指定してください",
-                "name a page inside docs/, relative to this page"))
-        if not path.is_file():
-            raise DataError(page_errors.page_path(env.page), line(), "include_page", problem(
-                f"ページ「{name}」は docs/ にありません", f"there is no page {name!r} in docs/",
-                "docs/ にあるページのファイル名にしてください", "name a page that exists in docs/"))
-        markdown = print_page.without_front_matter(path.read_text(encoding="utf-8"))
-        # The live preview keeps the part's heading and links its page instead of repeating its text.
-        note = _preview_note(path.name + (f"#{section}" if section else "")) if preview.abridged() else None
-        if section is None:
-            kept = markdown if note is None else print_page.title_line(markdown) + note
-            return print_page.demote(_render_included(path, kept), name[:-3])
-        part = print_page.section(markdown, section)
-        if part is None:
-            raise DataError(page_errors.page_path(env.page), line(), "include_page", problem(
-                f"ページ「{name}」に見出し {{#{section}}} がありません", f"{name} has no heading {{#{section}}}",
-                "ページにある h2 見出しの id にしてください", "use the id of an h2 heading of that page"))
-        kept = part if note is None else part.split("\n", 1)[0] + "\n" + note
-        return print_page.as_part(_render_included(path, kept), section)
-
-    def _preview_note(target: str) -> str:
-        """The preview's note in place of a print part's text: a Markdown admonition linking its page."""
-        lang = _language(env)
-        text = label(lang, "preview.print_part", page=target)
-        return f'\n!!! note "{label(lang, "preview.title")}"\n    {text}\n'
-
-    @env.macro
-    def pdf_download() -> str:
-        """The link to this language's PDF of the full report (made after the build: macros/tools/pdf.py)."""
-        lang = _language(env)
-        target = PDF_PATH[lang].removeprefix(f"{lang}/")   # href() puts the English path under en/
-        text = "PDF版をダウンロード（A4・日本語）" if lang == "ja" else "Download the PDF (A4, English)"
-        # An edition's own print page links its own PDF (made beside it by macros/tools/pdf.py).
-        own = editions.edition_of(env.page.file.src_uri)
-        return defer(Markup('<p class="pdf-download"><a href="{}" type="application/pdf" download>{}</a></p>')
-                     .format(fragments().href(target, in_edition=own), text))
-
-    @env.macro
-    def site_address() -> str:
-        """The published address of this language's home page."""
-        root = env.conf["site_url"] or ""
-        return Markup.escape(root + ("en/" if _language(env) == "en" and root else ""))
-
-    @env.macro
-    def kpi_count() -> int:
-        return len(edition().data.report.kpis())
-
-    @env.macro
-    def status_name(code: str) -> str:
-        """A status as every table, card and chart key names it ('↓ Not achieved (worse)'): pages that
-        explain the statuses quote the same words."""
-        if code not in {s.value for s in Status}:
-            line = page_errors.source_line(env.page, r"status_name\(\s*[\"']" + re.escape(code))
-            raise DataError(page_errors.page_path(env.page), line, "status_name", problem(
-                f"状況「{code}」はありません", f"there is no status {code!r}",
-                "achieved, improved, unchanged, worse のいずれかにしてください",
-                "use achieved, improved, unchanged or worse"))
-        lang = _language(env)
-        return Markup.escape(f"{status_icon(lang, Status(code))} {status_label(lang, Status(code))}")
-
-    @env.macro
-    def report_meta(field: str) -> str:
-        meta = edition().data.report.meta
-        if field not in ("title", "publisher", "published"):
-            line = page_errors.source_line(env.page, r"report_meta\(\s*[\"']" + re.escape(field))
-            raise DataError(page_errors.page_path(env.page), line, "report_meta", problem(
-                f"項目「{field}」はありません", f"there is no field {field!r}",
-                "title, publisher, published のいずれかにしてください", "use title, publisher or published"))
-        value = getattr(meta, field)
-        return Markup.escape(value.get(_language(env)) if hasattr(value, "get") else value)
-
-    _page_macros.clear()
-    _page_macros.update({name: f for name, f in env.macros.items() if name not in builtin})
+    @event_priority(-200)
+    @_one_line
+    def on_post_build(self, *, config) -> None:
+        """Priority −200: after mkdocs-static-i18n (−100), which builds the further languages inside the
+        default one's on_post_build: once every language is built, the downloads and the search index
+        of each language are written into the root of the site."""
+        i18n = config.plugins.get("i18n")
+        # mkdocs-static-i18n says it is running a further language's build only through its `building`
+        # flag (no public API; MAINTAINERS.md, tests/glue/test_upstream.py).
+        if i18n is not None and i18n.building:
+            return
+        site = Path(config.site_dir)
+        all_editions = self.editions
+        self.data.write_downloads(all_editions, site / "data")
+        assets.copy_assets(ROOT, site)
+        if i18n is not None:
+            prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
+            names = {e.id: {"ja": e.name.ja, "en": e.name.en} for e in all_editions.all}
+            search_index.split_index(site, prefixes, names, all_editions.latest().id)
 
 
-def on_pre_page_macros(env) -> None:
-    """Before a page is rendered: its Jinja may only call the site's macros (glue/page_jinja.py).
-    mkdocs-macros makes its Jinja environment after define_env, so the check is added here."""
-    page_jinja.install(env.env, _page_macros)
-    page_content.forget_included(env.page)
-
-
-def on_post_page_macros(env) -> None:
-    """After a page's macros: an edition's page opens with its edition banner (render/editions.py)."""
-    make = _banner.get("make")
-    html = make() if make else ""
-    if html:
-        env.markdown = html + "\n\n" + env.markdown
-
-
-def _downloads(all_editions: Editions) -> dict[str, bytes]:
-    """The data downloads, made again only when the editions were loaded again (load_all's cache)."""
-    kept = _cache.get("downloads")
-    if kept is None or kept[0] is not all_editions:
-        data = all_editions.latest().data
-        kept = (all_editions, {"kpis.csv": to_csv(data), "kpis.json": to_json(data).encode("utf-8"),
-                               "kpis-all-editions.csv": all_editions_csv(all_editions),
-                               "kpis-all-editions.json": all_editions_json(all_editions).encode("utf-8")})
-        _cache["downloads"] = kept
-    return kept[1]
-
-
-def on_post_build(env) -> None:
-    """Write the language-neutral downloads once, into the root of the built site."""
-    if _language(env) != "ja":
-        return
-    all_editions = load_all(include_drafts=show_drafts(env.conf))
-    out = Path(env.conf["site_dir"]) / "data"
-    out.mkdir(parents=True, exist_ok=True)
-    for name, content in _downloads(all_editions).items():
-        (out / name).write_bytes(content)
-    for schema in sorted((ROOT / "data" / "schema").glob("*.json")):
-        (out / schema.name).write_bytes(schema.read_bytes())
-    try:
-        assets.copy_assets(ROOT, Path(env.conf["site_dir"]))
-    except DataError as err:   # e.g. a front-end package missing from node_modules: one line, no traceback
-        raise PluginError(str(err)) from None
+def _titles_as_text(page) -> None:
+    """A title (or subtitle) in front matter is text, but the theme prints page titles as HTML (the
+    navigation, the header, the footer): escaped here, it reads as written there, like a title taken
+    from the page's heading, which Markdown has escaped already. Before any page is put into the theme."""
+    for key in ("title", "subtitle"):
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            page.meta[key] = html_module.escape(value)

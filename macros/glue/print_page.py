@@ -52,12 +52,6 @@ def demote(markdown: str, part_id: str) -> str:
     return _HEADING.sub(lambda m: "#" + m.group(1) + " ", markdown)
 
 
-def title_line(markdown: str) -> str:
-    """A page's title (its h1 line), or "" if it has none: what the live preview keeps of a part."""
-    title = _H1.search(markdown)
-    return title.group(0).rstrip() + "\n" if title else ""
-
-
 def as_part(section_markdown: str, anchor: str) -> str:
     """An h2 section taken as a part of the report: its heading starts a new sheet too."""
     return section_markdown.replace("{#" + anchor + "}", "{#" + anchor + " ." + PART_CLASS + "}", 1)

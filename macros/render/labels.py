@@ -95,6 +95,9 @@ _PAGE_LABELS = {
         "municipalities.total": "全国の市町村", "municipalities.increased": "人口が増加",
         "municipalities.decreased": "人口が減少",
         "filter_changed_legend": "前の版との比較", "filter_changed": "前の版から状況が変わったKPIだけを表示",
+        "glossary_caption": "用語と英語版の訳語の一覧（読みの順）",
+        "pdf_download": "PDF版をダウンロード（A4・日本語）",
+        "history.from_editions": "評価報告書の各版の実績値", "list_separator": "、",
     },
     "en": {
         "notes.where": "Where", "notes.kind": "Kind", "notes.note": "Note", "notes.printed": "As printed",
@@ -110,11 +113,14 @@ _PAGE_LABELS = {
         "municipalities.decreased": "Population fell",
         "filter_changed_legend": "Compared with the previous edition",
         "filter_changed": "Only KPIs whose status changed since the previous edition",
+        "glossary_caption": "Every term and its English rendering on this site (alphabetical)",
+        "pdf_download": "Download the PDF (A4, English)",
+        "history.from_editions": "the actuals of each edition of the report", "list_separator": "; ",
     },
 }
 
 
-# The editions' words (render/editions.py): the banner, the previous edition, the counts per edition.
+# The editions' words (render/edition_comparison.py): the banner, the previous edition, the counts per edition.
 _EDITION_LABELS = {
     "ja": {
         "edition.shows": "この報告書は{name}（{fy}の実績）です。",
@@ -160,24 +166,8 @@ _EDITION_LABELS = {
     },
 }
 
-# The live preview's note on the print page (glue/preview.py): each part's text is left out there.
-_PREVIEW_LABELS = {
-    "ja": {
-        "preview.title": "プレビュー",
-        "preview.print_part": "プレビューでは、印刷用ページにこの部分の本文を入れていません（再構築を速くするため）。"
-                              "本文は[このページ]({page})にあります。印刷用ページの全体は、"
-                              "`PREVIEW_FULL=true make serve` または `make build` で作られます。",
-    },
-    "en": {
-        "preview.title": "Preview",
-        "preview.print_part": "The preview leaves this part's text out of the print page, so that it rebuilds faster. "
-                              "The text is on [its own page]({page}). `PREVIEW_FULL=true make serve` or "
-                              "`make build` makes the whole print page.",
-    },
-}
-
 # One table of words per language: the groups above join the general labels.
-for _group in (_PAGE_LABELS, _EDITION_LABELS, _PREVIEW_LABELS):
+for _group in (_PAGE_LABELS, _EDITION_LABELS):
     for _lang, _words in _group.items():
         _LABELS[_lang].update(_words)
 

@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from ..core.context import change, change_pct, share_pct
 from .comparison_years import ComparisonYearFragments
-from .editions import EditionFragments
+from .edition_comparison import EditionFragments
 from .glossary import glossary_context
 from .labels import STATUS_ORDER, note_kind_label, place_en
 from .numbers import fmt_number, fmt_pct
@@ -46,9 +46,7 @@ class PageFragments(WorkedExampleFragments, ComparisonYearFragments, EditionFrag
 
     def glossary(self) -> Markup:
         ja = self.lang == "ja"
-        caption = ("用語と英語版の訳語の一覧（読みの順）" if ja else
-                   "Every term and its English rendering on this site (alphabetical)")
-        return self._render("glossary.html", ja=ja, caption=caption,
+        return self._render("glossary.html", ja=ja, caption=self.L["glossary_caption"],
                             **glossary_context(self.data.glossary, self.lang))
 
     def contact_links(self, links: dict[str, str]) -> Markup:

@@ -20,7 +20,7 @@ from ..core.fiscal import fy_label, wareki
 from ..core.model import Direction, Kpi, Measure, Status
 from ..core.progress import Evaluation, round_pct
 from ..core.verdict import verdict
-from ..core.editions import Edition, Editions
+from ..core.edition_series import Edition, Editions
 from ..core.report import LoadedReport
 from . import charts, print_charts
 from .labels import STATUS_ORDER, _LABELS, count_label, label, status_icon, status_label
@@ -66,6 +66,19 @@ class StatusView:
     icon: str
     label: str
     count: int = 0
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """Rendered HTML and the ids of the anchors it defines: link targets a site generator learns of
+    only when the HTML is in the page, told here so nobody reads them back out of the HTML."""
+    html: Markup
+    anchors: tuple[str, ...] = ()
+
+
+def kpi_anchor(kid: str) -> str:
+    """The id of a KPI's row in its measure's table (templates/parts.html writes the same)."""
+    return f"kpi-{kid}"
 
 
 @dataclass(frozen=True)
@@ -115,7 +128,7 @@ class Renderer:
 
     def kpi_href(self, kid: str) -> str:
         """The address of a KPI: its anchor on its strategy page (the same in both languages)."""
-        return self.href(f"{self.strategy_path(int(kid.split('-')[0]))}#kpi-{kid}")
+        return self.href(f"{self.strategy_path(int(kid.split('-')[0]))}#{kpi_anchor(kid)}")
 
     def _row(self, e: Evaluation, with_links: bool = False) -> dict:
         """One KPI for the table templates. `with_links`: the KPI's id links to its strategy page
@@ -137,7 +150,7 @@ class Renderer:
         }
 
     def previous_view(self, e: Evaluation) -> dict | None:
-        """The KPI in the previous edition (render/editions.py); none when one report is rendered alone."""
+        """The KPI in the previous edition (render/edition_comparison.py); none when one report is rendered alone."""
         return None
 
     def _footnotes(self, evaluations: list[Evaluation]) -> list[str]:
@@ -183,9 +196,11 @@ class Renderer:
                             caption=label(self.lang, "table_caption", id=measure.id),
                             footnotes=self._footnotes(evs), notes=notes)
 
-    def kpis(self, measure: Measure) -> Markup:
-        """A measure's KPIs: the table, then the charts drawn from it (their captions point to it)."""
-        return Markup("\n").join([self.kpi_table(measure), self.kpi_chart(measure)])
+    def kpis(self, measure: Measure) -> Fragment:
+        """A measure's KPIs: the table, then the charts drawn from it (their captions point to it);
+        the table's rows are the KPIs' anchors."""
+        return Fragment(Markup("\n").join([self.kpi_table(measure), self.kpi_chart(measure)]),
+                        tuple(kpi_anchor(k.id) for k in measure.kpis))
 
     def kpi_chart(self, measure: Measure) -> Markup:
         evs = [self.data.evaluations[k.id] for k in measure.kpis]
@@ -214,9 +229,9 @@ class Renderer:
             from_editions = []
         if len(from_editions) > 1:
             points.update({(fy, "fy"): value for fy, value in from_editions})
-            sources.append("評価報告書の各版の実績値" if self.lang == "ja" else "the actuals of each edition of the report")
+            sources.append(self.L["history.from_editions"])
         ordered = sorted(points.items(), key=lambda item: (item[0][0], item[0][1] == "fy"))
-        return [(fy, period, value) for (fy, period), value in ordered], ("、" if self.lang == "ja" else "; ").join(sources)
+        return [(fy, period, value) for (fy, period), value in ordered], self.L["list_separator"].join(sources)
 
     def history(self, k: Kpi) -> Markup:
         points, source = self.series(k)

@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..core.errors import DataError, Problem, problem
-from ..core.editions import load_editions
+from ..core.edition_series import load_editions
 from ..core.model import Kpi, Report
 from ..core.register import CORRECT_COMMAND, Entry
 from ..core.report import load_report

@@ -1,6 +1,6 @@
 """GitHub workflow commands (`::error file=…,line=…,title=…::…`): GitHub shows each on the line of the
 file in a pull request's "Files changed". Pure text functions, used by the build's logging handler
-(glue/annotations.py) and by the command-line checks (tools/edition.py).
+(glue/annotations.py) and by the command-line checks (tools/edition_cli.py).
 """
 from __future__ import annotations
 

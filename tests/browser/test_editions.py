@@ -9,7 +9,7 @@ import re
 import pytest
 
 from bench.site_server import serve
-from macros.core.editions import load_editions
+from macros.core.edition_series import load_editions
 from tests.build.test_editions import SECOND
 
 from .support import format_axe, new_context, run_axe, settle, tab_until

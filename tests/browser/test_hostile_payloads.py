@@ -22,7 +22,7 @@ import pytest
 from mkdocs.utils import get_relative_url
 
 from bench.site_server import serve
-from macros.glue.content_security_policy import theme_scripts
+from macros.glue.content_security_policy import ThemeScripts
 from tests.conftest import ROOT, copy_project, run_build
 
 from .support import new_context
@@ -153,7 +153,7 @@ def _known_scripts(url: str) -> set[str]:
     dirs = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
     env = jinja2.Environment()
     context = {"base_url": get_relative_url(".", url or "."), "config": {"extra": {}}, "page": {"meta": {}}}
-    return {env.from_string(source).render(context) for source in theme_scripts(dirs)}
+    return {env.from_string(source).render(context) for source in ThemeScripts().sources(dirs)}
 
 
 RUNNABLE_INLINE = """() => [...document.scripts]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.core.editions import load_editions
+from macros.core.edition_series import load_editions
 from tests.conftest import ROOT, SECOND_EDITION, copy_project, run_build
 from tests.synthetic_editions import add_edition
 
@@ -231,12 +231,12 @@ def test_a_draft_is_built_only_for_the_preview_with_its_banner(draft):
 
 
 def test_a_correction_is_shown_on_every_page_of_its_edition(tmp_path):
-    from macros.tools import edition
+    from macros.tools import edition_cli
     project = _project(tmp_path)
     s1 = project / "data" / "editions" / FIRST / "strategies" / "strategy-1.yaml"
     s1.write_text(s1.read_text(encoding="utf-8").replace("            actual: 382\n", "            actual: 383\n", 1),
                   encoding="utf-8")
-    assert edition.main(["correct", FIRST, "--date", "2025-03-10", "--what-ja", "三洞入洞者数の実績値",
+    assert edition_cli.main(["correct", FIRST, "--date", "2025-03-10", "--what-ja", "三洞入洞者数の実績値",
                          "--what-en", "the actual of visitors to the three caves", "--why-ja", "集計の誤り",
                          "--why-en", "a counting error"], root=project) == 0
     site = _build(project, tmp_path / "site")

@@ -53,10 +53,11 @@ def test_the_known_scripts_are_the_theme_templates_scripts_rendered_for_the_page
     (tmp_path / "base.html").write_text('{# <script>not(1)</script> #}<script>go("{{ base_url }}")</script>'
                                         '<script src="a.js"></script><script type="application/json">{}</script>')
     (tmp_path / "partials" / "x.html").write_text("<script>x=1</script>")
-    assert csp.theme_scripts([str(tmp_path)]) == ['go("{{ base_url }}")', "x=1"]
-    csp._Theme.start(Environment(), [str(tmp_path)])
-    csp._Theme.render("a.md", {"base_url": "../.."})
-    assert csp._Theme.known["a.md"] == {'go("../..")', "x=1"}
+    scripts = csp.ThemeScripts()
+    assert scripts.sources([str(tmp_path)]) == ['go("{{ base_url }}")', "x=1"]
+    scripts.start(Environment(), [str(tmp_path)])
+    scripts.render("a.md", {"base_url": "../.."})
+    assert scripts.known["a.md"] == {'go("../..")', "x=1"}
 
 
 def test_a_page_without_the_meta_tag_stops_the_build():
@@ -80,10 +81,9 @@ def test_the_live_preview_allows_its_reload_script_and_nothing_else_changes():
     assert _directive(served, "script-src") == ["'self'", "'unsafe-inline'"]
     for name in ("style-src-attr", "style-src-elem", "default-src"):
         assert _directive(served, name) == _directive(built, name)
-    csp.on_startup("build", dirty=False)
-    assert csp._Command.serving is False
-    csp.on_startup("serve", dirty=False)
-    try:
-        assert csp._Command.serving is True
-    finally:
-        csp.on_startup("build", dirty=False)
+    from macros.glue.plugin import ReportPlugin
+    plugin = ReportPlugin()
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin.serving is False
+    plugin.on_startup(command="serve", dirty=False)
+    assert plugin.serving is True

@@ -36,7 +36,7 @@ def test_each_fragment_is_used_once_and_an_unknown_token_is_left_as_it_is():
 
 def test_the_search_plugin_sees_an_empty_page_then_readers_get_theirs():
     d, p = DeferredHtml(), page()
-    p.content = d.after_markdown(p, f"<p>{d.defer(FRAGMENT).strip()}</p>", readers=str.upper)
+    p.content = d.after_markdown(p, f"<p>{d.defer(FRAGMENT).strip()}</p>", readers=lambda html, anchors: html.upper())
     assert p.content == SEARCH_STUB and "kept" not in p.content
     d.before_theme(p)
     assert p.content == str(FRAGMENT).upper()
@@ -70,3 +70,12 @@ def test_a_new_build_starts_empty():
     d.before_theme(p)
     assert p.content == "<p>x</p>"
     assert d.restore(token) == token
+
+
+def test_readers_are_told_the_anchors_of_the_fragments_put_back():
+    d, p, told = DeferredHtml(), page(), []
+    one, two = d.defer(FRAGMENT, ("kpi-1",)), d.defer(FRAGMENT, ("kpi-2", "kpi-3"))
+    d.defer(FRAGMENT, ("kpi-9",))                        # deferred, never put into this page
+    d.after_markdown(p, f"<p>{one.strip()}</p><p>{two.strip()}</p>",
+                     readers=lambda html, anchors: told.append(anchors) or html)
+    assert told == [{"kpi-1", "kpi-2", "kpi-3"}]

@@ -56,7 +56,3 @@ def test_the_english_print_page_includes_english_pages():
     assert print_page.source_name("strategy-1.md", "en") == "strategy-1.en.md"
 
 
-def test_the_preview_keeps_only_a_pages_title_line():
-    body = print_page.without_front_matter(PAGE)
-    assert print_page.title_line(body) == "# 重点戦略1 働きたい\n"
-    assert print_page.title_line("## only a section\n\ntext") == ""

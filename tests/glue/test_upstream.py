@@ -1,13 +1,15 @@
 """Each reliance on another package beyond its public API, run against the installed package itself.
 
-When one of these fails after an upgrade, the reliance named in macros/glue/upstream.py (and in
-MAINTAINERS.md) must be looked at again: re-copy a template, adjust a pattern, or drop the reliance.
+Every package is pinned with its hashes (requirements.txt), so the build does not check versions: these
+tests do. When one fails after an upgrade, the reliance named in RELIANCES (and in MAINTAINERS.md) must
+be looked at again: re-copy a template, adjust a pattern, or drop the reliance; then set its version here.
 """
 from __future__ import annotations
 
 import difflib
 import logging
 import re
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -17,26 +19,30 @@ from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
 from macros.core.errors import DataError, problem
-from macros.glue import link_warnings, page_errors, upstream
+from macros.glue import link_warnings, page_errors
 
 ROOT = Path(__file__).resolve().parents[2]
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 
 
-@pytest.mark.parametrize("reliance", sorted(upstream.RELIANCES))
+# reliance → (distribution, the version it was written and tested for, where it is and what it relies on)
+RELIANCES = {
+    "link_warnings": ("mkdocs", "1.6.1", "glue/link_warnings.py matches the English text of MkDocs' link warnings"),
+    "page_errors": ("mkdocs-macros-plugin", "1.5.0", "glue/page_errors.py extends its internal format_error"),
+    "kpi_anchors": ("mkdocs", "1.6.1", "glue/plugin.py adds the KPI anchors to Page.present_anchor_ids"),
+    "i18n_building": ("mkdocs-static-i18n", "1.3.1",
+                      "glue/plugin.py on_post_build reads the plugin's `building` flag to find the last language's build"),
+    "material_templates": ("mkdocs-material", "9.8.1",
+                           "overrides/main.html and overrides/partials/ are copies of Material's templates "
+                           "(the tests below show the differences)"),
+}
+
+
+@pytest.mark.parametrize("reliance", sorted(RELIANCES))
 def test_the_installed_package_is_the_version_each_reliance_was_written_for(reliance):
-    distribution, expected, _ = upstream.RELIANCES[reliance]
-    assert upstream.installed(distribution) == expected, (
-        f"{distribution} changed: check the reliance '{reliance}' (MAINTAINERS.md), then update glue/upstream.py")
-
-
-def test_another_version_switches_a_reliance_off_with_one_notice(monkeypatch, caplog):
-    monkeypatch.setattr(upstream, "RELIANCES", {"x": ("mkdocs", "0.0.1", "plain messages")})
-    monkeypatch.setattr(upstream, "_announced", set())
-    with caplog.at_level(logging.INFO, logger="minereport"):
-        assert upstream.matches("x") is False and upstream.matches("x") is False
-    notices = [r.getMessage() for r in caplog.records if r.name == "minereport"]
-    assert len(notices) == 1 and "0.0.1" in notices[0] and "plain messages" in notices[0]
+    distribution, expected, where = RELIANCES[reliance]
+    assert version(distribution) == expected, (
+        f"{distribution} changed: check the reliance '{reliance}' ({where}; MAINTAINERS.md), then update RELIANCES")
 
 
 # --- MkDocs' link warnings, as the real MkDocs words them ---------------------------------------
@@ -74,7 +80,7 @@ def test_every_link_warning_of_the_installed_mkdocs_is_reworded(tmp_path, caplog
 # --- mkdocs-macros' format_error ----------------------------------------------------------------
 
 def test_page_errors_are_formatted_by_ours_in_the_installed_mkdocs_macros():
-    assert page_errors.register() is True
+    page_errors.register()
     for error_type, formatter in ((DataError, page_errors._data_error), (Exception, page_errors._other)):
         assert format_error.dispatch(error_type) is formatter
     error = DataError("docs/x.md", 3, "macro", problem("ja", "en", "fix", "fix"))
@@ -167,7 +173,7 @@ def test_material_still_labels_the_contents_list_with_the_toggle_edition_pages_g
 
 
 def test_the_installed_mkdocs_static_i18n_has_the_building_flag_the_search_index_reads():
-    """glue/hooks.py splits the search index only after the last language's build: it tells that build
+    """glue/plugin.py splits the search index only after the last language's build: it tells that build
     by mkdocs-static-i18n's `building` flag, which the plugin sets while it runs the further languages."""
     from mkdocs_static_i18n.plugin import I18n
     plugin = I18n()
@@ -180,13 +186,19 @@ def test_the_installed_mkdocs_static_i18n_has_the_building_flag_the_search_index
 # --- mkdocs-macros renders every page text in the environment the page check is added to ---------
 
 MACROS_MODULE = """
-from macros.glue import page_jinja
-
 def define_env(env):
     env.macro(lambda: "HELLO", "hello")
+"""
 
-def on_pre_page_macros(env):
-    page_jinja.install(env.env, {"hello": env.macros["hello"]})
+# As glue/plugin.py adds the check: in on_pre_build, after mkdocs-macros made its environment in on_config.
+HOOK = """
+from mkdocs.plugins import event_priority
+from macros.glue import page_jinja
+
+@event_priority(-10)
+def on_pre_build(config):
+    macros = config.plugins["macros"]
+    page_jinja.install(macros.env, {"hello": macros.macros["hello"]})
 """
 
 
@@ -197,16 +209,15 @@ def on_pre_page_macros(env):
     ("# Home\n\n{{ macros_info() }}\n", "macros_info"),                            # mkdocs-macros' own macro
 ])
 def test_the_installed_mkdocs_macros_renders_pages_through_the_checked_environment(tmp_path, caplog, page, refused):
-    """glue/page_jinja.py checks what mkdocs-macros' Jinja environment (`env.env`) compiles, added in its
-    documented on_pre_page_macros hook: the real plugin must render a page and its title there."""
-    import sys
+    """glue/page_jinja.py checks what mkdocs-macros' Jinja environment (its `env`) compiles, added as
+    glue/plugin.py adds it: the real plugin must render a page and its title there."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(page, encoding="utf-8")
     (tmp_path / "pagecheck.py").write_text(MACROS_MODULE, encoding="utf-8")
+    (tmp_path / "pagecheck_hook.py").write_text(HOOK, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - macros:\n      module_name: pagecheck\n"
-                                         "      on_error_fail: true\n", encoding="utf-8")
-    sys.path.insert(0, str(ROOT))
+                                         "      on_error_fail: true\nhooks:\n  - pagecheck_hook.py\n", encoding="utf-8")
     config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     if refused is None:
         build(config)

@@ -134,7 +134,7 @@ def test_a_measures_kpis_are_its_table_then_its_charts(data):
     """kpis() keeps a chart next to the table its caption refers to ("the figures are in the table above")."""
     f = frag(data, "en")
     m = data.report.measure("1-3-2")
-    html = f.kpis(m)
+    html = f.kpis(m).html
     assert html == f.kpi_table(m) + "\n" + f.kpi_chart(m)
     assert html.index('class="kpi-table"') < html.index('id="chart-1-3-2"') < html.index('id="history-')
 
@@ -213,3 +213,12 @@ def test_every_transcription_note_says_where_in_english(root):
     assert place_en("1 全体") == "Priority Strategy 1 (throughout)"
     assert place_en("1-1-2 施策概要") == "1-1-2 Description of the measure"
     assert place_en("1-1-2 未知の語") is None
+
+
+def test_a_measures_kpis_name_exactly_the_anchors_their_table_defines(data):
+    """The glue tells MkDocs these anchors without reading the HTML: they must be the table's row ids."""
+    f = frag(data, "en")
+    for measure in (m for s in data.report.strategies for m in s.measures()):
+        kpis = f.kpis(measure)
+        ids = re.findall(r'<tbody class="kpi-row[^"]*" id="([^"]+)"', kpis.html)
+        assert ids and list(kpis.anchors) == ids, measure.id

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from macros.core.editions import load_editions
+from macros.core.edition_series import load_editions
 from macros.core.errors import DataError
-from macros.tools import edition
+from macros.tools import edition_cli
 from tests.synthetic_editions import add_edition
 
 SECOND = "2025-02"
@@ -25,7 +25,7 @@ def run_tool(project: Path, *argv: str) -> list[str]:
     """The tool's error lines (stderr), as staff see them."""
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        code = edition.main(list(argv), root=project)
+        code = edition_cli.main(list(argv), root=project)
     assert code != 0, f"{argv} succeeded"
     return err.getvalue().strip().splitlines()
 
@@ -54,7 +54,7 @@ def _strategy(project: Path, edition_id: str = SECOND) -> Path:
 
 
 def draft_with_empty_actuals_published(project: Path) -> str:
-    edition.new(project, SECOND, 2023)
+    edition_cli.new(project, SECOND, 2023)
     return _run(project, "publish", SECOND)
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.core.editions import load_editions
+from macros.core.edition_series import load_editions
 from macros.core.register import fingerprint, read_register
-from macros.tools import edition, translations
+from macros.tools import edition_cli, translations
 from tests.conftest import ROOT, copy_project
 from tests.synthetic_editions import add_edition, fill_actuals
 from tests.tools.edition_cases import CASES, SECOND, run_tool
@@ -31,13 +31,13 @@ def test_each_mistake_is_one_line_naming_its_file(project, case):
 
 
 def test_the_real_data_is_exactly_as_published():
-    assert edition.main(["check"], root=ROOT) == 0
+    assert edition_cli.main(["check"], root=ROOT) == 0
     for entry in read_register(ROOT).entries:
         assert entry.published and entry.recorded_fingerprint == fingerprint(ROOT, entry.id)
 
 
 def test_new_scaffolds_a_draft_from_the_latest_edition(project):
-    files = edition.new(project, SECOND, 2023)
+    files = edition_cli.new(project, SECOND, 2023)
     entry = read_register(project).get(SECOND)
     assert entry is not None and not entry.published and entry.period.id == 2
     assert f"data/editions/{SECOND}/report.yaml" in files and f"docs/editions/{SECOND}/strategy-1.md" in files
@@ -67,7 +67,7 @@ def test_new_scaffolds_a_draft_from_the_latest_edition(project):
     stale = {p.name for p in translations.stale(project / "docs/editions" / SECOND)}
     assert stale == {p.name for p in (project / "docs/editions/2024-02").glob("*.en.md")}
     # the published edition is untouched
-    assert edition.main(["check"], root=project) == 0
+    assert edition_cli.main(["check"], root=project) == 0
 
 
 def test_publish_records_state_and_fingerprint_and_keeps_the_register_layout(project):
@@ -77,11 +77,11 @@ def test_publish_records_state_and_fingerprint_and_keeps_the_register_layout(pro
     assert after.startswith(before)                             # comments and the first entry untouched
     entry = read_register(project).get(SECOND)
     assert entry.published and entry.fingerprint == fingerprint(project, SECOND)
-    assert edition.main(["check"], root=project) == 0
+    assert edition_cli.main(["check"], root=project) == 0
 
 
 def test_an_actual_deliberately_unknown_can_be_published_and_says_why(project):
-    edition.new(project, SECOND, 2023)
+    edition_cli.new(project, SECOND, 2023)
     fill_actuals(project, SECOND, step=2023)
     path = project / "data/editions" / SECOND / "strategies" / "strategy-1.yaml"
     text = path.read_text(encoding="utf-8")
@@ -93,7 +93,7 @@ def test_an_actual_deliberately_unknown_can_be_published_and_says_why(project):
     path.write_text(text[:start] + new_block + text[block_end:], encoding="utf-8")
     for en in (project / "docs/editions" / SECOND).glob("*.en.md"):
         translations.stamp(en)
-    edition.publish(project, SECOND)
+    edition_cli.publish(project, SECOND)
     notes = load_editions(project).get(SECOND).data.notes_by_kpi["1-1-1-1"]
     assert any("調査を中止したため" in n.text.ja and "the survey was stopped" in n.text.en for n in notes)
 
@@ -102,11 +102,11 @@ def test_a_correction_is_recorded_with_when_what_why_and_shown(project):
     path = project / "data/editions/2024-02/strategies/strategy-1.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("            actual: 382\n", "            actual: 383\n", 1),
                     encoding="utf-8")
-    assert edition.main(["check"], root=project) == 1
-    assert edition.main(["correct", "2024-02", "--date", "2025-03-10", "--what-ja", "三洞入洞者数の実績値",
+    assert edition_cli.main(["check"], root=project) == 1
+    assert edition_cli.main(["correct", "2024-02", "--date", "2025-03-10", "--what-ja", "三洞入洞者数の実績値",
                          "--what-en", "the actual of cave visitors", "--why-ja", "集計の誤り",
                          "--why-en", "a counting error"], root=project) == 0
-    assert edition.main(["check"], root=project) == 0
+    assert edition_cli.main(["check"], root=project) == 0
     entry = read_register(project).get("2024-02")
     c = entry.corrections[-1]
     assert (c.date, c.what.ja, c.why.en) == ("2025-03-10", "三洞入洞者数の実績値", "a counting error")
@@ -137,7 +137,7 @@ def test_a_revised_target_with_its_record_is_noted(project):
 
 
 def test_publishing_lists_every_gap_in_one_run_and_changes_nothing(project):
-    edition.new(project, SECOND, 2023)
+    edition_cli.new(project, SECOND, 2023)
     register = (project / "data/editions.yaml").read_text(encoding="utf-8")
     lines = run_tool(project, "publish", SECOND)
     kpis = [k for k in load_editions(project).get(SECOND).data.report.kpis()]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.tools import edition
+from macros.tools import edition_cli
 from macros.tools.pr_summary import summary
 from tests.conftest import ROOT
 from tests.synthetic_editions import add_edition
@@ -80,7 +80,7 @@ def test_changed_figure_page_and_stale_translation(repo):
 
 def test_a_recorded_correction_is_named_in_the_warning(repo):
     _set_actual(repo / "data/editions/2024-02/strategies/strategy-1.yaml", "1-1-1-1", 383)
-    edition.correct(repo, "2024-02", "2025-03-10", ("三洞入洞者数の誤植", "Typo in the cave visitors"),
+    edition_cli.correct(repo, "2024-02", "2025-03-10", ("三洞入洞者数の誤植", "Typo in the cave visitors"),
                     ("原表の転記誤り", "Copied wrongly from the printed table"))
     warning = summary(repo, "HEAD", None).splitlines()[2]
     assert warning.startswith("> ⚠️ **公開済みの版 2024-02")
@@ -115,7 +115,7 @@ def test_kpi_changes_are_grouped_by_edition_and_a_draft_needs_no_correction(repo
 def test_publishing_an_edition_is_listed(repo):
     add_edition(repo, "2025-02", 2023, publish=False)
     _commit(repo)
-    edition.publish(repo, "2025-02")
+    edition_cli.publish(repo, "2025-02")
     text = summary(repo, "HEAD", None)
     assert "- 公開 / published: 2025-02（令和7年2月版 / February 2025 edition、公開済み / published）" in text
     assert "⚠️" not in text

@@ -366,7 +366,7 @@ def test_remarks_are_never_published(draft, capsys):
 
 def test_the_next_edition_starts_without_the_remarks(draft):
     """Remarks are about one edition's figures: `python -m macros.edition new` does not copy them."""
-    from macros.tools.edition import new
+    from macros.tools.edition_cli import new
     from macros.tools.yaml_values import read_remarks
     add_line_after(strategy_file(draft, 1), "1-1-1-1", "target", 'remarks: "速報値"')
     assert read_remarks(draft, f"data/editions/{DRAFT}") == {"1-1-1-1": "速報値"}

@@ -20,8 +20,6 @@ _PREFIX = re.compile(rf"^{EDITIONS_DIR}/([^/]+)/")
 # An inline Markdown link or image target: ](target) or ](target "title"); not an absolute URL or anchor.
 _LINK = re.compile(r"\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)\s]+)((?:\s+\"[^\"]*\")?)\)")
 
-_showing: list[str] = []   # the editions whose pages are being shown inside another page, innermost last
-
 
 def edition_of(src_uri: str) -> str | None:
     """editions/2024-02/strategy-1.md → "2024-02"; a root page → None."""
@@ -43,19 +41,24 @@ def page_url(name: str) -> str:
     return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
 
 
-@contextmanager
-def showing(edition_id: str):
-    """While an edition's page is rendered inside a root page, macros read that edition."""
-    _showing.append(edition_id)
-    try:
-        yield
-    finally:
-        _showing.pop()
+class ShownEditions:
+    """The editions whose pages are being shown inside another page, innermost last (one per build)."""
 
+    def __init__(self) -> None:
+        self._stack: list[str] = []
 
-def shown_edition(src_uri: str) -> str | None:
-    """The edition a page's macros read now: the one being shown in it, else the page's own, else None (latest)."""
-    return _showing[-1] if _showing else edition_of(src_uri)
+    @contextmanager
+    def showing(self, edition_id: str):
+        """While an edition's page is rendered inside a root page, macros read that edition."""
+        self._stack.append(edition_id)
+        try:
+            yield
+        finally:
+            self._stack.pop()
+
+    def shown_edition(self, src_uri: str) -> str | None:
+        """The edition a page's macros read now: the one being shown in it, else the page's own, else None (latest)."""
+        return self._stack[-1] if self._stack else edition_of(src_uri)
 
 
 def rebase_links(markdown: str, from_dir: str, to_dir: str, mirrored: str | None = None) -> str:

@@ -1,6 +1,6 @@
 """What residents ask of each new evaluation, 前年度と比べてどうか: the edition a page shows, the
 same KPI in the previous edition, the status counts of each edition side by side, and each KPI's
-actuals across editions. Every figure is computed from the editions' data (core/editions.py).
+actuals across editions. Every figure is computed from the editions' data (core/edition_series.py).
 """
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..core.editions import Change, Edition
+from ..core.edition_series import Change, Edition
 from ..core.fiscal import fy_label
 from ..core.progress import Evaluation
 from .labels import STATUS_ORDER, group
