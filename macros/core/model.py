@@ -261,7 +261,7 @@ class CensusPoint:
 
 @dataclass(frozen=True)
 class Census:
-    """Mine City's population in the national censuses (section I), with the change the report prints."""
+    """The municipality's population in the national censuses (section I), with the change the report prints."""
 
     source: Text
     population: tuple[CensusPoint, ...]   # oldest first

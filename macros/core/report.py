@@ -14,6 +14,7 @@ from .progress import Evaluation, count_statuses, evaluate
 from .builder import Builder, build_context, build_meta
 from .context import context_notes
 from .schema import check_schema
+from .site import Site, load_site
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class LoadedReport:
     total: StatusCounts
     notes: list[DataNote] = field(default_factory=list)
     glossary: tuple[Term, ...] = ()
+    site: Site | None = None     # data/site.yaml: the municipality, languages, file names
 
     @cached_property
     def notes_by_kpi(self) -> dict[str, list[DataNote]]:
@@ -133,4 +135,4 @@ def load_report(root: Path, edition: str | None = None, require_english: bool = 
             f"全体の状況別件数が報告書の表と異なります（計算 {total}、報告書 {meta.published_status_counts}）。",
             f"Overall computed status counts {total} differ from the report's {meta.published_status_counts}.")))
     notes += context_notes(report.context)
-    return LoadedReport(report, evaluations, counts, total, notes, load_glossary(root))
+    return LoadedReport(report, evaluations, counts, total, notes, load_glossary(root), load_site(root))

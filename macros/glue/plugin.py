@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from . import assets, contact, editions, page_content, page_errors, page_jinja, preview, print_page
 from .notice import notice
 from ..tools import translations
-from ..tools.pdf import PDF_PATH
+from ..tools.pdf import pdf_paths
 from ..core.errors import DataError, problem
 from ..core.model import Status
 from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
@@ -140,8 +140,9 @@ def define_env(env) -> None:
         raise PluginError(str(err)) from None
     _announce(all_editions, docs)
     latest = all_editions.latest()
-    # For the footer (overrides/partials/copyright.html): only the configured addresses.
+    # For the footer (overrides/partials/copyright.html): only the configured addresses, and whose they are.
     env.conf["extra"]["configured_contacts"] = links
+    env.conf["extra"]["municipality"] = latest.data.site.municipality   # both languages: 404.html is made once
 
     def edition() -> Edition:
         """The edition this page shows (glue/editions.py): its own, the one it includes, or the latest."""
@@ -299,7 +300,7 @@ def define_env(env) -> None:
     def pdf_download() -> str:
         """The link to this language's PDF of the full report (made after the build: macros/tools/pdf.py)."""
         lang = _language(env)
-        target = PDF_PATH[lang].removeprefix(f"{lang}/")   # href() puts the English path under en/
+        target = pdf_paths(latest.data.site)[lang].removeprefix(f"{lang}/")   # href() puts the English path under en/
         text = "PDF版をダウンロード（A4・日本語）" if lang == "ja" else "Download the PDF (A4, English)"
         # An edition's own print page links its own PDF (made beside it by macros/tools/pdf.py).
         own = editions.edition_of(env.page.file.src_uri)
