@@ -19,11 +19,27 @@ from .loader import Marked, MarkedList
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
 
+BOTH_LANGUAGES = ("ja", "en")
+
+
 @lru_cache(maxsize=None)
-def _validator(schema_name: str) -> jsonschema.protocols.Validator:
+def _validator(schema_name: str, languages: tuple[str, ...] = BOTH_LANGUAGES) -> jsonschema.protocols.Validator:
     schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    if "en" not in languages:
+        schema = english_optional(schema)
     cls = jsonschema.validators.validator_for(schema)
     return cls(inline_refs(schema))
+
+
+def english_optional(schema):
+    """The schema for a Japanese-only site: no English field (en, note_en, …) is required. The schemas
+    describe a bilingual site; a Japanese-only one may leave every English field out."""
+    if isinstance(schema, dict):
+        return {k: ([f for f in v if f != "en" and not str(f).endswith("_en")] if k == "required" and isinstance(v, list)
+                    else english_optional(v)) for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [english_optional(v) for v in schema]
+    return schema
 
 
 def inline_refs(schema: dict) -> dict:
@@ -151,9 +167,10 @@ def _describe(err: jsonschema.ValidationError) -> tuple[str, Any]:
                    "data/schema/ の定義を確認してください", "check the definition in data/schema/"), path
 
 
-def check_schema(doc: Any, schema_name: str, display: str) -> None:
-    """Raise a DataError for the first (shallowest) schema error."""
-    errors = list(_validator(schema_name).iter_errors(doc))   # Marked dict/list subclasses are accepted as is
+def check_schema(doc: Any, schema_name: str, display: str, languages: tuple[str, ...] = BOTH_LANGUAGES) -> None:
+    """Raise a DataError for the first (shallowest) schema error. `languages`: the site's (site.py);
+    English fields are required only of a site published in English."""
+    errors = list(_validator(schema_name, tuple(languages)).iter_errors(doc))   # Marked dict/list subclasses are accepted as is
     if not errors:
         return
     # Shallowest first; at the same place an unknown field (often a typo) explains a "missing" one.

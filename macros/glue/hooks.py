@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from macros.core.errors import DataError  # noqa: E402
-from macros.glue import annotations, editions, link_warnings, page_content, preview, search_index, upstream  # noqa: E402
+from macros.glue import annotations, editions, languages, link_warnings, page_content, preview, search_index, upstream  # noqa: E402
 from macros.glue.deferred import PAGES  # noqa: E402
 from macros.render.labels import label  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
@@ -41,7 +41,7 @@ def on_pre_build(config):
     heading links are titled in the language being built (mkdocs-static-i18n may not override
     markdown_extensions per language; each page's Markdown is made from mdx_configs when it renders)."""
     PAGES.reset()
-    lang = "en" if config.theme["language"] == "en" else "ja"
+    lang = languages.build_language(config)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = label(lang, "permalink_title")
 
 

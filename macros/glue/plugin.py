@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import assets, contact, editions, page_content, page_errors, page_jinja, preview, print_page
+from . import assets, contact, editions, languages, page_content, page_errors, page_jinja, preview, print_page
 from .notice import notice
 from ..tools import translations
 from ..tools.pdf import pdf_paths
@@ -25,6 +25,7 @@ from ..core.model import Status
 from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
 from ..core.editions import Edition, Editions, load_editions
 from ..core.report import LoadedReport, load_report
+from ..core.site import Site, load_site
 from ..render.editions import EditionLink
 from ..render.labels import label, status_icon, status_label
 from ..render.pages import PageFragments
@@ -74,9 +75,8 @@ def show_drafts(config) -> bool:
 
 
 def _language(env) -> str:
-    """The language being built: mkdocs-static-i18n sets the theme's language for each language's build
-    (its documented reconfigure_material option, on in mkdocs.yml)."""
-    return "en" if env.conf["theme"]["language"] == "en" else "ja"
+    """The language being built (glue/languages.py; define_env checked it)."""
+    return languages.build_language(env.conf)
 
 
 def _unknown(env, macro: str, kind_ja: str, kind_en: str, ident) -> DataError:
@@ -93,8 +93,18 @@ def _unknown(env, macro: str, kind_ja: str, kind_en: str, ident) -> DataError:
         f'{macro}("1-1-2") のように ID を " で囲んでください', f'quote the id, as in {macro}("1-1-2")'))
 
 
-def _check_pages(docs: Path) -> None:
-    """Every Japanese page needs its English page: a fallback would be served labelled lang="en"."""
+def _check_pages(docs: Path, site: Site) -> None:
+    """On a site published in English, every Japanese page needs its English page (a fallback would be
+    served labelled lang="en"); a Japanese-only site has none."""
+    if not site.bilingual:
+        for en in sorted(docs.rglob("*.en.md")):
+            rel = en.relative_to(docs.parent).as_posix()
+            raise DataError(rel, None, "translation", problem(
+                "英語版は公開しない設定です（data/site.yaml: languages: [ja]）",
+                "the site is not published in English (data/site.yaml: languages: [ja])",
+                "このファイルを削除するか、languages を [ja, en] にしてください",
+                "delete this file, or set languages to [ja, en]"))
+        return
     for ja in translations.missing(docs):
         rel = ja.relative_to(docs.parent).as_posix()
         raise DataError(rel, None, "translation", problem(
@@ -131,7 +141,9 @@ def define_env(env) -> None:
     builtin = set(env.macros)
     page_errors.register()
     try:
-        _check_pages(docs)
+        site = load_site(ROOT)
+        languages.check_languages(env.conf, site)
+        _check_pages(docs, site)
         from plotly.offline import get_plotlyjs_version
         assets.check_version(ROOT, get_plotlyjs_version())
         all_editions = load_all(include_drafts=show_drafts(env.conf))
@@ -143,6 +155,7 @@ def define_env(env) -> None:
     # For the footer (overrides/partials/copyright.html): only the configured addresses, and whose they are.
     env.conf["extra"]["configured_contacts"] = links
     env.conf["extra"]["municipality"] = latest.data.site.municipality   # both languages: 404.html is made once
+    env.conf["extra"]["site_languages"] = list(site.languages)            # 404.html speaks the site's languages
 
     def edition() -> Edition:
         """The edition this page shows (glue/editions.py): its own, the one it includes, or the latest."""

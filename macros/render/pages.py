@@ -4,6 +4,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..core.context import change, change_pct, share_pct
+from ..core.errors import DataError, problem
+from ..core.model import Context
 from ..core.fiscal import wareki_year
 from .comparison_years import ComparisonYearFragments
 from .editions import EditionFragments
@@ -63,8 +65,20 @@ class PageFragments(WorkedExampleFragments, ComparisonYearFragments, EditionFrag
         return self.data.site.municipality.get(self.lang)
 
     # --- section I (context) ------------------------------------------------------
+    def _context(self) -> Context:
+        """The edition's context figures; a page that shows them needs its context.yaml."""
+        context = self.data.report.context
+        if context is None:
+            edition = self.edition.id if self.edition else "<版>"
+            raise DataError(f"data/editions/{edition}/context.yaml", None, "file", problem(
+                "ファイルがありません（社会情勢の数値を表示するページがあります）",
+                "the file is missing (a page shows the context figures)",
+                "context.yaml を作るか、ページから census_table / census_chart を削除してください",
+                "add context.yaml, or remove census_table / census_chart from the page"))
+        return context
+
     def census_table(self) -> Markup:
-        c, m = self.data.report.context.census, self.data.report.context.municipalities
+        c, m = self._context().census, self._context().municipalities
         rows = [(p.label.get(self.lang), f"{p.value:,}") for p in c.population]
         rows.append((self.L["census.change"], f"{change(c):,}"))
         rows.append((self.L["census.change_pct"], f"{change_pct(c)}%"))
@@ -79,7 +93,7 @@ class PageFragments(WorkedExampleFragments, ComparisonYearFragments, EditionFrag
         return Markup(f"{pop}\n\n{mun}")
 
     def census_chart(self) -> Markup:
-        c = self.data.report.context.census
+        c = self._context().census
         years = [wareki_year(p.year) if self.lang == "ja" else str(p.year) for p in c.population]
         caption = self.L["census.chart_caption"].format(
             municipality=self.municipality(), years="・".join(years) if self.lang == "ja" else " and ".join(years))
