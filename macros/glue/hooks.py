@@ -133,8 +133,8 @@ def on_post_build(config):
     if i18n.building:
         return  # a further language's build inside the default one: its index is not complete yet
     prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
-    from macros.glue.plugin import load_all, show_drafts
-    all_editions = load_all(include_drafts=show_drafts(config))
+    from macros.glue.plugin import load_all, show_drafts, site_root
+    all_editions = load_all(site_root(config), include_drafts=show_drafts(config))
     names = {e.id: {"ja": e.name.ja, "en": e.name.en} for e in all_editions.all}
     search_index.split_index(Path(config.site_dir), prefixes, names, all_editions.latest().id)
 

@@ -25,6 +25,7 @@ from ..core.model import Status
 from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
 from ..core.editions import Edition, Editions, load_editions
 from ..core.report import LoadedReport, load_report
+from ..core.schema import SCHEMA_DIR
 from ..core.site import Site, load_site
 from ..render.editions import EditionLink
 from ..render.labels import label, status_icon, status_label
@@ -32,7 +33,6 @@ from ..render.pages import PageFragments
 from ..render.renderer import make_env
 from .deferred import defer
 
-ROOT = Path(__file__).resolve().parents[2]
 _cache: dict = {}
 _templates = make_env()
 _banner: dict = {}             # the edition banner of the build under way (define_env sets it)
@@ -45,10 +45,16 @@ def _signature(paths) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in paths if p.is_file()))
 
 
+def site_root(config) -> Path:
+    """The site's folder, where its mkdocs.yml is (data/, docs/ and node_modules/ beside it): the engine
+    may be shared by several sites, so it never looks for a site next to its own files."""
+    return Path(config["config_file_path"]).resolve().parent
+
+
 def _edition_loader(root: Path):
     """Loads one edition, or returns it as loaded before if none of its files nor the shared ones
-    (data/*.yaml, data/schema/) changed: a live-preview edit reloads one edition, not ten."""
-    shared = _signature(list((root / "data").glob("*.yaml")) + list((root / "data" / "schema").glob("*")))
+    (data/*.yaml, macros/schema/) changed: a live-preview edit reloads one edition, not ten."""
+    shared = _signature(list((root / "data").glob("*.yaml")) + list(SCHEMA_DIR.glob("*")))
     editions_cache = _cache.setdefault("per_edition", {})
 
     def load(root_: Path, edition_id: str, published: bool) -> LoadedReport:
@@ -59,7 +65,7 @@ def _edition_loader(root: Path):
     return load
 
 
-def load_all(root: Path = ROOT, include_drafts: bool = False) -> Editions:
+def load_all(root: Path, include_drafts: bool = False) -> Editions:
     """Every edition (drafts only when the site shows them), loaded again only when data/ changes."""
     sig = (_signature((root / "data").rglob("*")), include_drafts)
     if _cache.get("sig") != sig:
@@ -141,12 +147,13 @@ def define_env(env) -> None:
     builtin = set(env.macros)
     page_errors.register()
     try:
-        site = load_site(ROOT)
+        root = site_root(env.conf)
+        site = load_site(root)
         languages.check_languages(env.conf, site)
         _check_pages(docs, site)
         from plotly.offline import get_plotlyjs_version
-        assets.check_version(ROOT, get_plotlyjs_version())
-        all_editions = load_all(include_drafts=show_drafts(env.conf))
+        assets.check_version(root, get_plotlyjs_version())
+        all_editions = load_all(root, include_drafts=show_drafts(env.conf))
         links = contact.contact_links(env.conf)
     except DataError as err:
         raise PluginError(str(err)) from None
@@ -389,14 +396,15 @@ def on_post_build(env) -> None:
     """Write the language-neutral downloads once, into the root of the built site."""
     if _language(env) != "ja":
         return
-    all_editions = load_all(include_drafts=show_drafts(env.conf))
+    root = site_root(env.conf)
+    all_editions = load_all(root, include_drafts=show_drafts(env.conf))
     out = Path(env.conf["site_dir"]) / "data"
     out.mkdir(parents=True, exist_ok=True)
     for name, content in _downloads(all_editions).items():
         (out / name).write_bytes(content)
-    for schema in sorted((ROOT / "data" / "schema").glob("*.json")):
+    for schema in sorted(SCHEMA_DIR.glob("*.json")):   # the engine's contracts, published with the data
         (out / schema.name).write_bytes(schema.read_bytes())
     try:
-        assets.copy_assets(ROOT, Path(env.conf["site_dir"]))
+        assets.copy_assets(root, Path(env.conf["site_dir"]))
     except DataError as err:   # e.g. a front-end package missing from node_modules: one line, no traceback
         raise PluginError(str(err)) from None
