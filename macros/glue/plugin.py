@@ -128,11 +128,12 @@ def _announce(all_editions: Editions, docs: Path) -> None:
         return
     _cache["announced"] = True
     data = all_editions.latest(include_drafts=True).data
+    lang = "en" if data.site.bilingual else "ja"   # a Japanese-only site's notes have no English
     for n in data.notes:
-        about = n.kpi_id or (n.where.en if n.where else None)
+        about = n.kpi_id or (n.where.get(lang) if n.where else None)
         kpi = data.report.kpi(n.kpi_id) if n.kpi_id else None
         where = {"location": (kpi.source.file, kpi.source.line)} if kpi else {}
-        notice.info("data note: %s%s", f"{about}: " if about else "", n.text.en, extra=where)
+        notice.info("data note: %s%s", f"{about}: " if about else "", n.text.get(lang), extra=where)
     for en in translations.stale(docs):
         rel = en.relative_to(docs.parent).as_posix()
         notice.warning("stale translation: %s was translated from an older version of its Japanese page "

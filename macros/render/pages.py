@@ -73,8 +73,8 @@ class PageFragments(WorkedExampleFragments, ComparisonYearFragments, EditionFrag
             raise DataError(f"data/editions/{edition}/context.yaml", None, "file", problem(
                 "ファイルがありません（社会情勢の数値を表示するページがあります）",
                 "the file is missing (a page shows the context figures)",
-                "context.yaml を作るか、ページから census_table / census_chart を削除してください",
-                "add context.yaml, or remove census_table / census_chart from the page"))
+                "context.yaml を作るか、ページから census_table と census_chart を削除してください",
+                "add context.yaml, or remove census_table and census_chart from the page"))
         return context
 
     def census_table(self) -> Markup:

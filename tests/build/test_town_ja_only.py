@@ -106,3 +106,10 @@ def test_the_downloads_hold_the_towns_kpis(site):
     rows = list(csv.DictReader(io.StringIO((site / "data" / "kpis.csv").read_text(encoding="utf-8-sig"))))
     assert [r["id"] for r in rows] == [k.id for k in kpis]
     assert {r["unit"] for r in rows} == {k.unit for k in kpis} and not any(r["name_en"] for r in rows)
+
+
+def test_the_build_reports_the_data_notes_in_japanese(site):
+    """A Japanese-only site's notes have no English: the build prints them in Japanese, never empty."""
+    log = (site.parent / f"{site.name}.log").read_text(encoding="utf-8")
+    notes = re.findall(r"data note: (.*)", log)
+    assert notes and all(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", n) for n in notes), notes
