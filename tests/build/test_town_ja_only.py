@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from macros.core.register import read_register
@@ -113,3 +115,13 @@ def test_the_build_reports_the_data_notes_in_japanese(site):
     log = (site.parent / f"{site.name}.log").read_text(encoding="utf-8")
     notes = re.findall(r"data note: (.*)", log)
     assert notes and all(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", n) for n in notes), notes
+
+
+def test_the_downloads_validate_against_their_published_schemas(site):
+    """A Japanese-only site's rows have no English name (null), and its schemas, published beside them, say so."""
+    for name in ("kpis", "kpis-all-editions"):
+        schema = json.loads((site / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        rows = json.loads((site / "data" / f"{name}.json").read_text(encoding="utf-8"))
+        assert rows and all(r["name_en"] is None for r in rows)
+        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(rows))
+        assert not errors, (name, errors[:3])
