@@ -17,8 +17,6 @@ from .errors import DataError, problem
 from .loader import Marked, MarkedList
 
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schema"
-
-
 BOTH_LANGUAGES = ("ja", "en")
 
 

@@ -5,8 +5,8 @@ from markupsafe import Markup
 
 from ..core.context import change, change_pct, share_pct
 from ..core.errors import DataError, problem
-from ..core.model import Context
 from ..core.fiscal import wareki_year
+from ..core.model import Context
 from .comparison_years import ComparisonYearFragments
 from .editions import EditionFragments
 from .glossary import glossary_context

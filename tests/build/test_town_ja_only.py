@@ -40,6 +40,7 @@ def town(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(town, tmp_path_factory) -> Path:
+    """In this module, the town's built site (in place of the real site of tests/conftest.py)."""
     return strict_build(town, tmp_path_factory.mktemp("town-site") / "site", env={"CONTACT_URL": CONTACT})
 
 
