@@ -10,6 +10,7 @@ glue/    the only layer that may import MkDocs, Markdown or another plugin.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,36 @@ def test_only_glue_imports_mkdocs_markdown_or_another_plugin():
     outside = [(p.relative_to(MACROS.parent).as_posix(), n) for p in sorted(MACROS.rglob("*.py"))
                if "glue" not in p.relative_to(MACROS).parts for n in imports(p) if top(n) in SITE_GENERATOR]
     assert not outside, outside
+
+
+# The engine's own files: what a site takes from the engine when it updates. The town lives in its data/ and docs/.
+ENGINE = ("macros", "overrides", "Makefile", ".github", "package.json")
+
+
+def _municipal_words(root: Path) -> list[re.Pattern]:
+    """The site's names as data/site.yaml gives them, and their short forms (美祢市 → 美祢, Mine City → Mine)."""
+    from macros.core.site import load_site
+    site = load_site(root)
+    words = {site.municipality.ja, site.municipality.ja.rstrip("市町村区"), site.pdf_name}
+    if site.municipality.en:
+        words |= {site.municipality.en, site.municipality.en.split()[0]}
+    return [re.compile(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])") for w in words if w]
+
+
+def _engine_text_files(root: Path):
+    for name in ENGINE:
+        for path in ([root / name] if (root / name).is_file() else sorted((root / name).rglob("*"))):
+            if path.is_file() and "__pycache__" not in path.parts:
+                try:
+                    yield path, path.read_text(encoding="utf-8")
+                except UnicodeDecodeError:   # a font or an image
+                    continue
+
+
+def test_nothing_municipal_in_the_engine():
+    """No file of the engine names the town (comments and docstrings included): it learns it from data/site.yaml."""
+    root = MACROS.parent
+    words = _municipal_words(root)
+    found = [f"{path.relative_to(root)}:{n}: {w.pattern}" for path, text in _engine_text_files(root)
+             for n, line in enumerate(text.splitlines(), 1) for w in words if w.search(line)]
+    assert len(words) >= 3 and not found, "\n".join(found)

@@ -92,9 +92,9 @@ class Builder:
         actual = self.value(k, "actual", kid, cols.actual_fy)
         target = self.value(k, "target", kid, cols.target_fy)
         history = self.history(k.get("history"), kid) if k.get("history") else None
-        notes = tuple(Note(NoteKind(n["kind"]), Text(n["ja"], n["en"])) for n in k.get("notes", []))
+        notes = tuple(Note(NoteKind(n["kind"]), _text(n)) for n in k.get("notes", []))
         notes += self._unknown_actual(k, kid, actual)
-        revisions = tuple(Revision(r["field"], _decimal(r["previous"]), Text(r["ja"], r["en"]))
+        revisions = tuple(Revision(r["field"], _decimal(r["previous"]), _text(r))
                           for r in k.get("revised", []))
         notes += tuple(Note(NoteKind.REVISED, Text(
             f"{'策定時の値' if r.field == 'baseline' else '目標値'}をこの版で改定（前の版：{r.previous}）：{r.reason.ja}",

@@ -33,7 +33,7 @@ def rows(data: LoadedReport) -> list[dict]:
         fy = lambda x: (x.fy if x else None)
         out.append({
             "id": k.id, "strategy": int(parts[0]), "policy": "-".join(parts[:2]), "measure": "-".join(parts[:3]),
-            "name_ja": k.name.ja, "name_en": k.name.en, "unit": k.unit,
+            "name_ja": k.name.ja, "name_en": k.name.en or None, "unit": k.unit,   # None: a Japanese-only site
             "baseline": v(k.baseline), "baseline_fy": fy(k.baseline),
             "actual": v(k.actual), "actual_fy": fy(k.actual),
             "target": v(k.target), "target_fy": fy(k.target),

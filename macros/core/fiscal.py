@@ -42,6 +42,12 @@ def wareki(fy: int) -> str:
     raise ValueError(f"fiscal year {fy} is before 平成")
 
 
+def wareki_year(year: int) -> str:
+    """A calendar year of a date after 1 May (a census day, 1 October) as 和暦: 2020 -> '令和2年'.
+    From May on, a calendar year's era is its fiscal year's."""
+    return wareki(year).removesuffix("度")
+
+
 def fy_label(fy: int, lang: str) -> str:
     """Fiscal year label for a page language."""
     return wareki(fy) if lang == "ja" else f"FY{fy}"

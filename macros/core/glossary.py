@@ -14,6 +14,7 @@ from .errors import DataError, problem
 from .loader import Marked, load_yaml
 from .model import Source, Text
 from .schema import check_schema
+from .site import load_site
 
 DISPLAY = "data/glossary.yaml"
 
@@ -36,7 +37,10 @@ class Term:
 
     @property
     def anchor(self) -> str:
-        """A stable id for links, the same on both language pages: term-<rendering in lower case>."""
+        """A stable id for links, the same on both language pages: term-<rendering in lower case>
+        (a Japanese-only site's term has no rendering: term-<the term>)."""
+        if not self.en:
+            return "term-" + "-".join(self.ja.split())
         return "term-" + (re.sub(r"[^a-z0-9]+", "-", self.en.lower()).strip("-") or "x")
 
 
@@ -71,7 +75,7 @@ def _named(err: DataError, doc) -> DataError:
 
 
 def _term(entry: Marked) -> Term:
-    ja, en = entry["ja"], entry["en"]
+    ja, en = entry["ja"], entry.get("en", "")
     exact = bool(entry.get("exact_case", False))
     forms = tuple(entry.get("forms", ()))
     avoid = tuple(entry.get("avoid", ()))
@@ -85,16 +89,19 @@ def _term(entry: Marked) -> Term:
     definition = None
     if "definition" in entry:
         d = entry["definition"]
-        definition = Text(" ".join(d["ja"].split()), " ".join(d["en"].split()))
+        definition = Text(" ".join(d["ja"].split()), " ".join(d.get("en", "").split()))
     return Term(ja, entry.get("reading", ""), en, entry.get("romaji", ""), forms, avoid, exact, definition,
                 Source(DISPLAY, entry.line))
 
 
 def load_glossary(root: Path) -> tuple[Term, ...]:
     """Load and check data/glossary.yaml. Raises DataError (one line) on an editor's mistake."""
+    languages = load_site(root).languages
+    if "en" not in languages and not (Path(root) / DISPLAY).is_file():
+        return ()   # the glossary gives the English renderings: a Japanese-only site may have none
     doc = load_yaml(Path(root) / DISPLAY, DISPLAY)
     try:
-        check_schema(doc, "glossary.schema.json", DISPLAY)
+        check_schema(doc, "glossary.schema.json", DISPLAY, languages)
     except DataError as err:
         raise _named(err, doc) from None
     terms: list[Term] = []

@@ -54,8 +54,13 @@ class Text:
     en: str
 
     def get(self, lang: str) -> str:
-        """The text for a page language (validation guarantees the English is filled in)."""
-        return self.ja if lang == "ja" else self.en
+        """The text for a page language (validation guarantees the English is filled in when the site
+        is published in English). No other language is taken for Japanese."""
+        if lang == "ja":
+            return self.ja
+        if lang == "en":
+            return self.en
+        raise ValueError(f"no text in language {lang!r}: a site is published in ja, or in ja and en")
 
 
 @dataclass(frozen=True)
@@ -261,7 +266,7 @@ class CensusPoint:
 
 @dataclass(frozen=True)
 class Census:
-    """Mine City's population in the national censuses (section I), with the change the report prints."""
+    """The municipality's population in the national censuses (section I), with the change the report prints."""
 
     source: Text
     population: tuple[CensusPoint, ...]   # oldest first
@@ -295,7 +300,7 @@ class Report:
     meta: Meta
     strategies: tuple[Strategy, ...]
     units: dict[str, Unit]
-    context: Context
+    context: Context | None           # None: the site has no context page (no context.yaml)
     text_notes: tuple[TextNote, ...] = ()
     index: dict = field(default_factory=dict, compare=False, repr=False)
 

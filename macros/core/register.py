@@ -16,6 +16,7 @@ from .errors import DataError, problem
 from .loader import Marked, load_yaml
 from .model import Text
 from .schema import check_schema
+from .site import load_site
 
 REGISTER = "data/editions.yaml"
 DRAFT, PUBLISHED = "draft", "published"
@@ -84,7 +85,7 @@ class Register:
 
 
 def _text(raw: Marked) -> Text:
-    return Text(raw["ja"], raw["en"])
+    return Text(raw["ja"], raw.get("en", ""))
 
 
 def edition_dirs(edition_id: str) -> tuple[str, str]:
@@ -118,7 +119,7 @@ def fingerprint(root: Path, edition_id: str) -> str:
 def read_register(root: Path) -> Register:
     """Read and check data/editions.yaml (not the editions' own files)."""
     doc = load_yaml(root / REGISTER, REGISTER)
-    check_schema(doc, "editions.schema.json", REGISTER)
+    check_schema(doc, "editions.schema.json", REGISTER, load_site(root).languages)
     periods = {}
     for p in doc["periods"]:
         if p["first_fy"] > p["last_fy"]:

@@ -8,12 +8,13 @@ from pathlib import Path
 from .errors import DataError, problem
 from .glossary import Term, load_glossary
 from .loader import Marked, load_yaml
-from .model import NoteKind, Report, StatusCounts, Strategy, Text, TextNote, Unit
+from .model import Context, NoteKind, Report, StatusCounts, Strategy, Text, TextNote, Unit
 from .notes import DataNote, report_notes
 from .progress import Evaluation, count_statuses, evaluate
 from .builder import Builder, build_context, build_meta
 from .context import context_notes
 from .schema import check_schema
+from .site import Site, load_site
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class LoadedReport:
     total: StatusCounts
     notes: list[DataNote] = field(default_factory=list)
     glossary: tuple[Term, ...] = ()
+    site: Site | None = None     # data/site.yaml: the municipality, languages, file names
 
     @cached_property
     def notes_by_kpi(self) -> dict[str, list[DataNote]]:
@@ -71,30 +73,47 @@ def _index(report: Report) -> None:
                 idx[key] = obj
 
 
-def _units(root: Path) -> dict[str, Unit]:
+def _units(root: Path, languages: tuple[str, ...]) -> dict[str, Unit]:
     display = "data/units.yaml"
     doc = load_yaml(root / display, display)
-    check_schema(doc, "units.schema.json", display)
-    return {name: Unit(name, v["en"], v.get("thousands", False), v.get("yen", False), v.get("measure", False),
+    check_schema(doc, "units.schema.json", display, languages)
+    return {name: Unit(name, v.get("en", ""), v.get("thousands", False), v.get("yen", False), v.get("measure", False),
                        v.get("one")) for name, v in doc.items()}
 
 
-def _text_notes(root: Path, data_dir: str) -> tuple[TextNote, ...]:
+def _text_notes(root: Path, data_dir: str, languages: tuple[str, ...]) -> tuple[TextNote, ...]:
     out = []
     for path in sorted((root / data_dir / "text-notes").glob("*.yaml")):
         display = _display(path, root)
         doc = load_yaml(path, display)
-        check_schema(doc, "text-notes.schema.json", display)
-        out += [TextNote(display, n["where"], NoteKind(n["kind"]), n["printed"], n["reading"], n["note_en"]) for n in doc]
+        check_schema(doc, "text-notes.schema.json", display, languages)
+        out += [TextNote(display, n["where"], NoteKind(n["kind"]), n["printed"], n["reading"], n.get("note_en", ""))
+                for n in doc]
     return tuple(out)
 
 
-def load_report(root: Path, edition: str | None = None, require_english: bool = True,
+def _context(root: Path, data_dir: str, languages: tuple[str, ...]) -> Context | None:
+    """The edition's context figures (census and the like), or None: a site may have no context page."""
+    display = f"{data_dir}/context.yaml"
+    if not (root / display).is_file():
+        return None
+    doc = load_yaml(root / display, display)
+    check_schema(doc, "context.schema.json", display, languages)
+    return build_context(doc)
+
+
+def load_report(root: Path, edition: str | None = None, require_english: bool | None = None,
                 published: bool | None = None) -> LoadedReport:
     """Load and validate one edition's files under root/data/editions/<edition>/ (by default the latest
     published edition of data/editions.yaml). Raises DataError on the first editor mistake.
-    `published` (by default: as the register says) decides whether an empty actual needs its reason."""
+    `require_english` (by default: whether the site is published in English, data/site.yaml) asks for
+    every name's English; `published` (by default: as the register says) decides whether an empty
+    actual needs its reason."""
     root = Path(root)
+    site = load_site(root)
+    languages = site.languages
+    if require_english is None:
+        require_english = site.bilingual
     if edition is None or published is None:
         from .register import read_register   # the register names the default edition and its state
         register = read_register(root)
@@ -103,11 +122,10 @@ def load_report(root: Path, edition: str | None = None, require_english: bool = 
         published = entry.published if entry is not None else True
     data_dir = f"data/editions/{edition}"
     meta_doc = load_yaml(root / data_dir / "report.yaml", f"{data_dir}/report.yaml")
-    check_schema(meta_doc, "report.schema.json", f"{data_dir}/report.yaml")
+    check_schema(meta_doc, "report.schema.json", f"{data_dir}/report.yaml", languages)
     meta = build_meta(meta_doc)
-    units = _units(root)
-    context_doc = load_yaml(root / data_dir / "context.yaml", f"{data_dir}/context.yaml")
-    check_schema(context_doc, "context.schema.json", f"{data_dir}/context.yaml")
+    units = _units(root, languages)
+    context = _context(root, data_dir, languages)
 
     files = sorted((root / data_dir / "strategies").glob("*.yaml"))
     if not files:
@@ -118,11 +136,11 @@ def load_report(root: Path, edition: str | None = None, require_english: bool = 
     for path in files:
         display = _display(path, root)
         doc = load_yaml(path, display)
-        check_schema(doc, "strategy.schema.json", display)
+        check_schema(doc, "strategy.schema.json", display, languages)
         strategies.append(Builder(doc, display, meta.columns, units, require_english, published).strategy())
     strategies.sort(key=lambda s: s.id)
 
-    report = Report(meta, tuple(strategies), units, build_context(context_doc), _text_notes(root, data_dir))
+    report = Report(meta, tuple(strategies), units, context, _text_notes(root, data_dir, languages))
     _index(report)
     evaluations = {k.id: evaluate(k) for k in report.kpis()}
     counts = {s.id: count_statuses([evaluations[k.id] for k in s.kpis()]) for s in report.strategies}
@@ -132,5 +150,5 @@ def load_report(root: Path, edition: str | None = None, require_english: bool = 
         notes.append(DataNote(NoteKind.COUNTS_MISMATCH, None, Text(
             f"全体の状況別件数が報告書の表と異なります（計算 {total}、報告書 {meta.published_status_counts}）。",
             f"Overall computed status counts {total} differ from the report's {meta.published_status_counts}.")))
-    notes += context_notes(report.context)
-    return LoadedReport(report, evaluations, counts, total, notes, load_glossary(root))
+    notes += context_notes(report.context) if report.context else []
+    return LoadedReport(report, evaluations, counts, total, notes, load_glossary(root), site)

@@ -1,4 +1,4 @@
-"""Check raw YAML against the JSON Schemas under data/schema/.
+"""Check raw YAML against the JSON Schemas under macros/schema/ (the engine's contracts for a site's data/).
 
 Structure (required/unknown fields, types, enums, id patterns) is checked by the JSON Schema — the
 same file editors' editors use — and each schema error is turned into one bilingual line with its
@@ -16,14 +16,28 @@ import jsonschema
 from .errors import DataError, problem
 from .loader import Marked, MarkedList
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schema"
+BOTH_LANGUAGES = ("ja", "en")
 
 
 @lru_cache(maxsize=None)
-def _validator(schema_name: str) -> jsonschema.protocols.Validator:
+def _validator(schema_name: str, languages: tuple[str, ...] = BOTH_LANGUAGES) -> jsonschema.protocols.Validator:
     schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    if "en" not in languages:
+        schema = english_optional(schema)
     cls = jsonschema.validators.validator_for(schema)
     return cls(inline_refs(schema))
+
+
+def english_optional(schema):
+    """The schema for a Japanese-only site: no English field (en, note_en, …) is required. The schemas
+    describe a bilingual site; a Japanese-only one may leave every English field out."""
+    if isinstance(schema, dict):
+        return {k: ([f for f in v if f != "en" and not str(f).endswith("_en")] if k == "required" and isinstance(v, list)
+                    else english_optional(v)) for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [english_optional(v) for v in schema]
+    return schema
 
 
 def inline_refs(schema: dict) -> dict:
@@ -89,7 +103,7 @@ def _field_name(doc: Any, path: list) -> str:
 
 # The pattern of text that reaches the CSV downloads and the staff workbook (a KPI's name and unit):
 # OWASP's CSV-injection list, = + - @ tab CR, and their full-width forms, which spreadsheets also accept.
-# data/schema/strategy.schema.json refuses it; the download schemas promise it (DECISIONS.md).
+# macros/schema/strategy.schema.json refuses it; the download schemas promise it (DECISIONS.md).
 NO_FORMULA = "^(?![=+\\-@\\t\\r＝＋－＠])"
 
 _TYPE_JA = {"string": "文字列", "integer": "整数", "number": "数値", "boolean": "true か false",
@@ -108,8 +122,8 @@ def _describe(err: jsonschema.ValidationError) -> tuple[str, Any]:
         extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
         names = ", ".join(map(str, extra))
         return problem(f"知らない項目「{names}」があります", f"unknown field '{names}'",
-                       "綴りを確認するか、削除してください（使える項目は data/schema/ を参照）",
-                       "check the spelling or remove it (see data/schema/ for the allowed fields)"), path + extra[:1]
+                       "綴りを確認するか、削除してください（使える項目は macros/schema/ を参照）",
+                       "check the spelling or remove it (see macros/schema/ for the allowed fields)"), path + extra[:1]
     if v == "type":
         want = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
         return problem(f"値「{err.instance}」の型が違います（{_TYPE_JA.get(want, want)}が必要）",
@@ -148,12 +162,13 @@ def _describe(err: jsonschema.ValidationError) -> tuple[str, Any]:
         return problem(f"値「{err.instance}」が範囲外です", f"value {err.instance!r} is out of range",
                        "値を確認してください", "check the value"), path
     return problem(f"値が正しくありません（{err.message}）", f"invalid value ({err.message})",
-                   "data/schema/ の定義を確認してください", "check the definition in data/schema/"), path
+                   "macros/schema/ の定義を確認してください", "check the definition in macros/schema/"), path
 
 
-def check_schema(doc: Any, schema_name: str, display: str) -> None:
-    """Raise a DataError for the first (shallowest) schema error."""
-    errors = list(_validator(schema_name).iter_errors(doc))   # Marked dict/list subclasses are accepted as is
+def check_schema(doc: Any, schema_name: str, display: str, languages: tuple[str, ...] = BOTH_LANGUAGES) -> None:
+    """Raise a DataError for the first (shallowest) schema error. `languages`: the site's (site.py);
+    English fields are required only of a site published in English."""
+    errors = list(_validator(schema_name, tuple(languages)).iter_errors(doc))   # Marked dict/list subclasses are accepted as is
     if not errors:
         return
     # Shallowest first; at the same place an unknown field (often a typo) explains a "missing" one.

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..core.edition_series import Editions, load_editions
 from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
 from ..core.report import LoadedReport, load_report
+from ..core.schema import SCHEMA_DIR
 
 
 def _signature(paths) -> tuple:
@@ -37,9 +38,9 @@ class LoadedData:
 
     def _edition_loader(self):
         """Loads one edition, or returns it as loaded before if none of its files nor the shared ones
-        (data/*.yaml, data/schema/) changed."""
+        (data/*.yaml, the engine's schemas) changed."""
         data = self.root / "data"
-        shared = _signature(list(data.glob("*.yaml")) + list((data / "schema").glob("*")))
+        shared = _signature(list(data.glob("*.yaml")) + list(SCHEMA_DIR.glob("*")))
 
         def load(root: Path, edition_id: str, published: bool) -> LoadedReport:
             key = (edition_id, published, shared, _signature((data / "editions" / edition_id).rglob("*")))
@@ -63,5 +64,5 @@ class LoadedData:
         out.mkdir(parents=True, exist_ok=True)
         for name, content in self.downloads(all_editions).items():
             (out / name).write_bytes(content)
-        for schema in sorted((self.root / "data" / "schema").glob("*.json")):
+        for schema in sorted(SCHEMA_DIR.glob("*.json")):   # the engine's contracts, published with the data
             (out / schema.name).write_bytes(schema.read_bytes())

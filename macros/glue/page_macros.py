@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from . import edition_pages, page_errors, print_page
 from .plugin import ReportPlugin, language
-from ..tools.pdf import PDF_PATH
+from ..tools.pdf import pdf_paths
 from ..core.errors import DataError, problem
 from ..core.model import Status
 from ..core.edition_series import Edition
@@ -201,7 +201,7 @@ def define_env(env) -> None:
     def pdf_download() -> str:
         """The link to this language's PDF of the full report (made after the build: macros/tools/pdf.py)."""
         lang = language(env.conf)
-        target = PDF_PATH[lang].removeprefix(f"{lang}/")   # href() puts the English path under en/
+        target = pdf_paths(latest.data.site)[lang].removeprefix(f"{lang}/")   # href() puts the English path under en/
         # An edition's own print page links its own PDF (made beside it by macros/tools/pdf.py).
         own = edition_pages.edition_of(env.page.file.src_uri)
         return defer(Markup('<p class="pdf-download"><a href="{}" type="application/pdf" download>{}</a></p>')

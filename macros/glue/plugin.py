@@ -22,7 +22,8 @@ from mkdocs.config import base, config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import annotations, assets, content_security_policy, edition_pages, link_warnings, page_content, page_jinja, search_index
+from . import (annotations, assets, content_security_policy, edition_pages, languages, link_warnings, page_content,
+               page_jinja, search_index)
 from .contact import contact_links
 from .deferred import DeferredHtml
 from .loaded import LoadedData
@@ -30,12 +31,10 @@ from .notice import notice
 from .sections import size_section_bodies
 from ..core.errors import DataError, problem
 from ..core.register import read_register
+from ..core.site import Site, load_site
 from ..render.labels import label
 from ..render.renderer import make_env
 from ..tools import translations
-
-ROOT = Path(__file__).resolve().parents[2]
-
 
 class ReportConfig(base.Config):
     """The plugin's options in mkdocs.yml; `!ENV` there lets the Makefile and the workflows set them."""
@@ -77,13 +76,28 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 def language(config) -> str:
-    """The language being built: mkdocs-static-i18n sets the theme's language for each language's build
-    (its documented reconfigure_material option, on in mkdocs.yml)."""
-    return "en" if config.theme["language"] == "en" else "ja"
+    """The language being built (glue/languages.py; on_config has checked the site builds only its own)."""
+    return languages.build_language(config)
 
 
-def check_pages(docs: Path) -> None:
-    """Every Japanese page needs its English page: a fallback would be served labelled lang="en"."""
+def site_root(config) -> Path:
+    """The site's folder, where its mkdocs.yml is (data/, docs/ and node_modules/ beside it): the engine
+    may be shared by several sites, so it never looks for a site next to its own files."""
+    return Path(config["config_file_path"]).resolve().parent
+
+
+def check_pages(docs: Path, site: Site) -> None:
+    """On a site published in English, every Japanese page needs its English page (a fallback would be
+    served labelled lang="en"); a Japanese-only site has none."""
+    if not site.bilingual:
+        for en in sorted(docs.rglob("*.en.md")):
+            rel = en.relative_to(docs.parent).as_posix()
+            raise DataError(rel, None, "translation", problem(
+                "英語版は公開しない設定です（data/site.yaml: languages: [ja]）",
+                "the site is not published in English (data/site.yaml: languages: [ja])",
+                "このファイルを削除するか、languages を [ja, en] にしてください",
+                "delete this file, or set languages to [ja, en]"))
+        return
     for ja in translations.missing(docs):
         rel = ja.relative_to(docs.parent).as_posix()
         raise DataError(rel, None, "translation", problem(
@@ -98,11 +112,12 @@ def check_pages(docs: Path) -> None:
 
 def announce(data, docs: Path) -> None:
     """The data notes and the stale translations, as notices (they never fail a strict build)."""
+    lang = "en" if data.site.bilingual else "ja"   # a Japanese-only site's notes have no English
     for n in data.notes:
-        about = n.kpi_id or (n.where.en if n.where else None)
+        about = n.kpi_id or (n.where.get(lang) if n.where else None)
         kpi = data.report.kpi(n.kpi_id) if n.kpi_id else None
         where = {"location": (kpi.source.file, kpi.source.line)} if kpi else {}
-        notice.info("data note: %s%s", f"{about}: " if about else "", n.text.en, extra=where)
+        notice.info("data note: %s%s", f"{about}: " if about else "", n.text.get(lang), extra=where)
     for en in translations.stale(docs):
         rel = en.relative_to(docs.parent).as_posix()
         notice.warning("stale translation: %s was translated from an older version of its Japanese page "
@@ -115,10 +130,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def __init__(self) -> None:
         # Kept for the life of the process (a live preview's rebuilds): whether it is a live preview,
-        # the data (reloaded when a file under data/ changes), the report's templates (render/), the
-        # theme's compiled templates and the inline scripts written in them (read again when one changes).
+        # the data (reloaded when a file under data/ changes; on_config finds the site), the report's
+        # templates (render/), the theme's compiled templates and the inline scripts written in them
+        # (read again when one changes).
         self.serving = False
-        self.data = LoadedData(ROOT)
+        self.data: LoadedData | None = None
         self.templates = make_env()
         self.theme_cache = MemoryBytecodeCache()
         self.theme_scripts = content_security_policy.ThemeScripts()
@@ -162,14 +178,22 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         """Priority 10: before mkdocs-macros (0) calls define_env, whose macros read the data loaded here
         and the build's state reset here (each language's build starts with its on_config)."""
         self._start_build()
+        root = site_root(config)
+        if self.data is None or self.data.root != root:
+            self.data = LoadedData(root)
         docs = Path(config.docs_dir).resolve()
         link_warnings.install(config.docs_dir)
-        check_pages(docs)
+        site = load_site(root)
+        languages.check_languages(config, site)
+        check_pages(docs, site)
         from plotly.offline import get_plotlyjs_version
-        assets.check_version(ROOT, get_plotlyjs_version())
+        assets.check_version(root, get_plotlyjs_version())
         all_editions = self.editions
-        # For the footer (overrides/partials/copyright.html): only the configured addresses.
+        # For the footer (overrides/partials/copyright.html): only the configured addresses, and whose they are;
+        # for 404.html (made once, in both languages) the site's languages.
         config.extra["configured_contacts"] = contact_links(config)
+        config.extra["municipality"] = site.municipality
+        config.extra["site_languages"] = list(site.languages)
         if self._announced is not all_editions:   # once for each loading of the data
             self._announced = all_editions
             announce(all_editions.latest(include_drafts=True).data, docs)
@@ -283,7 +307,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         site = Path(config.site_dir)
         all_editions = self.editions
         self.data.write_downloads(all_editions, site / "data")
-        assets.copy_assets(ROOT, site)
+        assets.copy_assets(self.data.root, site)
         if i18n is not None:
             prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
             names = {e.id: {"ja": e.name.ja, "en": e.name.en} for e in all_editions.all}

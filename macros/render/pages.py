@@ -4,6 +4,9 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..core.context import change, change_pct, share_pct
+from ..core.errors import DataError, problem
+from ..core.fiscal import wareki_year
+from ..core.model import Context
 from .comparison_years import ComparisonYearFragments
 from .edition_comparison import EditionFragments
 from .glossary import glossary_context
@@ -51,26 +54,48 @@ class PageFragments(WorkedExampleFragments, ComparisonYearFragments, EditionFrag
 
     def contact_links(self, links: dict[str, str]) -> Markup:
         """Links to the configured addresses only; a sentence without a link when none is configured."""
-        items = [{"url": links[k], "label": self.L[f"contact.{k}"]} for k in ("contact", "feedback") if k in links]
-        return self._render("contact_links.html", items=items, fallback=self.L["contact.none"])
+        town = self.municipality()
+        items = [{"url": links[k], "label": self.L[f"contact.{k}"].format(municipality=town)}
+                 for k in ("contact", "feedback") if k in links]
+        return self._render("contact_links.html", items=items, fallback=self.L["contact.none"].format(municipality=town))
+
+    def municipality(self) -> str:
+        """The publishing municipality's name in this language (data/site.yaml)."""
+        return self.data.site.municipality.get(self.lang)
 
     # --- section I (context) ------------------------------------------------------
+    def _context(self) -> Context:
+        """The edition's context figures; a page that shows them needs its context.yaml."""
+        context = self.data.report.context
+        if context is None:
+            edition = self.edition.id if self.edition else "<版>"
+            raise DataError(f"data/editions/{edition}/context.yaml", None, "file", problem(
+                "ファイルがありません（社会情勢の数値を表示するページがあります）",
+                "the file is missing (a page shows the context figures)",
+                "context.yaml を作るか、ページから census_table と census_chart を削除してください",
+                "add context.yaml, or remove census_table and census_chart from the page"))
+        return context
+
     def census_table(self) -> Markup:
-        c, m = self.data.report.context.census, self.data.report.context.municipalities
+        c, m = self._context().census, self._context().municipalities
         rows = [(p.label.get(self.lang), f"{p.value:,}") for p in c.population]
         # A fall is written with a true minus sign (−2,912), as in the KPI tables.
         rows.append((self.L["census.change"], fmt_number(change(c))))
         rows.append((self.L["census.change_pct"], fmt_pct(change_pct(c), "—")))
-        pop = self._render("simple_table.html", caption=self.L["census.caption"],
+        pop = self._render("simple_table.html", caption=self.L["census.caption"].format(municipality=self.municipality()),
                            head=["", self.L["census.people"]], rows=rows)
         mrows = [(self.L["municipalities.total"], f"{m.total:,}", "100.0%")]
         mrows += [(self.L[f"municipalities.{which}"], f"{getattr(m, which):,}", f"{share_pct(m, getattr(m, which))}%")
                   for which in ("increased", "decreased")]
-        mun = self._render("simple_table.html", caption=self.L["municipalities.caption"],
+        first, last = c.population[0].year, c.population[-1].year
+        mun = self._render("simple_table.html", caption=self.L["municipalities.caption"].format(first=first, last=last),
                            head=["", self.L["municipalities.count"], self.L["municipalities.share"]], rows=mrows)
         return Markup(f"{pop}\n\n{mun}")
 
     def census_chart(self) -> Markup:
-        c = self.data.report.context.census
-        return self._bars("chart-census", self.L["census.chart_caption"],
+        c = self._context().census
+        years = [wareki_year(p.year) if self.lang == "ja" else str(p.year) for p in c.population]
+        caption = self.L["census.chart_caption"].format(
+            municipality=self.municipality(), years="・".join(years) if self.lang == "ja" else " and ".join(years))
+        return self._bars("chart-census", caption,
                           [(p.label.get(self.lang), p.value) for p in c.population])

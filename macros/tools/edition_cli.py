@@ -38,7 +38,7 @@ from ..core.report import load_report
 from . import translations
 from .workflow_commands import annotate
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path.cwd()   # the site: make runs the tools in the site's folder (the engine may be shared)
 ID = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 # How far back the project's history is searched for the files as they were recorded (a change is named).
 _HISTORY_DEPTH = 200

@@ -20,17 +20,26 @@ import re
 import sys
 from pathlib import Path
 
+from ..core.errors import DataError
+from ..core.site import Site, load_site
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu"]
 # Site-relative paths: the print page and the PDF made from it, per language. Each edition's print
 # page (editions/<id>/print/) gets its own PDF beside it (editions/<id>/pdf/…): an old edition's
 # download stays that edition's when a newer one is published.
 PRINT_PAGE = {"ja": "print/", "en": "en/print/"}
-PDF_PATH = {"ja": "pdf/mine-report-ja.pdf", "en": "en/pdf/mine-report-en.pdf"}
+
+
+def pdf_paths(settings: Site) -> dict[str, str]:
+    """Each published language's PDF, named in data/site.yaml (files.pdf: report → pdf/report-ja.pdf,
+    en/pdf/report-en.pdf)."""
+    return {lang: ("" if lang == "ja" else f"{lang}/") + f"pdf/{settings.pdf_name}-{lang}.pdf"
+            for lang in settings.languages}
 
 
 def edition_path(path: str, lang: str, edition: str | None) -> str:
-    """PRINT_PAGE or PDF_PATH of one edition: pdf/x.pdf → editions/2024-02/pdf/x.pdf (en/ stays first)."""
+    """PRINT_PAGE or a PDF's path (pdf_paths) of one edition: pdf/x.pdf → editions/2024-02/pdf/x.pdf (en/ stays first)."""
     if edition is None:
         return path
     prefix = "" if lang == "ja" else f"{lang}/"
@@ -75,8 +84,9 @@ def site_url(site: Path) -> str:
     return html.unescape(found.group(1)) if found else ""
 
 
-def make_pdfs(site: Path, browser=None, chromium: str = CHROMIUM) -> list[Path]:
-    """Print every language's print page of the built site to its PDF; returns the files written.
+def make_pdfs(site: Path, paths: dict[str, str], browser=None, chromium: str = CHROMIUM) -> list[Path]:
+    """Print the print page of each language in `paths` (pdf_paths) of the built site to its PDF;
+    returns the files written.
 
     Uses the given Playwright browser, or launches Chromium for the purpose."""
     if browser is None:
@@ -84,7 +94,7 @@ def make_pdfs(site: Path, browser=None, chromium: str = CHROMIUM) -> list[Path]:
         with sync_playwright() as p:
             launched = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             try:
-                return make_pdfs(site, launched)
+                return make_pdfs(site, paths, launched)
             finally:
                 launched.close()
     published = site_url(site)
@@ -95,9 +105,9 @@ def make_pdfs(site: Path, browser=None, chromium: str = CHROMIUM) -> list[Path]:
     try:
         page = context.new_page()
         for edition in [None] + editions_in(site):
-            for lang in PRINT_PAGE:
+            for lang, pdf_path in paths.items():
                 page_path = edition_path(PRINT_PAGE[lang], lang, edition)
-                out = site / edition_path(PDF_PATH[lang], lang, edition)
+                out = site / edition_path(pdf_path, lang, edition)
                 out.parent.mkdir(parents=True, exist_ok=True)
                 print_pdf(page, base + page_path + "index.html", lang, out,
                           address=published + page_path if published else None)
@@ -112,16 +122,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="the built site (make build writes site/)")
     parser.add_argument("--require", action="store_true", help="fail when Chromium is missing (publishing)")
     parser.add_argument("--chromium", default=CHROMIUM)
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="the site's folder, whose data/site.yaml names the PDFs (default: the current folder)")
     args = parser.parse_args(argv)
     if not (args.site / PRINT_PAGE["ja"] / "index.html").is_file():
         print(f"{args.site}: 印刷用ページがありません。先に make build を実行してください"
               " / no print page in the site: run make build first", file=sys.stderr)
         return 1
+    try:
+        paths = pdf_paths(load_site(args.root))
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
     if not os.access(args.chromium, os.X_OK):
         print(f"NOTICE  -  PDF版は作成していません：{args.chromium} がありません（make setup-browser）"
               f" / the PDFs were not made: {args.chromium} is missing (make setup-browser)", file=sys.stderr)
         return 1 if args.require else 0
-    for out in make_pdfs(args.site, chromium=args.chromium):
+    for out in make_pdfs(args.site, paths, chromium=args.chromium):
         print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KB)")
     return 0
 

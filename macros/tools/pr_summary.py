@@ -28,7 +28,7 @@ from ..render.labels import status_label
 from ..render.numbers import fmt_number, fmt_pct
 from . import translations
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path.cwd()   # the site: make runs the tools in the site's folder (the engine may be shared)
 
 
 @dataclass(frozen=True)

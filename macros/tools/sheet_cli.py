@@ -9,7 +9,7 @@ from ..core.errors import DataError, problem
 from .sheet_export import export
 from .sheet_import import import_sheet
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path.cwd()   # the site: make runs the tools in the site's folder (the engine may be shared)
 
 
 def locked(display: str) -> DataError:

@@ -45,7 +45,7 @@ def _message_templates() -> list[tuple[str, int, str]]:
 
 # Messages no input can reach today, with the reason.
 UNREACHABLE = {
-    "値が正しくありません（": "schema.py's fallback for JSON Schema keywords that data/schema/ does not use",
+    "値が正しくありません（": "schema.py's fallback for JSON Schema keywords that macros/schema/ does not use",
     # Reachable, but not by patching a few lines: tests/core/test_loader.py writes a file over the limit.
     "ファイルが大きすぎます（": "a data file over 2 MB; the corpus patches text in place",
     # Reachable only in an environment not made by make setup (defusedxml is pinned in requirements.txt).

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from macros.core.report import load_report
+from macros.core.site import load_site
 from macros.render.labels import label, status_icon, status_label
 from macros.tools import pdf
 
@@ -126,11 +127,13 @@ def test_make_pdf_writes_the_linked_pdfs_with_metadata_and_bookmarks(browser, si
     from tests.build.test_links import _parse, _site_url, _target
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    written = pdf.make_pdfs(copy, browser)
+    paths = pdf.pdf_paths(load_site(ROOT))
+    assert set(paths.values()) >= {"pdf/mine-report-ja.pdf", "en/pdf/mine-report-en.pdf"}   # data/site.yaml's files.pdf
+    written = pdf.make_pdfs(copy, paths, browser)
     editions = pdf.editions_in(copy)
     assert editions == ["2024-02"]   # each edition's print page gets its own PDF, beside it
     expected = [(lang, pdf.edition_path(pdf.PRINT_PAGE[lang], lang, e) + "index.html", pdf.edition_path(path, lang, e))
-                for e in [None] + editions for lang, path in pdf.PDF_PATH.items()]
+                for e in [None] + editions for lang, path in paths.items()]
     assert sorted(written) == sorted(copy / p for *_, p in expected)
     for lang, page, pdf_path in expected:
         links = {r[0] for *_, url in _parse(copy / page).links if (r := _target(copy, page, url, _site_url(ROOT)))}

@@ -1,6 +1,6 @@
 import pytest
 
-from macros.core.fiscal import era_to_fy, fy_label, is_valid_fy, parse_era_note, wareki
+from macros.core.fiscal import era_to_fy, fy_label, is_valid_fy, parse_era_note, wareki, wareki_year
 
 
 @pytest.mark.parametrize("era,n,fy", [("R", 1, 2019), ("R", 4, 2022), ("R", 6, 2024), ("H", 30, 2018),
@@ -36,3 +36,7 @@ def test_labels_by_language():
 
 def test_valid_range():
     assert is_valid_fy(2024) and not is_valid_fy(1900) and not is_valid_fy(2222)
+
+
+def test_a_census_year_in_wareki():
+    assert [wareki_year(y) for y in (2015, 2019, 2020)] == ["平成27年", "令和元年", "令和2年"]

@@ -64,9 +64,9 @@ def test_negative_numbers_stay_numbers(project):
 def test_the_published_schemas_promise_it(root):
     """The downloads' schemas (published beside them) and the editors' schema carry the same pattern."""
     for name in ("kpis.schema.json", "kpis-all-editions.schema.json"):
-        schema = json.loads((root / "data" / "schema" / name).read_text(encoding="utf-8"))
+        schema = json.loads((root / "macros" / "schema" / name).read_text(encoding="utf-8"))
         row = schema.get("items", {}).get("properties") or schema["$defs"]["row"]["properties"]
         assert all(row[c]["pattern"] == NO_FORMULA for c in ("name_ja", "name_en", "unit")), name
-    kpi = json.loads((root / "data" / "schema" / "strategy.schema.json").read_text(encoding="utf-8"))["$defs"]["kpi"]
+    kpi = json.loads((root / "macros" / "schema" / "strategy.schema.json").read_text(encoding="utf-8"))["$defs"]["kpi"]
     assert kpi["properties"]["unit"]["pattern"] == NO_FORMULA
     assert all(v["pattern"] == NO_FORMULA for v in kpi["properties"]["name"]["properties"].values())

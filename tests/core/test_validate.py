@@ -72,7 +72,7 @@ def test_inlined_refs_report_the_same_errors_as_the_schema_itself(root):
 
     from macros.core.schema import inline_refs
 
-    schema = json.loads((root / "data/schema/strategy.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((root / "macros/schema/strategy.schema.json").read_text(encoding="utf-8"))
     doc = yaml.safe_load((root / GOOD).read_text(encoding="utf-8"))
     kpi = doc["policies"][0]["measures"][0]["kpis"][0]
     kpi.update(baseline="499", actual={"value": 1, "fy": "R1"}, taget=1)   # three kinds of mistake
@@ -97,5 +97,5 @@ def test_every_data_schema_is_a_valid_json_schema(root, name):
     import json
 
     import jsonschema
-    schema = json.loads((root / f"data/schema/{name}.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((root / f"macros/schema/{name}.schema.json").read_text(encoding="utf-8"))
     jsonschema.validators.validator_for(schema).check_schema(schema)

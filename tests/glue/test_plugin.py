@@ -46,6 +46,7 @@ def test_nothing_of_one_build_is_carried_into_the_next(root, monkeypatch):
     """`mkdocs serve` keeps the instance across rebuilds (it has on_startup): each build starts afresh."""
     config = _config(root, monkeypatch)
     plugin = ReportPlugin.of(config)
+    plugin.on_config(config)   # the first build
     plugin.shows_latest.add("index.md")
     plugin.banners["strategy-1/"] = "<aside>…</aside>"
     plugin.included["print.md"] = [root / "docs" / "index.md"]
@@ -60,7 +61,7 @@ def test_nothing_of_one_build_is_carried_into_the_next(root, monkeypatch):
 def test_a_data_error_in_an_event_is_one_line_without_a_traceback(root, monkeypatch):
     config = _config(root, monkeypatch)
 
-    def broken(docs):
+    def broken(docs, site):
         raise DataError("docs/a.md", None, "translation", problem("ない", "missing", "作る", "create it"))
     monkeypatch.setattr(plugin_module, "check_pages", broken)
     with pytest.raises(PluginError) as info:
