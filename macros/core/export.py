@@ -39,7 +39,7 @@ def rows(data: LoadedReport) -> list[dict]:
             "target": v(k.target), "target_fy": fy(k.target),
             "progress_formula": k.progress_formula.value, "direction": k.direction.value,
             "progress_pct": e.progress_pct, "published_progress_pct": k.published_progress_pct,
-            "status": e.status.value,
+            "status": e.status,
         })
     return out
 

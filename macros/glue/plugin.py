@@ -21,12 +21,11 @@ from .notice import notice
 from ..tools import translations
 from ..tools.pdf import PDF_PATH
 from ..core.errors import DataError, problem
-from ..core.model import Status
 from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
 from ..core.editions import Edition, Editions, load_editions
 from ..core.report import LoadedReport, load_report
 from ..render.editions import EditionLink
-from ..render.labels import label, status_icon, status_label
+from ..render.labels import label, status_name as label_status_name
 from ..render.pages import PageFragments
 from ..render.renderer import make_env
 from .deferred import defer
@@ -320,14 +319,15 @@ def define_env(env) -> None:
     def status_name(code: str) -> str:
         """A status as every table, card and chart key names it ('↓ Not achieved (worse)'): pages that
         explain the statuses quote the same words."""
-        if code not in {s.value for s in Status}:
+        scheme = edition().data.scheme
+        if code not in scheme.ids:
             line = page_errors.source_line(env.page, r"status_name\(\s*[\"']" + re.escape(code))
+            *rest, last = scheme.ids
             raise DataError(page_errors.page_path(env.page), line, "status_name", problem(
                 f"状況「{code}」はありません", f"there is no status {code!r}",
-                "achieved, improved, unchanged, worse のいずれかにしてください",
-                "use achieved, improved, unchanged or worse"))
-        lang = _language(env)
-        return Markup.escape(f"{status_icon(lang, Status(code))} {status_label(lang, Status(code))}")
+                f"{', '.join(scheme.ids)} のいずれかにしてください",
+                f"use {', '.join(rest) + ' or ' if rest else ''}{last}"))
+        return Markup.escape(label_status_name(_language(env), code, scheme))
 
     @env.macro
     def report_meta(field: str) -> str:

@@ -7,7 +7,7 @@ from ..core.context import change, change_pct, share_pct
 from .comparison_years import ComparisonYearFragments
 from .editions import EditionFragments
 from .glossary import glossary_context
-from .labels import STATUS_ORDER, note_kind_label, place_en
+from .labels import note_kind_label, place_en
 from .worked_examples import WorkedExampleFragments
 
 
