@@ -14,7 +14,8 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from macros.core.errors import DataError  # noqa: E402
-from macros.glue import annotations, editions, link_warnings, page_content, preview, search_index, upstream  # noqa: E402
+from macros.glue import (annotations, editions, link_warnings, page_content, preview, search_index,  # noqa: E402
+                         status_stylesheet, upstream)
 from macros.glue.deferred import PAGES  # noqa: E402
 from macros.render.labels import label  # noqa: E402
 from macros.glue.sections import SectionsExtension, size_section_bodies  # noqa: E402
@@ -26,6 +27,7 @@ def on_config(config):
     if not any(isinstance(ext, SectionsExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SectionsExtension())
     link_warnings.install(config.docs_dir)
+    status_stylesheet.install(config)
     upstream.matches("material_templates")   # a notice when Material is not the version overrides/ copies
     return config
 
@@ -122,6 +124,7 @@ def on_post_build(config):
     """After i18n (priority -100) has written the search index of every language: one per language."""
     i18n = config.plugins.get("i18n")
     if i18n is None:
+        status_stylesheet.write(config)
         return
     # mkdocs-static-i18n runs the further languages' builds inside the default one's on_post_build
     # and says so only through its `building` flag (no public API): guarded by its exact version.
@@ -132,6 +135,7 @@ def on_post_build(config):
                           "check the reliance i18n_building in MAINTAINERS.md")
     if i18n.building:
         return  # a further language's build inside the default one: its index is not complete yet
+    status_stylesheet.write(config)
     prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
     from macros.glue.plugin import load_all, show_drafts
     all_editions = load_all(include_drafts=show_drafts(config))

@@ -27,6 +27,8 @@ from ..core.report import LoadedReport, load_report
 from ..render.editions import EditionLink
 from ..render.labels import label, status_name as label_status_name
 from ..render.pages import PageFragments
+from ..render.status_rules import for_scheme
+from ..core.status_schemes import SCHEMES
 from ..render.renderer import make_env
 from .deferred import defer
 
@@ -34,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 _cache: dict = {}
 _templates = make_env()
 _banner: dict = {}             # the edition banner of the build under way (define_env sets it)
+_scheme: dict = {}             # the site's status scheme name, read for each page (define_env sets it)
 _shows_latest: set[str] = set()   # root pages that show the latest edition's page (latest_edition_page)
 _page_macros: dict = {}        # the macros pages may call: this module's, not mkdocs-macros' own (define_env)
 
@@ -193,6 +196,7 @@ def define_env(env) -> None:
         return defer(f.edition_banner(links))
 
     _banner["make"] = banner
+    _scheme["name"] = lambda: edition().data.scheme.name
 
     lookups = {"strategy": (lambda i: edition().data.report.strategy(i), "重点戦略"),
                "policy": (lambda i: edition().data.report.policy(i), "戦略方針"),
@@ -219,7 +223,7 @@ def define_env(env) -> None:
     # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.
     for name in ("status_summary", "strategy_cards", "kpi_list", "data_notes", "text_notes",
                  "glossary", "census_table", "census_chart", "progress_examples", "implied_baselines",
-                 "comparison_years"):
+                 "comparison_years", "status_examples"):
         def whole(name=name):
             return defer(getattr(fragments(), name)())
         whole.__name__ = whole.__qualname__ = name
@@ -237,6 +241,7 @@ def define_env(env) -> None:
         # A top-level page showing an edition's page: links within that edition stay at the top level.
         mirrored = there if editions.edition_of(env.page.file.src_uri) is None and editions.edition_of(there + "/") else None
         page_content.included(env.page, path)
+        markdown = for_scheme(markdown, edition().data.scheme.name)
         with page_errors.including(path, docs):
             return env.render(editions.rebase_links(markdown, there, here, mirrored), force_rendering=True)
 
@@ -330,6 +335,40 @@ def define_env(env) -> None:
         return Markup.escape(label_status_name(_language(env), code, scheme))
 
     @env.macro
+    def status_scheme() -> str:
+        """The name of the site's status scheme (data/site.yaml), for a page that explains its own."""
+        return edition().data.scheme.name
+
+    def _scheme_named(name: str, macro: str) -> None:
+        if name not in SCHEMES:
+            line = page_errors.source_line(env.page, macro + r"\(\s*[\"']" + re.escape(name))
+            raise DataError(page_errors.page_path(env.page), line, macro, problem(
+                f"判定方法「{name}」はありません", f"there is no status scheme {name!r}",
+                f"{', '.join(SCHEMES)} のいずれかにしてください", f"use one of {', '.join(SCHEMES)}"))
+
+    @env.macro
+    def status_rules(written_for: str | None = None) -> str:
+        """The statuses explained from the site's scheme: its rules, an example of each, the counts.
+        With a scheme's name, the page's own words for that scheme follow (to the next heading) and
+        are shown instead while the site uses it."""
+        if written_for is not None:
+            _scheme_named(written_for, "status_rules")
+            if written_for == edition().data.scheme.name:
+                return ""
+        return fragments().generated_rules(defer)
+
+    @env.macro
+    def scheme_note(written_for: str) -> str:
+        """The page's own words for one scheme follow (to the next heading): left out under another."""
+        _scheme_named(written_for, "scheme_note")
+        return ""
+
+    @env.macro
+    def status_codes() -> str:
+        """The downloads' status codes with their names, as inline Markdown."""
+        return fragments().status_codes()
+
+    @env.macro
     def report_meta(field: str) -> str:
         meta = edition().data.report.meta
         if field not in ("title", "publisher", "published"):
@@ -346,8 +385,10 @@ def define_env(env) -> None:
 
 def on_pre_page_macros(env) -> None:
     """Before a page is rendered: its Jinja may only call the site's macros (glue/page_jinja.py).
-    mkdocs-macros makes its Jinja environment after define_env, so the check is added here."""
+    mkdocs-macros makes its Jinja environment after define_env, so the check is added here. Words a
+    page wrote for another status scheme than the site's are left out (render/status_rules.py)."""
     page_jinja.install(env.env, _page_macros)
+    env.markdown = for_scheme(env.markdown, _scheme["name"]())
     page_content.forget_included(env.page)
 
 

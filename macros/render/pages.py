@@ -8,10 +8,11 @@ from .comparison_years import ComparisonYearFragments
 from .editions import EditionFragments
 from .glossary import glossary_context
 from .labels import note_kind_label, place_en
+from .status_rules import StatusRuleFragments
 from .worked_examples import WorkedExampleFragments
 
 
-class PageFragments(WorkedExampleFragments, ComparisonYearFragments, EditionFragments):
+class PageFragments(WorkedExampleFragments, StatusRuleFragments, ComparisonYearFragments, EditionFragments):
     def _head(self) -> dict[str, str]:
         return {key: self.L[f"notes.{key}"] for key in ("where", "kind", "note", "printed", "reading")}
 
