@@ -307,10 +307,11 @@ def _overridden(categories: tuple[Category, ...], block, free_ids: bool) -> tupl
             out.append(changed)
         else:
             out[[c.id for c in out].index(cid)] = changed
-    for i, c in enumerate(out):
+    line_of = {str(item["id"]): lines[i] for i, item in enumerate(given)}
+    for c in out:
         bad = contrast_problems(c)
         if bad:
-            raise _fail(lines[i] if free_ids else None, f"status.categories[{c.id}]",
+            raise _fail(line_of.get(c.id), f"status.categories[{c.id}]",
                         f"区分「{c.id}」の色のコントラストが足りません（{'; '.join(bad)}）",
                         f"category {c.id!r} lacks colour contrast ({'; '.join(bad)})",
                         "文字色を濃く、地色を淡くしてください（AA：文字4.5:1、棒3:1）",
