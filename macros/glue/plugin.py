@@ -21,7 +21,7 @@ from .notice import notice
 from ..tools import translations
 from ..tools.pdf import PDF_PATH
 from ..core.errors import DataError, problem
-from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
+from ..core.export import all_editions_csv, all_editions_json, published_schema, to_csv, to_json
 from ..core.editions import Edition, Editions, load_editions
 from ..core.report import LoadedReport, load_report
 from ..render.editions import EditionLink
@@ -421,8 +421,9 @@ def on_post_build(env) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, content in _downloads(all_editions).items():
         (out / name).write_bytes(content)
+    scheme = all_editions.latest().data.scheme
     for schema in sorted((ROOT / "data" / "schema").glob("*.json")):
-        (out / schema.name).write_bytes(schema.read_bytes())
+        (out / schema.name).write_bytes(published_schema(schema.read_bytes(), scheme))
     try:
         assets.copy_assets(ROOT, Path(env.conf["site_dir"]))
     except DataError as err:   # e.g. a front-end package missing from node_modules: one line, no traceback

@@ -3,10 +3,12 @@ shows statuses shows that scheme's labels and symbols, the counts add up to the 
 the site is given pass AA contrast."""
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from macros.core.report import load_report
@@ -154,3 +156,11 @@ def test_an_entered_scheme_without_the_kpis_statuses_stops_the_build_at_the_firs
     lines = [line for line in (result.stdout + result.stderr).splitlines() if ".status:" in line]
     assert lines and re.search(r"data/editions/[^/]+/strategies/strategy-1\.yaml:\d+: 1-1-1-1\.status: ", lines[0])
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_downloads_statuses_are_the_scheme_s_and_their_schema_says_so(built):
+    data, site = built
+    rows = json.loads((site / "data" / "kpis.json").read_text(encoding="utf-8"))
+    jsonschema.validate(rows, json.loads((site / "data" / "kpis.schema.json").read_text(encoding="utf-8")))
+    assert sorted(r["status"] for r in rows) == sorted(e.status for e in data.evaluations.values())
+    assert {r["status"] for r in rows} <= set(data.scheme.ids)

@@ -1,9 +1,11 @@
 """The built-in status schemes: each rule on worked examples, the categories' contrast, the site's block."""
+import json
 from decimal import Decimal
 
 import pytest
 
 from macros.core.errors import DataError
+from macros.core.export import published_schema
 from macros.core.model import Direction, EnteredStatus, Text
 from macros.core.progress import count_statuses, evaluate
 from macros.core.status_schemes import (GRAPHIC_MIN, PAGE_BACKGROUND, SCHEMES, TEXT_MIN, check_entered, contrast,
@@ -154,3 +156,13 @@ def test_an_unknown_scheme_or_category_is_one_readable_line():
     with pytest.raises(DataError) as err:
         scheme_from({"scheme": "graded", "categories": [{"id": "Z"}]})
     assert "status.categories[0].id" in str(err.value) and "S, A, B, C, none" in str(err.value)
+
+
+def test_published_download_schemas_list_the_site_s_categories(root):
+    for name in ("kpis.schema.json", "kpis-all-editions.schema.json", "strategy.schema.json"):
+        raw = (root / "data" / "schema" / name).read_bytes()
+        assert published_schema(raw, scheme_from({"scheme": "four-categories"})) == raw, name
+    raw = (root / "data" / "schema" / "kpis.schema.json").read_bytes()
+    graded = scheme_from({"scheme": "graded"})
+    doc = json.loads(published_schema(raw, graded))
+    assert doc["$defs"]["row"]["properties"]["status"]["enum"] == list(graded.ids)
