@@ -1,5 +1,7 @@
 """The built-in status schemes: each rule on worked examples, the categories' contrast, the site's block."""
 import json
+import re
+import shutil
 from decimal import Decimal
 
 import pytest
@@ -8,6 +10,7 @@ from macros.core.errors import DataError
 from macros.core.export import published_schema
 from macros.core.model import Direction, EnteredStatus, Text
 from macros.core.progress import count_statuses, evaluate
+from macros.core.report import load_report
 from macros.core.status_schemes import (GRAPHIC_MIN, PAGE_BACKGROUND, SCHEMES, TEXT_MIN, check_entered, contrast,
                                         contrast_problems, expected_pct, scheme_from)
 
@@ -166,3 +169,21 @@ def test_published_download_schemas_list_the_site_s_categories(root):
     graded = scheme_from({"scheme": "graded"})
     doc = json.loads(published_schema(raw, graded))
     assert doc["$defs"]["row"]["properties"]["status"]["enum"] == list(graded.ids)
+
+
+def test_a_report_under_the_entered_scheme_shows_the_city_s_statuses(root, tmp_path):
+    shutil.copytree(root / "data", tmp_path / "data")
+    site = tmp_path / "data" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("scheme: four-categories", "scheme: entered"),
+                    encoding="utf-8")
+    cycle = iter("ABCD" * 100)
+    for path in sorted((tmp_path / "data" / "editions").glob("*/strategies/*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^( +)unit: (.*)$", lambda m: f"{m.group(0)}\n{m.group(1)}status: {next(cycle)}\n"
+                               f"{m.group(1)}status_reason: {{ja: 担当課の判断, en: the department's judgement}}",
+                               text, flags=re.M), encoding="utf-8")
+    data = load_report(tmp_path)
+    statuses = [data.evaluations[k.id].status for k in data.report.kpis()]
+    assert statuses[:5] == list("ABCDA") and data.total.total == len(statuses)
+    assert [data.total.get(c) for c in "ABCD"] == [statuses.count(c) for c in "ABCD"]
+    assert not [n for n in data.notes if n.kind == "counts_mismatch"]   # the printed counts are in other categories
