@@ -21,7 +21,7 @@ class Site:
     municipality: Text
     languages: tuple[str, ...]       # ("ja",) or ("ja", "en"); Japanese always first
     levels: tuple[Text, ...]         # the plan's levels above the KPIs, from the top (1 to 3)
-    status_scheme: dict              # the `status:` mapping as written; read by the status rules
+    status_scheme: dict              # the `status:` mapping as written
     pdf_name: str                    # PDFs are published as <pdf_name>-<lang>.pdf
     scheme: Scheme = DEFAULT         # the status scheme the `status:` block chooses
 

@@ -183,6 +183,7 @@ PALETTE = (BLUE, GREEN, ORANGE, PURPLE)
 
 NONE_RULE = Text("進捗率や比較に必要な値がなく、判定できないもの。", "A KPI lacking the values the rule needs.")
 
+# The default scheme's four categories. The Japanese dash is full-width; English takes an en dash.
 FOUR = (
     _c("achieved", "目標達成", "Achieved", "◎", BLUE, meets_target=True,
        sentence=Text("目標を達成しています。", "target achieved"),
@@ -198,10 +199,6 @@ FOUR = (
     _c("worse", "未達成（悪化）", "Not achieved (worse)", "↓", ORANGE, sentence=Text("未達成です。", "not achieved"),
        rule=Text("目標に届かず、策定時より悪くなったもの。", "Short of the target and worse than the baseline.")),
 )
-
-
-def _none() -> Category:
-    return _c("none", "判定不能", "Not assessable", ("－", "–"), GREY, rule=NONE_RULE)
 
 
 def _pct(x: Decimal) -> str:

@@ -334,11 +334,6 @@ def define_env(env) -> None:
                 f"use {', '.join(rest) + ' or ' if rest else ''}{last}"))
         return Markup.escape(label_status_name(_language(env), code, scheme))
 
-    @env.macro
-    def status_scheme() -> str:
-        """The name of the site's status scheme (data/site.yaml), for a page that explains its own."""
-        return edition().data.scheme.name
-
     def _scheme_named(name: str, macro: str) -> None:
         if name not in SCHEMES:
             line = page_errors.source_line(env.page, macro + r"\(\s*[\"']" + re.escape(name))

@@ -206,6 +206,7 @@ def key_status(lang: str, scheme: Scheme) -> str:
     return _LABELS[lang]["key_status"].format(statuses=("、" if lang == "ja" else ", ").join(
         status_name(lang, s, scheme) for s in scheme.ids))
 
+
 NOTE_KIND = {
     NoteKind.PROGRESS_MISMATCH: Text("印刷された進捗率との差", "Printed progress differs"),
     NoteKind.IMPLIED_BASELINE: Text("策定時の値（逆算）", "Implied baseline"),
