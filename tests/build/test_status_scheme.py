@@ -18,6 +18,9 @@ from macros.render.status_css import PATH
 from tests.build.pages import page
 from tests.conftest import copy_project, run_build, strict_build
 
+# Two more full builds of the site: slow by design.
+pytestmark = pytest.mark.slow
+
 SCHEMES = {
     "graded": "status:\n  scheme: graded\n  band_pct: 10\n",
     "bands": "status:\n  scheme: bands\n  thresholds: [80, 50, 20]\n",
