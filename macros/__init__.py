@@ -16,3 +16,9 @@ def define_env(env):
     """mkdocs-macros' entry point: the macros pages may call (glue/page_macros.py)."""
     from .glue.page_macros import define_env as _define_env
     return _define_env(env)
+
+
+def on_pre_page_macros(env):
+    """mkdocs-macros' hook before a page is rendered (glue/page_macros.py)."""
+    from .glue.page_macros import on_pre_page_macros as _on_pre_page_macros
+    return _on_pre_page_macros(env)

@@ -14,7 +14,7 @@ from .errors import DataError, problem
 from .fiscal import MAX_FY, MIN_FY, is_valid_fy, parse_era_note
 from .loader import Marked
 from .model import (Census, CensusPoint, Columns, Context, Direction, History, HistoryPoint, Kpi, Measure,
-                    Meta, Municipalities, Note, NoteKind, Policy, ProgressFormula, Revision, Source, StatusCounts, Strategy, SummaryTable,
+                    EnteredStatus, Meta, Municipalities, Note, NoteKind, Policy, ProgressFormula, Revision, Source, StatusCounts, Strategy, SummaryTable,
                     Text, Value, Wording)
 
 
@@ -112,7 +112,15 @@ class Builder:
             direction=Direction(k.get("direction", "higher")),
             published_progress_pct=Decimal(published) if published is not None else None,
             source=Source(self.display, k.line), summary_table=summary, history=history, notes=notes,
-            revisions=revisions, wording=self.wording(k, kid))
+            revisions=revisions, wording=self.wording(k, kid), entered_status=self.entered_status(k))
+
+    def entered_status(self, k: Marked) -> EnteredStatus | None:
+        """A status the municipality enters (the `entered` scheme; checked against it in core/report.py)."""
+        if "status" not in k:
+            return None
+        reason = k.get("status_reason")
+        return EnteredStatus(str(k["status"]), Text(reason["ja"], reason.get("en", "")) if reason else None,
+                             k.line_of("status"))
 
     def wording(self, k: Marked, kid: str) -> Wording | None:
         """The KPI's `en_wording` (its fields' types checked by the schema): a count noun in the singular and

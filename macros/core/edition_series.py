@@ -56,7 +56,7 @@ class Change:
 
     @property
     def status_changed(self) -> bool:
-        return self.previous.status is not self.current.status
+        return self.previous.status != self.current.status
 
 
 @dataclass(frozen=True)

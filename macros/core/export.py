@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from .edition_series import Editions
 from .report import LoadedReport
+from .status_schemes import Scheme
 
 COLUMNS = ("id", "strategy", "policy", "measure", "name_ja", "name_en", "unit", "baseline", "baseline_fy",
            "actual", "actual_fy", "target", "target_fy", "progress_formula", "direction", "progress_pct",
@@ -39,7 +40,7 @@ def rows(data: LoadedReport) -> list[dict]:
             "target": v(k.target), "target_fy": fy(k.target),
             "progress_formula": k.progress_formula.value, "direction": k.direction.value,
             "progress_pct": e.progress_pct, "published_progress_pct": k.published_progress_pct,
-            "status": e.status.value,
+            "status": e.status,
         })
     return out
 
@@ -79,3 +80,25 @@ def all_editions_json(editions: Editions) -> str:
 
 def all_editions_csv(editions: Editions) -> bytes:
     return _csv(all_edition_rows(editions), ALL_EDITIONS_COLUMNS)
+
+
+def published_schema(raw: bytes, scheme: Scheme) -> bytes:
+    """A schema of macros/schema/ as the site publishes it: a download's `status` column lists the site's
+    own categories (the files list the four built-in ones, and are published unchanged for them)."""
+    doc = json.loads(raw)
+    changed = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            status = node.get("properties", {}).get("status") if isinstance(node.get("properties"), dict) else None
+            if isinstance(status, dict) and "enum" in status and status["enum"] != list(scheme.ids):
+                status["enum"] = list(scheme.ids)
+                changed.append(status)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(doc)
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8") if changed else raw

@@ -7,7 +7,8 @@ from enum import Enum
 
 
 class Status(str, Enum):
-    """The report's own four categories, in its column order."""
+    """The four categories of the `four-categories` scheme (core/status_schemes.py), in the report's
+    column order. A status in general is a category id of the site's scheme (a str)."""
 
     ACHIEVED = "achieved"    # 目標達成
     IMPROVED = "improved"    # 改善↑
@@ -146,6 +147,15 @@ class SummaryTable:
 
 
 @dataclass(frozen=True)
+class EnteredStatus:
+    """A status the municipality enters itself (the `entered` scheme): a category id and its reason."""
+
+    id: str
+    reason: Text | None
+    line: int | None   # of the `status:` field
+
+
+@dataclass(frozen=True)
 class Kpi:
     id: str
     name: Text
@@ -162,6 +172,7 @@ class Kpi:
     notes: tuple[Note, ...] = ()
     revisions: tuple[Revision, ...] = ()
     wording: Wording | None = None   # None: the sentence names the KPI by its name
+    entered_status: EnteredStatus | None = None
 
     @property
     def from_baseline(self) -> bool:
@@ -194,19 +205,36 @@ class Policy:
         return int(self.id.rsplit("-", 1)[1])
 
 
-@dataclass(frozen=True)
 class StatusCounts:
-    achieved: int = 0
-    improved: int = 0
-    unchanged: int = 0
-    worse: int = 0
+    """How many KPIs fall in each category of the scheme (by category id), in the scheme's order."""
 
-    def get(self, status: Status) -> int:
-        return getattr(self, status.value)
+    def __init__(self, **counts: int) -> None:
+        self._counts = dict(counts)
+
+    def get(self, status: str) -> int:
+        return self._counts.get(status, 0)
+
+    def __getattr__(self, name: str) -> int:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.get(name)
 
     @property
     def total(self) -> int:
-        return self.achieved + self.improved + self.unchanged + self.worse
+        return sum(self._counts.values())
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(self._counts)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, StatusCounts) and self._counts == other._counts
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._counts.items()))
+
+    def __repr__(self) -> str:
+        return "StatusCounts(" + ", ".join(f"{k}={v}" for k, v in self._counts.items()) + ")"
 
 
 @dataclass(frozen=True)

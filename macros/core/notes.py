@@ -10,6 +10,7 @@ from decimal import Decimal
 from .fiscal import fy_label
 from .model import Direction, Kpi, NoteKind, ProgressFormula, Report, Text
 from .progress import Evaluation, effective_baseline
+from .status_schemes import DEFAULT, Scheme, comparable
 
 TOLERANCE = Decimal("0.05")   # percentage points
 
@@ -110,13 +111,14 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
     return out
 
 
-def report_notes(report: Report, evaluations: list[Evaluation], counts_by_strategy: dict) -> list[DataNote]:
+def report_notes(report: Report, evaluations: list[Evaluation], counts_by_strategy: dict,
+                 scheme: Scheme = DEFAULT) -> list[DataNote]:
     notes: list[DataNote] = []
     for e in evaluations:
         notes.extend(kpi_notes(e, report.meta.columns))
     for s in report.strategies:
         computed = counts_by_strategy[s.id]
-        if s.published_status_counts is not None and computed != s.published_status_counts:
+        if comparable(s.published_status_counts, scheme) and computed != s.published_status_counts:
             notes.append(DataNote(NoteKind.COUNTS_MISMATCH, None, Text(
                 f"重点戦略{s.id}の状況別件数が報告書の表と異なります（計算 {computed}、報告書 {s.published_status_counts}）。",
                 f"Strategy {s.id}: computed status counts {computed} differ from the report's {s.published_status_counts}.")))

@@ -8,7 +8,7 @@ Progress (%), one decimal, rounded half up:
                      then holds that implied value, so it is not blank here)
 None when it cannot be computed (a missing value or a zero denominator): shown as 「算出不可」.
 
-Status:
+Status (the `four-categories` scheme; the others are in status_schemes.py):
   1. progress ≥ 100 %                       → achieved
   2. else compare b with a, in the KPI's good direction: better → improved, worse → worse, equal → unchanged
   3. no baseline: a KPI marked ※ counts from 0; any other KPI → unchanged (not comparable)
@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .model import Direction, Kpi, Status, StatusCounts
+from .model import Direction, Kpi, StatusCounts
+from .status_schemes import DEFAULT, Judgement, Scheme
 
 ONE_DECIMAL = Decimal("0.1")
 HUNDRED = Decimal(100)
@@ -51,36 +52,26 @@ def progress_pct(kpi: Kpi) -> Decimal | None:
     return round_pct(numerator / denominator)
 
 
-def status(kpi: Kpi, progress: Decimal | None) -> Status:
-    if progress is not None and progress >= HUNDRED:
-        return Status.ACHIEVED
-    a = effective_baseline(kpi)
-    if a is None or kpi.actual is None:
-        return Status.UNCHANGED
-    change = kpi.actual.amount - a
-    if kpi.direction is Direction.LOWER:
-        change = -change
-    if change > 0:
-        return Status.IMPROVED
-    if change < 0:
-        return Status.WORSE
-    return Status.UNCHANGED
+def status(kpi: Kpi, progress: Decimal | None, scheme: Scheme = DEFAULT) -> str:
+    """The KPI's category id under the site's status scheme (by default the four categories above)."""
+    return scheme.judge(Judgement(kpi, progress, effective_baseline(kpi)))
 
 
 @dataclass(frozen=True)
 class Evaluation:
     kpi: Kpi
     progress_pct: Decimal | None
-    status: Status
+    status: str   # a category id of the scheme
 
 
-def evaluate(kpi: Kpi) -> Evaluation:
+def evaluate(kpi: Kpi, scheme: Scheme = DEFAULT) -> Evaluation:
     p = progress_pct(kpi)
-    return Evaluation(kpi, p, status(kpi, p))
+    return Evaluation(kpi, p, status(kpi, p, scheme))
 
 
-def count_statuses(evaluations: list[Evaluation]) -> StatusCounts:
-    tally = {s: 0 for s in Status}
+def count_statuses(evaluations: list[Evaluation], scheme: Scheme = DEFAULT) -> StatusCounts:
+    """The count of each category of the scheme, in its order (zero for a category no KPI falls in)."""
+    tally = {cid: 0 for cid in scheme.ids}
     for e in evaluations:
         tally[e.status] += 1
-    return StatusCounts(**{s.value: n for s, n in tally.items()})
+    return StatusCounts(**tally)

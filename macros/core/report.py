@@ -15,6 +15,7 @@ from .builder import Builder, build_context, build_meta
 from .context import context_notes
 from .schema import check_schema
 from .site import Site, load_site
+from .status_schemes import Scheme, check_entered, comparable
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class LoadedReport:
     evaluations: dict[str, Evaluation]
     counts: dict[int, StatusCounts]
     total: StatusCounts
+    scheme: Scheme
     notes: list[DataNote] = field(default_factory=list)
     glossary: tuple[Term, ...] = ()
     site: Site | None = None     # data/site.yaml: the municipality, languages, file names
@@ -142,13 +144,15 @@ def load_report(root: Path, edition: str | None = None, require_english: bool | 
 
     report = Report(meta, tuple(strategies), units, context, _text_notes(root, data_dir, languages))
     _index(report)
-    evaluations = {k.id: evaluate(k) for k in report.kpis()}
-    counts = {s.id: count_statuses([evaluations[k.id] for k in s.kpis()]) for s in report.strategies}
-    total = count_statuses(list(evaluations.values()))
-    notes = report_notes(report, list(evaluations.values()), counts)
-    if meta.published_status_counts is not None and total != meta.published_status_counts:
+    scheme = site.scheme
+    check_entered(scheme, report.kpis())
+    evaluations = {k.id: evaluate(k, scheme) for k in report.kpis()}
+    counts = {s.id: count_statuses([evaluations[k.id] for k in s.kpis()], scheme) for s in report.strategies}
+    total = count_statuses(list(evaluations.values()), scheme)
+    notes = report_notes(report, list(evaluations.values()), counts, scheme)
+    if comparable(meta.published_status_counts, scheme) and total != meta.published_status_counts:
         notes.append(DataNote(NoteKind.COUNTS_MISMATCH, None, Text(
             f"全体の状況別件数が報告書の表と異なります（計算 {total}、報告書 {meta.published_status_counts}）。",
             f"Overall computed status counts {total} differ from the report's {meta.published_status_counts}.")))
     notes += context_notes(report.context) if report.context else []
-    return LoadedReport(report, evaluations, counts, total, notes, load_glossary(root), site)
+    return LoadedReport(report, evaluations, counts, total, scheme, notes, load_glossary(root), site)

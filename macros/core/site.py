@@ -11,6 +11,7 @@ from .errors import DataError, problem
 from .loader import load_yaml
 from .model import Text
 from .schema import check_schema
+from .status_schemes import DEFAULT, Scheme, scheme_from
 
 DISPLAY = "data/site.yaml"
 
@@ -20,8 +21,9 @@ class Site:
     municipality: Text
     languages: tuple[str, ...]       # ("ja",) or ("ja", "en"); Japanese always first
     levels: tuple[Text, ...]         # the plan's levels above the KPIs, from the top (1 to 3)
-    status_scheme: dict              # the `status:` mapping as written; read by the status rules
+    status_scheme: dict              # the `status:` mapping as written
     pdf_name: str                    # PDFs are published as <pdf_name>-<lang>.pdf
+    scheme: Scheme = DEFAULT         # the status scheme the `status:` block chooses
 
     @property
     def bilingual(self) -> bool:
@@ -45,4 +47,4 @@ def load_site(root: Path) -> Site:
                    for i, level in enumerate(doc["levels"]))
     return Site(municipality=_text(doc["municipality"], languages, "municipality", doc.line_of("municipality")),
                 languages=languages, levels=levels, status_scheme=dict(doc["status"]),
-                pdf_name=doc["files"]["pdf"])
+                pdf_name=doc["files"]["pdf"], scheme=scheme_from(doc["status"]))

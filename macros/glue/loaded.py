@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.edition_series import Editions, load_editions
-from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
+from ..core.export import all_editions_csv, all_editions_json, published_schema, to_csv, to_json
 from ..core.report import LoadedReport, load_report
 from ..core.schema import SCHEMA_DIR
 
@@ -64,5 +64,6 @@ class LoadedData:
         out.mkdir(parents=True, exist_ok=True)
         for name, content in self.downloads(all_editions).items():
             (out / name).write_bytes(content)
+        scheme = all_editions.latest().data.scheme   # the downloads' status codes are the site's scheme's
         for schema in sorted(SCHEMA_DIR.glob("*.json")):   # the engine's contracts, published with the data
-            (out / schema.name).write_bytes(schema.read_bytes())
+            (out / schema.name).write_bytes(published_schema(schema.read_bytes(), scheme))

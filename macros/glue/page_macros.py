@@ -18,10 +18,11 @@ from . import edition_pages, page_errors, print_page
 from .plugin import ReportPlugin, language
 from ..tools.pdf import pdf_paths
 from ..core.errors import DataError, problem
-from ..core.model import Status
+from ..core.status_schemes import SCHEMES
 from ..core.edition_series import Edition
 from ..render.edition_comparison import EditionLink
-from ..render.labels import label, status_icon, status_label
+from ..render.labels import label, status_name as label_status_name
+from ..render.status_rules import for_scheme
 from ..render.pages import PageFragments
 from ..render.renderer import Fragment
 
@@ -132,7 +133,7 @@ def define_env(env) -> None:
     # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.
     for name in ("status_summary", "strategy_cards", "kpi_list", "data_notes", "text_notes",
                  "glossary", "census_table", "census_chart", "progress_examples", "implied_baselines",
-                 "comparison_years"):
+                 "comparison_years", "status_examples"):
         def whole(name=name):
             return defer(getattr(fragments(), name)())
         whole.__name__ = whole.__qualname__ = name
@@ -150,6 +151,7 @@ def define_env(env) -> None:
         # A top-level page showing an edition's page: links within that edition stay at the top level.
         mirrored = there if edition_pages.edition_of(env.page.file.src_uri) is None and edition_pages.edition_of(there + "/") else None
         plugin.included.setdefault(env.page.file.src_uri, []).append(path)
+        markdown = for_scheme(markdown, edition().data.scheme.name)
         with page_errors.including(path, docs):
             return env.render(edition_pages.rebase_links(markdown, there, here, mirrored), force_rendering=True)
 
@@ -221,14 +223,44 @@ def define_env(env) -> None:
     def status_name(code: str) -> str:
         """A status as every table, card and chart key names it ('↓ Not achieved (worse)'): pages that
         explain the statuses quote the same words."""
-        if code not in {s.value for s in Status}:
+        scheme = edition().data.scheme
+        if code not in scheme.ids:
+            *rest, last = scheme.ids
             line = page_errors.source_line(env.page, r"status_name\(\s*[\"']" + re.escape(code))
             raise DataError(page_errors.page_path(env.page), line, "status_name", problem(
                 f"状況「{code}」はありません", f"there is no status {code!r}",
-                "achieved, improved, unchanged, worse のいずれかにしてください",
-                "use achieved, improved, unchanged or worse"))
-        lang = language(env.conf)
-        return Markup.escape(f"{status_icon(lang, Status(code))} {status_label(lang, Status(code))}")
+                f"{', '.join(scheme.ids)} のいずれかにしてください",
+                f"use {', '.join(rest) + ' or ' if rest else ''}{last}"))
+        return Markup.escape(label_status_name(language(env.conf), code, scheme))
+
+    def _scheme_named(name: str, macro: str) -> None:
+        if name not in SCHEMES:
+            line = page_errors.source_line(env.page, macro + r"\(\s*[\"']" + re.escape(name))
+            raise DataError(page_errors.page_path(env.page), line, macro, problem(
+                f"判定方法「{name}」はありません", f"there is no status scheme {name!r}",
+                f"{', '.join(SCHEMES)} のいずれかにしてください", f"use one of {', '.join(SCHEMES)}"))
+
+    @env.macro
+    def status_rules(written_for: str | None = None) -> str:
+        """The statuses explained from the site's scheme: its rules, an example of each, the counts.
+        With a scheme's name, the page's own words for that scheme follow (to the next heading) and
+        are shown instead while the site uses it."""
+        if written_for is not None:
+            _scheme_named(written_for, "status_rules")
+            if written_for == edition().data.scheme.name:
+                return ""
+        return fragments().generated_rules(defer)
+
+    @env.macro
+    def scheme_note(written_for: str) -> str:
+        """The page's own words for one scheme follow (to the next heading): left out under another."""
+        _scheme_named(written_for, "scheme_note")
+        return ""
+
+    @env.macro
+    def status_codes() -> str:
+        """The downloads' status codes with their names, as inline Markdown."""
+        return fragments().status_codes()
 
     @env.macro
     def report_meta(field: str) -> str:
@@ -242,3 +274,10 @@ def define_env(env) -> None:
         return Markup.escape(value.get(language(env.conf)) if hasattr(value, "get") else value)
 
     plugin.page_macros.update({name: f for name, f in env.macros.items() if name not in builtin})
+
+
+def on_pre_page_macros(env) -> None:
+    """mkdocs-macros' hook before it renders a page: words the page wrote for another status scheme than
+    the site's are left out (render/status_rules.py), so the macros never see them."""
+    plugin = ReportPlugin.of(env.conf)
+    env.markdown = for_scheme(env.markdown, plugin.editions.latest(include_drafts=True).data.scheme.name)

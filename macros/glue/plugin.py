@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import (annotations, assets, content_security_policy, edition_pages, languages, link_warnings, page_content,
-               page_jinja, search_index)
+               page_jinja, search_index, status_stylesheet)
 from .contact import contact_links
 from .deferred import DeferredHtml
 from .loaded import LoadedData
@@ -186,6 +186,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         site = load_site(root)
         languages.check_languages(config, site)
         check_pages(docs, site)
+        status_stylesheet.install(config, site.scheme)
         from plotly.offline import get_plotlyjs_version
         assets.check_version(root, get_plotlyjs_version())
         all_editions = self.editions
@@ -307,6 +308,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         site = Path(config.site_dir)
         all_editions = self.editions
         self.data.write_downloads(all_editions, site / "data")
+        status_stylesheet.write(site, all_editions.latest().data.scheme)
         assets.copy_assets(self.data.root, site)
         if i18n is not None:
             prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}

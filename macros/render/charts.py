@@ -13,14 +13,14 @@ import json
 import textwrap
 from decimal import Decimal
 
-from ..core.model import Status
 from ..core.progress import Evaluation, effective_baseline
+from ..core.status_schemes import Scheme
 from .labels import label, status_icon
 from .numbers import fmt_pct
 
-# Okabe–Ito colour-blind-safe palette; the same colours as the status badges (overrides/assets).
-STATUS_COLOUR = {Status.ACHIEVED: "#0072B2", Status.IMPROVED: "#009E73",
-                 Status.UNCHANGED: "#6E6E6E", Status.WORSE: "#D55E00"}
+# A history line takes the first status colour of the built-in palette (Okabe–Ito blue); bars take
+# their status's colour from the site's scheme.
+LINE_COLOUR = "#0072B2"
 AXIS_CAP = 150      # progress beyond this is drawn at the cap and labelled with its real value
 FONT_PX = 13
 LINE_PX = 17        # one line of a KPI name
@@ -54,7 +54,7 @@ def _serialise(fig: dict) -> str:
     return json.dumps(fig, ensure_ascii=False, separators=(",", ":"), default=float)
 
 
-def progress_chart(evaluations: list[Evaluation], lang: str) -> tuple[str, int]:
+def progress_chart(evaluations: list[Evaluation], lang: str, scheme: Scheme) -> tuple[str, int]:
     """Progress toward 100 %, one KPI under another. Returns (json, height px).
 
     Laid out for the narrowest phone, so that no text touches another text or a mark: each KPI's
@@ -73,7 +73,7 @@ def progress_chart(evaluations: list[Evaluation], lang: str) -> tuple[str, int]:
     plot_height = y - GAP_PX + 6
     shown = [float(min(e.progress_pct, AXIS_CAP)) if e.progress_pct is not None else 0.0 for e, *_ in rows]
     bars = {"type": "bar", "orientation": "h", "x": shown, "y": [c for *_, c in rows], "width": BAR_PX,
-            "marker": {"color": [STATUS_COLOUR[e.status] for e, *_ in rows], "line": {"color": "#000000", "width": 1}},
+            "marker": {"color": [scheme.category(e.status).colour.upper() for e, *_ in rows], "line": {"color": "#000000", "width": 1}},
             "hoverinfo": "skip", "showlegend": False}
     base = [(_baseline_level(e), c) for e, _n, _y, c in rows]
     marks = {"type": "scatter", "mode": "markers", "x": [b for b, _ in base if b is not None],
@@ -86,7 +86,7 @@ def progress_chart(evaluations: list[Evaluation], lang: str) -> tuple[str, int]:
         value = label(lang, "na") if p is None else fmt_pct(p, "")
         annotations.append({"text": name, "x": 0, "xref": "paper", "xshift": -12, "xanchor": "left", "y": top, "yref": "y",
                             "yanchor": "top", "align": "left", "showarrow": False})
-        annotations.append({"text": f"{value} {status_icon(lang, e.status)}", "x": 1, "xref": "paper", "xanchor": "left",
+        annotations.append({"text": f"{value} {status_icon(lang, e.status, scheme)}", "x": 1, "xref": "paper", "xanchor": "left",
                             "xshift": 8, "y": centre, "yref": "y", "yanchor": "middle", "showarrow": False})
         band = {"yref": "y", "y0": centre - BAR_PX / 2 - 3, "y1": centre + BAR_PX / 2 + 3}
         shapes.append({"type": "rect", "x0": 0, "x1": AXIS_CAP, "layer": "below", "line": {"width": 0},
@@ -136,7 +136,7 @@ def line_chart(x_labels: list[str], values: list[Decimal], name: str) -> tuple[s
         type="scatter", x=[_tick(x) for x in x_labels], y=[float(v) for v in values],
         mode="lines+markers+text", text=[f"{v:,}" for v in values],
         textposition=["bottom center" if b else "top center" for b in below], cliponaxis=False,
-        name=html.escape(name, quote=False), line={"color": STATUS_COLOUR[Status.ACHIEVED], "width": 3},
+        name=html.escape(name, quote=False), line={"color": LINE_COLOUR, "width": 3},
         marker={"size": 9}, hoverinfo="skip")
     height = 300
     layout = dict(

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ..core.edition_series import Change, Edition
 from ..core.fiscal import fy_label
 from ..core.progress import Evaluation
-from .labels import STATUS_ORDER, group
+from .labels import group
 from .numbers import fmt_number, fmt_pct
 from .renderer import Renderer
 
@@ -82,6 +82,6 @@ class EditionFragments(Renderer):
             return Markup("")
         W = words(self.lang)
         rows = [{"name": x.name.get(self.lang), "fy": fy_label(x.actual_fy, self.lang),
-                 "counts": [x.data.total.get(s) for s in STATUS_ORDER], "total": x.data.total.total} for x in upto]
+                 "counts": [x.data.total.get(s) for s in self.scheme.ids], "total": x.data.total.total} for x in upto]
         return self._render("edition_counts.html", W=W, rows=rows, caption=W["counts_caption"],
-                            statuses=[self.status_view(s) for s in STATUS_ORDER])
+                            statuses=[self.status_view(s) for s in self.scheme.ids])

@@ -3,20 +3,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..core.model import NoteKind, Status, Text
-
-STATUS_ORDER = (Status.ACHIEVED, Status.IMPROVED, Status.UNCHANGED, Status.WORSE)
-
-# The icon repeats the meaning in shape, so status is never told by colour alone. The Japanese dash is
-# the report's full-width one; English text takes an en dash.
-_STATUS_ICON = {"ja": {Status.ACHIEVED: "◎", Status.IMPROVED: "↑", Status.UNCHANGED: "－", Status.WORSE: "↓"},
-                "en": {Status.ACHIEVED: "◎", Status.IMPROVED: "↑", Status.UNCHANGED: "–", Status.WORSE: "↓"}}
+from ..core.model import NoteKind, Text
+from ..core.status_schemes import Scheme
 
 _LABELS = {
     "ja": {
-        # One label per status, used everywhere (tables, cards, chart keys, filters, pages, downloads).
-        "status.achieved": "目標達成", "status.improved": "改善", "status.unchanged": "変化なし・比較不能",
-        "status.worse": "未達成（悪化）",
         "kpi": "KPI名", "unit": "単位", "baseline": "策定時(a)", "actual": "実績値(b)", "target": "目標(c)",
         "progress": "進捗率", "status": "状況", "na": "算出不可", "no_value": "—",
         "from_baseline": "※ 策定時からの伸びで進捗率を算出：(b−a)/(c−a)。",
@@ -47,8 +38,6 @@ _LABELS = {
         "permalink_title": "この見出しへのリンク",
     },
     "en": {
-        "status.achieved": "Achieved", "status.improved": "Improved", "status.unchanged": "No change or not comparable",
-        "status.worse": "Not achieved (worse)",
         "kpi": "KPI", "unit": "Unit", "baseline": "Baseline (a)", "actual": "Actual (b)", "target": "Target (c)",
         "progress": "Progress rate", "status": "Status", "na": "n/a", "no_value": "—",
         "from_baseline": "※ Progress measured from the baseline: (b−a)/(c−a).",
@@ -190,18 +179,26 @@ def place_en(where: str) -> str | None:
     return " ".join(_PLACE_EN.get(w, w) for w in words)
 
 
-def status_icon(lang: str, status: Status) -> str:
-    return _STATUS_ICON[lang][status]
+# A status is named by its scheme's symbol and label (core/status_schemes.py), the same everywhere:
+# tables, cards, chart keys, filters, pages, downloads. The symbol repeats the meaning in shape, so a
+# status is never told by colour alone.
+def status_icon(lang: str, status: str, scheme: Scheme) -> str:
+    return scheme.symbol(status, lang)
 
 
-def status_label(lang: str, status: Status) -> str:
-    return _LABELS[lang]["status." + status.value]
+def status_label(lang: str, status: str, scheme: Scheme) -> str:
+    return scheme.label(status, lang)
 
 
-# The chart key lists the statuses with the same icons and labels as the tables.
-for _lang, _words in _LABELS.items():
-    _words["key_status"] = _words["key_status"].format(statuses=("、" if _lang == "ja" else ", ").join(
-        f"{status_icon(_lang, s)} {status_label(_lang, s)}" for s in STATUS_ORDER))
+def status_name(lang: str, status: str, scheme: Scheme) -> str:
+    return f"{status_icon(lang, status, scheme)} {status_label(lang, status, scheme)}"
+
+
+def key_status(lang: str, scheme: Scheme) -> str:
+    """The chart key: the statuses with the same symbols and labels as the tables."""
+    return _LABELS[lang]["key_status"].format(statuses=("、" if lang == "ja" else ", ").join(
+        status_name(lang, s, scheme) for s in scheme.ids))
+
 
 NOTE_KIND = {
     NoteKind.PROGRESS_MISMATCH: Text("印刷された進捗率との差", "Printed progress differs"),

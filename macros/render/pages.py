@@ -10,12 +10,13 @@ from ..core.model import Context
 from .comparison_years import ComparisonYearFragments
 from .edition_comparison import EditionFragments
 from .glossary import glossary_context
-from .labels import STATUS_ORDER, note_kind_label, place_en
+from .labels import note_kind_label, place_en
 from .numbers import fmt_number, fmt_pct
+from .status_rules import StatusRuleFragments
 from .worked_examples import WorkedExampleFragments
 
 
-class PageFragments(WorkedExampleFragments, ComparisonYearFragments, EditionFragments):
+class PageFragments(WorkedExampleFragments, StatusRuleFragments, ComparisonYearFragments, EditionFragments):
     def _head(self) -> dict[str, str]:
         return {key: self.L[f"notes.{key}"] for key in ("where", "kind", "note", "printed", "reading")}
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core.progress import Evaluation
+from ..core.status_schemes import Scheme
 from .charts import AXIS_CAP, _baseline_level
-from .labels import label, status_icon, status_label
+from .labels import label, status_name
 from .numbers import fmt_number
 
 PROGRESS_TICKS = (0, 50, 100, 150)
@@ -22,17 +23,17 @@ def _share(value: float, top: float) -> float:
     return round(max(0.0, min(value, top)) / top * 100, 1)
 
 
-def progress_rows(evaluations: list[Evaluation], lang: str) -> list[dict]:
+def progress_rows(evaluations: list[Evaluation], lang: str, scheme: Scheme) -> list[dict]:
     """One row per KPI: its name, the bar (share of the axis, capped), the baseline mark, the label."""
     rows = []
     for e in evaluations:
         p = e.progress_pct
         base = _baseline_level(e)
         pct = label(lang, "na") if p is None else f"{p:,}%"
-        rows.append({"name": e.kpi.name.get(lang), "code": e.status.value,
+        rows.append({"name": e.kpi.name.get(lang), "code": e.status,
                      "width": 0.0 if p is None else _share(float(p), AXIS_CAP),
                      "base": None if base is None else _share(base, AXIS_CAP),
-                     "text": f"{pct} {status_icon(lang, e.status)} {status_label(lang, e.status)}"})
+                     "text": f"{pct} {status_name(lang, e.status, scheme)}"})
     return rows
 
 

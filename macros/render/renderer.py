@@ -17,13 +17,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from ..core.fiscal import fy_label, wareki
-from ..core.model import Direction, Kpi, Measure, Status
+from ..core.model import Direction, Kpi, Measure
 from ..core.progress import Evaluation, round_pct
 from ..core.verdict import verdict
 from ..core.edition_series import Edition, Editions
 from ..core.report import LoadedReport
 from . import charts, print_charts
-from .labels import STATUS_ORDER, _LABELS, count_label, label, status_icon, status_label
+from .labels import _LABELS, count_label, key_status, label, status_icon, status_label
 from .numbers import fmt_number, fmt_pct
 from .sentence import kpi_sentence
 
@@ -100,11 +100,13 @@ class Renderer:
         # (None in unit tests that render one report).
         self.editions, self.edition = editions, edition
         self.env = env or make_env()
-        self.L = _LABELS[lang]
+        self.scheme = data.scheme
+        self.L = {**_LABELS[lang], "key_status": key_status(lang, self.scheme)}
 
     # --- small pieces -------------------------------------------------------------
-    def status_view(self, status: Status, count: int = 0) -> StatusView:
-        return StatusView(status.value, status_icon(self.lang, status), status_label(self.lang, status), count)
+    def status_view(self, status: str, count: int = 0) -> StatusView:
+        return StatusView(status, status_icon(self.lang, status, self.scheme),
+                          status_label(self.lang, status, self.scheme), count)
 
     def _render(self, name: str, **ctx) -> Markup:
         html_text = self.env.get_template(name).render(L=self.L, lang=self.lang, **ctx)
@@ -144,7 +146,8 @@ class Renderer:
                       self._cell(k, "target", cols.target_fy)],
             "progress_text": fmt_pct(p, self.L["na"]), "progress_width": width,
             "status": self.status_view(e.status),
-            "sentence": kpi_sentence(verdict(e), self.lang, name, self.data.report.units[k.unit], k.wording),
+            "sentence": kpi_sentence(verdict(e), self.lang, name, self.data.report.units[k.unit], k.wording,
+                                     self.scheme),
             "href": self.kpi_href(k.id) if with_links else f"#kpi-{k.id}",
             "previous": self.previous_view(e),
         }
@@ -204,8 +207,8 @@ class Renderer:
 
     def kpi_chart(self, measure: Measure) -> Markup:
         evs = [self.data.evaluations[k.id] for k in measure.kpis]
-        spec, height = charts.progress_chart(evs, self.lang)
-        static = self._render("print_chart.html", rows=print_charts.progress_rows(evs, self.lang),
+        spec, height = charts.progress_chart(evs, self.lang, self.scheme)
+        static = self._render("print_chart.html", rows=print_charts.progress_rows(evs, self.lang, self.scheme),
                               axis=print_charts.progress_axis())
         parts = [self._render("figure.html", chart_id=f"chart-{measure.id}", figure_json=spec, height=height,
                               caption=label(self.lang, "chart_caption", id=measure.id), static=static)]
@@ -258,7 +261,7 @@ class Renderer:
     def status_summary(self, sid: int | None = None) -> Markup:
         counts = self.data.total if sid is None else self.data.counts[sid]
         rows = []
-        for s in STATUS_ORDER:
+        for s in self.scheme.ids:
             n = counts.get(s)
             share = round_pct(Decimal(n) / Decimal(counts.total)) if counts.total else Decimal(0)
             rows.append({"view": self.status_view(s, n), "pct": fmt_pct(share, ""), "width": float(share)})
@@ -278,7 +281,7 @@ class Renderer:
             c = self.data.counts[s.id]
             cards.append({"href": self.href(self.strategy_path(s.id)), "label": label(self.lang, "strategy_label", n=s.id),
                           "title": s.title.get(self.lang), "kpis": count_label(self.lang, "kpis_count", c.total),
-                          "statuses": [self.status_view(st, c.get(st)) for st in STATUS_ORDER]})
+                          "statuses": [self.status_view(st, c.get(st)) for st in self.scheme.ids]})
         return self._render("strategy_cards.html", cards=cards)
 
     def kpi_list(self) -> Markup:
@@ -291,7 +294,7 @@ class Renderer:
                            "label": label(self.lang, "strategy_label", n=s.id) + " " + s.title.get(self.lang),
                            "href": self.href(self.strategy_path(s.id)),
                            "rows": [self._row(e, with_links=True) for e in evs]})
-        statuses = [self.status_view(s) for s in STATUS_ORDER]
+        statuses = [self.status_view(s) for s in self.scheme.ids]
         # The count says how many of all the KPIs are shown; the script fills in {n} as the filter changes.
         # It starts as it will read with nothing filtered, so filling it in moves nothing.
         total = len(all_evs)

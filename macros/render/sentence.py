@@ -17,7 +17,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core.fiscal import fy_label
-from ..core.model import Direction, Status, Unit, Value, Wording
+from ..core.model import Direction, Unit, Value, Wording
+from ..core.status_schemes import DEFAULT, Scheme
 from ..core.verdict import Change, NoProgress, Verdict
 from .numbers import man_ja, plain, yen_en
 
@@ -70,11 +71,21 @@ def _ja_baseline(vd: Verdict, unit: Unit) -> str:
     return f"策定時（{_ja_dated(k.baseline, unit)}）"
 
 
-_JA_END = {Status.ACHIEVED: "目標を達成しています。", Status.IMPROVED: "改善していますが、目標には届いていません。",
-           Status.UNCHANGED: "変化なしです。", Status.WORSE: "未達成です。"}
+def _end(e, scheme: Scheme, lang: str) -> str:
+    """How the sentence ends: the category's own words (the four categories), else its symbol and
+    label; an entered status adds its reason."""
+    c = scheme.category(e.status)
+    if c.sentence is not None:
+        end = c.sentence.get(lang)
+    else:
+        end = f"判定は「{c.symbol.ja} {c.label.ja}」です。" if lang == "ja" else f"status {c.symbol.en} ({c.label.en})"
+    reason = e.kpi.entered_status.reason if e.kpi.entered_status else None
+    if reason is not None and reason.get(lang):
+        end = end.removesuffix("。") + f"（理由：{reason.ja}）。" if lang == "ja" else f"{end} (reason: {reason.en})"
+    return end
 
 
-def _ja(vd: Verdict, name: str, unit: Unit) -> str:
+def _ja(vd: Verdict, name: str, unit: Unit, scheme: Scheme) -> str:
     e, k = vd.evaluation, vd.evaluation.kpi
     subject = name + ("（低いほど良い指標）" if k.direction is Direction.LOWER else "")
     if k.actual is None:
@@ -82,14 +93,15 @@ def _ja(vd: Verdict, name: str, unit: Unit) -> str:
     else:
         first = f"{subject}は{fy_label(k.actual.fy, 'ja')}に{_ja_amount(k.actual, unit)}で、{_ja_progress(vd, unit)}。"
     if vd.change is Change.UNKNOWN:
-        if e.status is Status.ACHIEVED:
-            return first + _JA_END[e.status]
+        if scheme.category(e.status).meets_target:
+            return first + _end(e, scheme, "ja")
         why = "実績値がないため" if k.actual is None else "策定時の値がないため"
-        return first + f"{why}、比較不能です。"
+        generic = scheme.category(e.status).sentence is None
+        return first + f"{why}、比較不能です。" + (_end(e, scheme, "ja") if generic else "")
     rate = unit.ja == "%"
     moved = {Change.UP: "より上がり、" if rate else "より増え、", Change.DOWN: "より下がり、" if rate else "より減り、",
              Change.SAME: "と同じで、"}[vd.change]
-    return first + _ja_baseline(vd, unit) + moved + _JA_END[e.status]
+    return first + _ja_baseline(vd, unit) + moved + _end(e, scheme, "ja")
 
 
 # --- English ------------------------------------------------------------------------------------
@@ -177,11 +189,7 @@ def _en_baseline(vd: Verdict, en: _English) -> str:
     return f"the baseline ({en.dated(k.baseline)})"
 
 
-_EN_END = {Status.ACHIEVED: "target achieved", Status.IMPROVED: "improved, but short of the target",
-           Status.UNCHANGED: "no change", Status.WORSE: "not achieved"}
-
-
-def _en(vd: Verdict, name: str, unit: Unit, wording: Wording | None) -> str:
+def _en(vd: Verdict, name: str, unit: Unit, wording: Wording | None, scheme: Scheme) -> str:
     e, k = vd.evaluation, vd.evaluation.kpi
     en = _English(unit, wording or fallback_wording(name))
     if k.actual is None:
@@ -189,15 +197,18 @@ def _en(vd: Verdict, name: str, unit: Unit, wording: Wording | None) -> str:
     else:
         first = f"In {fy_label(k.actual.fy, 'en')} {en.actual(k.actual)}{_en_target(k, en)}{_en_progress(vd)}."
     if vd.change is Change.UNKNOWN:
-        if e.status is Status.ACHIEVED:
-            return f"{first} The target is achieved."
+        category = scheme.category(e.status)
+        if category.meets_target:
+            return f"{first} The target is achieved." if category.sentence else f"{first} {_end(e, scheme, 'en')}."
         why = ("Without an actual figure, it cannot be compared with the baseline" if k.actual is None
                else "There is no baseline to compare it with")
-        return f"{first} {why}: not comparable."
-    return f"{first} That is {en.compared(vd.change)} {_en_baseline(vd, en)}: {_EN_END[e.status]}."
+        generic = "" if category.sentence else f"; {_end(e, scheme, 'en')}"
+        return f"{first} {why}: not comparable{generic}."
+    return f"{first} That is {en.compared(vd.change)} {_en_baseline(vd, en)}: {_end(e, scheme, 'en')}."
 
 
-def kpi_sentence(vd: Verdict, lang: str, name: str, unit: Unit, wording: Wording | None = None) -> str:
+def kpi_sentence(vd: Verdict, lang: str, name: str, unit: Unit, wording: Wording | None = None,
+                 scheme: Scheme = DEFAULT) -> str:
     """The verdict as plain text (the caller escapes it). `name` is in the page language; `wording`
-    (English only) names what the KPI counts or measures."""
-    return _ja(vd, name, unit) if lang == "ja" else _en(vd, name, unit, wording)
+    (English only) names what the KPI counts or measures; `scheme` is the site's status scheme."""
+    return _ja(vd, name, unit, scheme) if lang == "ja" else _en(vd, name, unit, wording, scheme)

@@ -81,7 +81,7 @@ def _facts(data: LoadedReport, kpi_id: str) -> dict[str, str]:
     k = e.kpi
     return {"baseline": _value(k.baseline), "actual": _value(k.actual), "target": _value(k.target),
             "progress": fmt_pct(e.progress_pct, "算出不可 / n/a"),
-            "status": f"{status_label('ja', e.status)} / {status_label('en', e.status)}"}
+            "status": f"{status_label('ja', e.status, data.scheme)} / {status_label('en', e.status, data.scheme)}"}
 
 
 def kpi_changes(old: LoadedReport, new: LoadedReport) -> list[KpiChange]:

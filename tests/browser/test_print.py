@@ -99,7 +99,7 @@ def test_printed_page_holds_every_kpi_verdict(browser, server, data, tmp_path, p
     for e in _kpis_of(data, path):
         name = _compact(e.kpi.name.get(lang))
         pct = label(lang, "na") if e.progress_pct is None else f"{e.progress_pct:,}%"
-        verdict = _compact(f"{pct} {status_icon(lang, e.status)} {status_label(lang, e.status)}")
+        verdict = _compact(f"{pct} {status_icon(lang, e.status, data.scheme)} {status_label(lang, e.status, data.scheme)}")
         if name not in text:
             missing.append(f"{e.kpi.id}: name {name!r}")
         if verdict not in text:

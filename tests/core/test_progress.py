@@ -34,7 +34,7 @@ def test_not_computable_is_none(a, b, c, cum):
 def test_lower_is_better_marked_rate():
     k = kpi(18.7, 18.4, 18.5, from_baseline=True, direction=Direction.LOWER)
     e = evaluate(k)
-    assert e.progress_pct == Decimal("150.0") and e.status is Status.ACHIEVED
+    assert e.progress_pct == Decimal("150.0") and e.status == Status.ACHIEVED
 
 
 @pytest.mark.parametrize("a,b,c,direction,status", [
@@ -50,16 +50,16 @@ def test_lower_is_better_marked_rate():
     (0, 0, 0, Direction.HIGHER, Status.UNCHANGED),          # progress not computable, no change
 ])
 def test_status_rule(a, b, c, direction, status):
-    assert evaluate(kpi(a, b, c, direction=direction)).status is status
+    assert evaluate(kpi(a, b, c, direction=direction)).status == status
 
 
 def test_status_without_baseline_marked_counts_from_zero():
-    assert evaluate(kpi(None, 164, 200, from_baseline=True)).status is Status.IMPROVED
-    assert evaluate(kpi(None, 0, 200, from_baseline=True)).status is Status.UNCHANGED
+    assert evaluate(kpi(None, 164, 200, from_baseline=True)).status == Status.IMPROVED
+    assert evaluate(kpi(None, 0, 200, from_baseline=True)).status == Status.UNCHANGED
 
 
 def test_status_without_actual_is_unchanged():
-    assert evaluate(kpi(1, None, 3)).status is Status.UNCHANGED
+    assert evaluate(kpi(1, None, 3)).status == Status.UNCHANGED
 
 
 def test_count_statuses():

@@ -24,14 +24,14 @@ def test_the_real_site_file_loads():
 
 def test_japanese_only_needs_no_english(tmp_path):
     root = _write(tmp_path, "municipality: {ja: 架空町}\nlanguages: [ja]\n"
-                            "levels: [{ja: 基本目標}, {ja: 施策}]\nstatus: {scheme: s}\nfiles: {pdf: kaku}\n")
+                            "levels: [{ja: 基本目標}, {ja: 施策}]\nstatus: {scheme: four-categories}\nfiles: {pdf: kaku}\n")
     site = load_site(root)
     assert not site.bilingual and [l.ja for l in site.levels] == ["基本目標", "施策"]
 
 
 def test_a_bilingual_site_names_the_missing_english_at_its_line(tmp_path):
     root = _write(tmp_path, "municipality: {ja: 架空町, en: Kaku Town}\nlanguages: [ja, en]\n"
-                            "levels:\n  - {ja: 基本目標, en: Goal}\n  - {ja: 施策}\nstatus: {scheme: s}\nfiles: {pdf: kaku}\n")
+                            "levels:\n  - {ja: 基本目標, en: Goal}\n  - {ja: 施策}\nstatus: {scheme: four-categories}\nfiles: {pdf: kaku}\n")
     with pytest.raises(DataError) as err:
         load_site(root)
     assert str(err.value).startswith("data/site.yaml:5: levels[1]:")
@@ -39,7 +39,7 @@ def test_a_bilingual_site_names_the_missing_english_at_its_line(tmp_path):
 
 def test_four_levels_are_refused(tmp_path):
     root = _write(tmp_path, "municipality: {ja: 架空町}\nlanguages: [ja]\n"
-                            "levels: [{ja: a}, {ja: b}, {ja: c}, {ja: d}]\nstatus: {scheme: s}\nfiles: {pdf: kaku}\n")
+                            "levels: [{ja: a}, {ja: b}, {ja: c}, {ja: d}]\nstatus: {scheme: four-categories}\nfiles: {pdf: kaku}\n")
     with pytest.raises(DataError) as err:
         load_site(root)
     assert "data/site.yaml:3" in str(err.value)

@@ -17,7 +17,7 @@ def data(root):
 def specs(data, lang):
     f = PageFragments(data, lang, lambda t: t)
     for m in (m for s in data.report.strategies for m in s.measures()):
-        yield charts.progress_chart([data.evaluations[k.id] for k in m.kpis], lang)[0]
+        yield charts.progress_chart([data.evaluations[k.id] for k in m.kpis], lang, data.scheme)[0]
     yield charts.line_chart(["2019", "2020"], [1, 2], "n")[0]
     assert f.census_chart()
 
@@ -32,7 +32,7 @@ def test_every_figure_is_valid_plotly(data, lang):
 
 def test_progress_chart_marks_target_and_baseline(data):
     m = data.report.measure("1-1-2")
-    fig = json.loads(charts.progress_chart([data.evaluations[k.id] for k in m.kpis], "ja")[0])
+    fig = json.loads(charts.progress_chart([data.evaluations[k.id] for k in m.kpis], "ja", data.scheme)[0])
     targets = [s for s in fig["layout"]["shapes"] if s["type"] == "line"]
     assert len(targets) == 3 and all(s["x0"] == s["x1"] == 100 and s["line"]["dash"] == "dash" for s in targets)
     bars, marks = fig["data"]
@@ -45,7 +45,7 @@ def test_progress_chart_marks_target_and_baseline(data):
 def test_progress_chart_rows_never_share_a_band(data):
     """Each KPI's name lines sit above its bar, and the next KPI's name starts below that bar."""
     for m in (m for s in data.report.strategies for m in s.measures()):
-        fig = json.loads(charts.progress_chart([data.evaluations[k.id] for k in m.kpis], "en")[0])
+        fig = json.loads(charts.progress_chart([data.evaluations[k.id] for k in m.kpis], "en", data.scheme)[0])
         names = [a for a in fig["layout"]["annotations"] if a["yanchor"] == "top"]
         bands = [(s["y0"], s["y1"]) for s in fig["layout"]["shapes"] if s["type"] == "rect"]
         for i, (name, (y0, y1)) in enumerate(zip(names, bands)):
@@ -57,7 +57,7 @@ def test_progress_chart_rows_never_share_a_band(data):
 
 def test_nothing_is_shown_on_hover_alone(data):
     m = data.report.measure("1-1-1")
-    for spec in (charts.progress_chart([data.evaluations[k.id] for k in m.kpis], "en")[0],
+    for spec in (charts.progress_chart([data.evaluations[k.id] for k in m.kpis], "en", data.scheme)[0],
                  charts.line_chart(["2019", "2020", "2021"], [3, 1, 2], "n")[0]):
         fig = json.loads(spec)
         assert fig["layout"]["hovermode"] is False

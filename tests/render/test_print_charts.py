@@ -14,10 +14,10 @@ def test_progress_rows_follow_the_evaluations(data):
     for s in data.report.strategies:
         evs = data.evaluations_of(s)
         for lang in ("ja", "en"):
-            rows = print_charts.progress_rows(evs, lang)
+            rows = print_charts.progress_rows(evs, lang, data.scheme)
             assert [r["name"] for r in rows] == [e.kpi.name.get(lang) for e in evs]
             for r, e in zip(rows, evs):
-                assert status_label(lang, e.status) in r["text"]
+                assert status_label(lang, e.status, data.scheme) in r["text"]
                 assert 0 <= r["width"] <= 100
                 if e.progress_pct is not None:
                     expected = min(float(e.progress_pct), AXIS_CAP) / AXIS_CAP * 100

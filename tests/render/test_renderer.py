@@ -10,7 +10,7 @@ from macros.core.model import Text
 from macros.core.progress import evaluate
 from macros.core.report import load_report
 from macros.render import charts
-from macros.render.labels import STATUS_ORDER, count_label, status_icon, status_label
+from macros.render.labels import count_label, status_icon, status_label
 from macros.render.pages import PageFragments
 from macros.render.renderer import md_escape
 
@@ -91,8 +91,8 @@ def test_one_label_per_status_in_tables_cards_keys_and_filters(data, lang):
     m = data.report.strategies[0].policies[0].measures[0]
     places = {"table": f.kpi_table(m), "cards": f.strategy_cards(), "summary": f.status_summary(),
               "chart key": f.kpi_chart(m), "filter": f.kpi_list()}
-    for status in STATUS_ORDER:
-        icon, words = status_icon(lang, status), status_label(lang, status)
+    for status in data.scheme.ids:
+        icon, words = status_icon(lang, status, data.scheme), status_label(lang, status, data.scheme)
         named = re.compile(re.escape(icon) + r"(</span>)? " + re.escape(words))
         for where in ("cards", "summary", "chart key", "filter"):
             assert named.search(html.unescape(places[where])), (where, status)
