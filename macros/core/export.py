@@ -1,6 +1,7 @@
 """Open-data downloads, the same columns in CSV and JSON: one row per KPI of the latest edition
 (kpis.csv / kpis.json, columns unchanged for their users), and one row per KPI per published edition
-(kpis-all-editions.*: the same columns with `edition` first)."""
+(kpis-all-editions.*: the same columns with `edition` first). After the KPI's id, one column per level of
+the plan (core/levels.py: strategy, policy, measure with three levels; strategy, measure with two)."""
 from __future__ import annotations
 
 import csv
@@ -9,12 +10,18 @@ import json
 from decimal import Decimal
 
 from .editions import Editions
+from .levels import roles
 from .report import LoadedReport
 
-COLUMNS = ("id", "strategy", "policy", "measure", "name_ja", "name_en", "unit", "baseline", "baseline_fy",
-           "actual", "actual_fy", "target", "target_fy", "progress_formula", "direction", "progress_pct",
-           "published_progress_pct", "status")
-ALL_EDITIONS_COLUMNS = ("edition",) + COLUMNS
+KPI_COLUMNS = ("name_ja", "name_en", "unit", "baseline", "baseline_fy",
+               "actual", "actual_fy", "target", "target_fy", "progress_formula", "direction", "progress_pct",
+               "published_progress_pct", "status")
+
+
+def columns(level_count: int) -> tuple[str, ...]:
+    """The download's columns for a plan with `level_count` levels above the KPIs."""
+    return ("id",) + roles(level_count) + KPI_COLUMNS
+
 
 
 def _num(d: Decimal | None):
@@ -31,8 +38,11 @@ def rows(data: LoadedReport) -> list[dict]:
         parts = k.id.split("-")
         v = lambda x: (x.amount if x else None)
         fy = lambda x: (x.fy if x else None)
+        # The top level's number, then the id of the item of each level below it that holds the KPI.
+        levels = {role: int(parts[0]) if depth == 0 else "-".join(parts[:depth + 1])
+                  for depth, role in enumerate(roles(_level_count(data)))}
         out.append({
-            "id": k.id, "strategy": int(parts[0]), "policy": "-".join(parts[:2]), "measure": "-".join(parts[:3]),
+            "id": k.id, **levels,
             "name_ja": k.name.ja, "name_en": k.name.en, "unit": k.unit,
             "baseline": v(k.baseline), "baseline_fy": fy(k.baseline),
             "actual": v(k.actual), "actual_fy": fy(k.actual),
@@ -42,6 +52,10 @@ def rows(data: LoadedReport) -> list[dict]:
             "status": e.status.value,
         })
     return out
+
+
+def _level_count(data: LoadedReport) -> int:
+    return len(data.report.levels)
 
 
 def all_edition_rows(editions: Editions) -> list[dict]:
@@ -66,16 +80,20 @@ def _csv(items: list[dict], columns: tuple[str, ...]) -> bytes:
 
 
 def to_json(data: LoadedReport) -> str:
-    return _json(rows(data), COLUMNS)
+    return _json(rows(data), columns(_level_count(data)))
 
 
 def to_csv(data: LoadedReport) -> bytes:
-    return _csv(rows(data), COLUMNS)
+    return _csv(rows(data), columns(_level_count(data)))
+
+
+def _all_columns(editions: Editions) -> tuple[str, ...]:
+    return ("edition",) + columns(_level_count(editions.all[-1].data))
 
 
 def all_editions_json(editions: Editions) -> str:
-    return _json(all_edition_rows(editions), ALL_EDITIONS_COLUMNS)
+    return _json(all_edition_rows(editions), _all_columns(editions))
 
 
 def all_editions_csv(editions: Editions) -> bytes:
-    return _csv(all_edition_rows(editions), ALL_EDITIONS_COLUMNS)
+    return _csv(all_edition_rows(editions), _all_columns(editions))
