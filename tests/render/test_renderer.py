@@ -88,7 +88,7 @@ def test_status_badge_has_icon_and_text_not_colour_alone(data):
 def test_one_label_per_status_in_tables_cards_keys_and_filters(data, lang):
     """Each status is named with the same icon and words wherever it appears, and the icon once."""
     f = frag(data, lang)
-    m = data.report.strategies[0].policies[0].measures[0]
+    m = data.report.strategies[0].measures()[0]
     places = {"table": f.kpi_table(m), "cards": f.strategy_cards(), "summary": f.status_summary(),
               "chart key": f.kpi_chart(m), "filter": f.kpi_list()}
     for status in STATUS_ORDER:
