@@ -10,7 +10,8 @@ import json
 from decimal import Decimal
 
 from .editions import Editions
-from .levels import roles
+from .levels import id_example, roles
+from .model import Text
 from .report import LoadedReport
 
 KPI_COLUMNS = ("name_ja", "name_en", "unit", "baseline", "baseline_fy",
@@ -97,3 +98,32 @@ def all_editions_json(editions: Editions) -> str:
 
 def all_editions_csv(editions: Editions) -> bytes:
     return _csv(all_edition_rows(editions), _all_columns(editions))
+
+
+# The download schemas in data/schema/ (kpis.schema.json, kpis-all-editions.schema.json) describe the
+# rows of a three-level plan; a plan with fewer levels publishes them with its own columns and ids.
+SCHEMA_LEVELS = 3
+
+
+def download_schema(raw: bytes, levels: tuple[Text, ...]) -> bytes:
+    """A download schema as published for a plan with these levels: as stored for three levels, otherwise
+    its rows' level columns and id patterns those of the plan, described with the plan's level names."""
+    if len(levels) == SCHEMA_LEVELS:
+        return raw
+    schema = json.loads(raw)
+    row = schema["$defs"]["row"]
+    present = roles(len(levels))
+    for role in set(roles(SCHEMA_LEVELS)) - set(present):
+        row["required"].remove(role)
+        del row["properties"][role]
+    names = {role: level for role, level in zip(present, levels)}
+    row["properties"]["id"].update(
+        description=f"KPIのID（{'-'.join(lv.ja for lv in levels)}-KPIの番号、例：{id_example(len(levels))}）"
+                    f" / the KPI's ID ({'-'.join(present)}-KPI numbers, e.g. {id_example(len(levels))})",
+        pattern="^[0-9]+" + "-[0-9]+" * len(levels) + "$")
+    row["properties"]["strategy"]["description"] = f"{levels[0].ja}の番号 / the {levels[0].en or levels[0].ja}'s number"
+    for depth, role in enumerate(present[1:], start=1):
+        row["properties"][role].update(
+            description=f"{names[role].ja}のID / the {names[role].en or names[role].ja}'s ID",
+            pattern="^[0-9]+" + "-[0-9]+" * depth + "$")
+    return (json.dumps(schema, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

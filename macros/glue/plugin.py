@@ -22,7 +22,7 @@ from ..tools import translations
 from ..tools.pdf import PDF_PATH
 from ..core.errors import DataError, problem
 from ..core.model import Status
-from ..core.export import all_editions_csv, all_editions_json, to_csv, to_json
+from ..core.export import all_editions_csv, all_editions_json, download_schema, to_csv, to_json
 from ..core.editions import Edition, Editions, load_editions
 from ..core.report import LoadedReport, load_report
 from ..render.editions import EditionLink
@@ -383,8 +383,10 @@ def on_post_build(env) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, content in _downloads(all_editions).items():
         (out / name).write_bytes(content)
+    levels = all_editions.all[-1].data.report.levels
     for schema in sorted((ROOT / "data" / "schema").glob("*.json")):
-        (out / schema.name).write_bytes(schema.read_bytes())
+        raw = schema.read_bytes()
+        (out / schema.name).write_bytes(download_schema(raw, levels) if schema.name.startswith("kpis") else raw)
     try:
         assets.copy_assets(ROOT, Path(env.conf["site_dir"]))
     except DataError as err:   # e.g. a front-end package missing from node_modules: one line, no traceback

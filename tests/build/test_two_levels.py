@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from jsonschema import Draft202012Validator, ValidationError
 from openpyxl import load_workbook
 
 from macros.core.export import columns
@@ -156,6 +157,21 @@ def test_downloads_have_one_column_per_level_and_the_towns_ids(town, data):
         (r["id"], int(r["strategy"]), r["measure"]) for r in rows]
     every = json.loads((site / "data" / "kpis-all-editions.json").read_text(encoding="utf-8"))
     assert [list(i) for i in every] == [["edition"] + want] * len(rows)
+
+
+@pytest.mark.parametrize("name", ["kpis", "kpis-all-editions"])
+def test_the_published_download_schemas_describe_the_towns_rows(town, name):
+    _project, site = town
+    schema = json.loads((site / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    rows = json.loads((site / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema).validate(rows)
+    row = schema["$defs"]["row"]
+    assert [c for c in row["required"] if c != "edition"] == list(columns(2))
+    assert "基本目標-施策-KPI" in row["properties"]["id"]["description"]
+    # A three-level id is not one of this town's.
+    with pytest.raises(ValidationError):
+        Draft202012Validator(schema).validate([{**rows[0], "id": "1-1-1-1"}])
 
 
 def test_the_workbook_round_trip_in_a_two_level_plan(tmp_path):
