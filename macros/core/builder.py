@@ -1,7 +1,7 @@
 """Build the typed model from YAML documents that passed their schema (schema.py).
 
 Rules the schemas cannot express are checked here, each with a bilingual one-line error at the
-YAML line: the file's shape matching the plan's levels (data/site.yaml), ids matching their parents, known units, fiscal years in range, printed cells that
+YAML line: ids matching their parents, known units, fiscal years in range, printed cells that
 agree with their values, English names filled in.
 """
 from __future__ import annotations
@@ -13,12 +13,10 @@ from typing import Any
 from .errors import DataError, problem
 from .fiscal import MAX_FY, MIN_FY, is_valid_fy, parse_era_note
 from .loader import Marked
-from .levels import child_keys
+from .levels import KPI, child_keys
 from .model import (Census, CensusPoint, Columns, Context, Direction, History, HistoryPoint, Item, Kpi,
                     Meta, Municipalities, Note, NoteKind, ProgressFormula, Revision, Source, StatusCounts, Strategy,
                     SummaryTable, Text, Value, Wording)
-
-KPI = Text("KPI", "KPI")
 
 
 def _text(raw: Marked) -> Text:
@@ -55,35 +53,18 @@ class Builder:
     def strategy(self) -> Strategy:
         d = self.doc
         sid = d["id"]
-        key = self._children_key(d, 0, str(sid))
         printed = d["published_status_counts"]
         counts = StatusCounts(**{k: int(v) for k, v in printed.items()}) if printed is not None else None
-        items, own = self._children(d, key, str(sid), 1)
+        items, own = self._children(d, 0, str(sid))
         return Strategy(sid, self.text(d, "title", sid), items, counts, Source(self.display, d.line), own)
 
-    def _children_key(self, node: Marked, depth: int, ident: str) -> str:
-        """The one key the items below `node` are written under, as the plan's number of levels says
-        (core/levels.py); a file written for another number of levels is named as such."""
+    def _children(self, node: Marked, depth: int, ident: str) -> tuple[tuple[Item, ...], tuple[Kpi, ...]]:
+        """The items of the next level below `node` (of level `depth`), or, on the level directly above the
+        KPIs, its KPIs; the key they are listed under was checked with the schema (levels.check_shape)."""
         key = child_keys(len(self.levels))[depth]
-        wrong = [k for k in ("policies", "measures", "kpis") if k != key and k in node]
-        if key not in node or wrong:
-            here, there = self.levels[depth], (self.levels[depth + 1] if depth + 1 < len(self.levels) else KPI)
-            at = wrong[0] if wrong else "id"
-            raise self.fail(node, at, f"{ident}.{wrong[0] if wrong else key}", problem(
-                f"{here.ja}「{ident}」の下は「{key}:」に{there.ja}を並べます（計画は{len(self.levels)}階層：data/site.yaml の levels）"
-                + (f"が、「{wrong[0]}:」があります" if wrong else "が、ありません"),
-                f"the {there.en or there.ja} under {here.en or here.ja} {ident!r} are listed under '{key}:' "
-                f"(the plan has {len(self.levels)} levels: levels in data/site.yaml)"
-                + (f", but '{wrong[0]}:' is written" if wrong else ", but it is missing"),
-                f"「{key}:」の下に書いてください（levels を変えたのなら、ファイルの形も合わせてください）",
-                f"write them under '{key}:' (if levels changed, change the file's shape to match)"))
-        return key
-
-    def _children(self, node: Marked, key: str, parent_id: str, depth: int) -> tuple[tuple[Item, ...], tuple[Kpi, ...]]:
-        """The items (or, on the level directly above the KPIs, the KPIs) listed under `key` of node."""
         if key == "kpis":
-            return (), tuple(self.kpi(k, parent_id) for k in node["kpis"])
-        return tuple(self.item(c, parent_id, depth) for c in node[key]), ()
+            return (), tuple(self.kpi(k, ident) for k in node["kpis"])
+        return tuple(self.item(c, ident, depth + 1) for c in node[key]), ()
 
     def _check_child_id(self, node: Marked, parent_id: str, kind: Text) -> str:
         cid = node["id"]
@@ -97,7 +78,7 @@ class Builder:
 
     def item(self, node: Marked, parent_id: str, depth: int) -> Item:
         iid = self._check_child_id(node, parent_id, self.levels[depth])
-        items, kpis = self._children(node, self._children_key(node, depth, iid), iid, depth + 1)
+        items, kpis = self._children(node, depth, iid)
         return Item(iid, self.text(node, "title", iid), items, kpis, Source(self.display, node.line),
                     bool(node.get("printed_without_number", False)))
 

@@ -14,7 +14,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from .errors import DataError, problem
+from .loader import Marked
 from .model import Text
+
+KPI = Text("KPI", "KPI")
 
 # The keys under an item of each level, from the top, by the number of levels.
 CHILD_KEYS = {3: ("policies", "measures", "kpis"), 2: ("measures", "kpis"), 1: ("kpis",)}
@@ -41,9 +45,33 @@ def kpi_records(doc) -> Iterator:
     yield from doc.get("kpis") or ()
 
 
-def level_of(levels: tuple[Text, ...], depth: int) -> Text:
-    """The name of the level an item of `depth` (0 = the top) belongs to."""
-    return levels[depth]
+def check_shape(doc, levels: tuple[Text, ...], display: str) -> None:
+    """A strategy file nests its items as the plan's number of levels says, before its schema is checked
+    (so that a file written for another number of levels is named as such, not as a missing field)."""
+    _check_node(doc, levels, display, 0)
+
+
+def _check_node(node, levels: tuple[Text, ...], display: str, depth: int) -> None:
+    if not isinstance(node, Marked):
+        return   # not a mapping: the schema says so
+    key = child_keys(len(levels))[depth]
+    wrong = [k for k in CHILD_KEYS[3] if k != key and k in node]
+    if wrong or key not in node:
+        here = levels[depth]
+        below = levels[depth + 1] if depth + 1 < len(levels) else KPI
+        ident = node.get("id", "?")
+        found_ja = f"「{wrong[0]}:」があります" if wrong else "ありません"
+        found_en = f"'{wrong[0]}:' is written" if wrong else "it is missing"
+        raise DataError(display, node.line_of(wrong[0] if wrong else "id"), f"{ident}.{wrong[0] if wrong else key}", problem(
+            f"{here.ja}「{ident}」の下の{below.ja}は「{key}:」に並べますが、{found_ja}"
+            f"（計画は{len(levels)}階層：data/site.yaml の levels）",
+            f"under {here.en or here.ja} {ident!r}, each {below.en or below.ja} is listed under '{key}:', but {found_en} "
+            f"(the plan has {len(levels)} levels: levels in data/site.yaml)",
+            f"「{key}:」の下に書いてください（levels を変えたのなら、ファイルの形も合わせます）",
+            f"list them under '{key}:' (if levels changed, change the file's shape to match)"))
+    if key != "kpis" and isinstance(node[key], list):
+        for child in node[key]:
+            _check_node(child, levels, display, depth + 1)
 
 
 def id_example(count: int) -> str:

@@ -13,6 +13,7 @@ from .notes import DataNote, report_notes
 from .progress import Evaluation, count_statuses, evaluate
 from .builder import Builder, build_context, build_meta
 from .context import context_notes
+from .levels import KPI, check_shape
 from .schema import check_schema
 from .site import load_site
 
@@ -63,7 +64,7 @@ def _index(report: Report) -> None:
         idx[("strategy", s.id)] = s
         entries = [("item", i, levels[i.depth]) for i in s.all_items()]
         entries += [("measure", h, None) for h in s.kpi_holders()]
-        entries += [("kpi", k, Text("KPI", "KPI")) for k in s.kpis()]
+        entries += [("kpi", k, KPI) for k in s.kpis()]
         for kind, obj, level in entries:
             key = (kind, obj.id)
             if key in idx and level is not None:
@@ -121,6 +122,7 @@ def load_report(root: Path, edition: str | None = None, require_english: bool = 
     for path in files:
         display = _display(path, root)
         doc = load_yaml(path, display)
+        check_shape(doc, site.levels, display)
         check_schema(doc, "strategy.schema.json", display)
         strategies.append(Builder(doc, display, meta.columns, units, site.levels, require_english, published).strategy())
     strategies.sort(key=lambda s: s.id)
