@@ -24,6 +24,9 @@ def columns(level_count: int) -> tuple[str, ...]:
     return ("id",) + roles(level_count) + KPI_COLUMNS
 
 
+def _level_count(data: LoadedReport) -> int:
+    return len(data.report.levels)
+
 
 def _num(d: Decimal | None):
     """Exact decimals as JSON numbers: integers stay integers, 60.0 stays 60.0."""
@@ -53,10 +56,6 @@ def rows(data: LoadedReport) -> list[dict]:
             "status": e.status.value,
         })
     return out
-
-
-def _level_count(data: LoadedReport) -> int:
-    return len(data.report.levels)
 
 
 def all_edition_rows(editions: Editions) -> list[dict]:

@@ -230,7 +230,7 @@ class Strategy:
         """Every item below the top, in the order the plan lists them."""
         return [i for child in self.items for i in child.walk()]
 
-    def kpi_holders(self) -> list[Item]:
+    def measures(self) -> list[Item]:
         """The items that hold KPIs: those of the level directly above the KPIs (in a one-level plan,
         the strategy itself, as an item)."""
         if self.own_kpis:
@@ -238,10 +238,7 @@ class Strategy:
         return [i for i in self.all_items() if i.kpis]
 
     def kpis(self) -> list[Kpi]:
-        return [k for holder in self.kpi_holders() for k in holder.kpis]
-
-    def measures(self) -> list[Item]:
-        return self.kpi_holders()
+        return [k for holder in self.measures() for k in holder.kpis]
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ def _index(report: Report) -> None:
                              idx[("strategy", s.id)].source.file)
         idx[("strategy", s.id)] = s
         entries = [("item", i, levels[i.depth]) for i in s.all_items()]
-        entries += [("measure", h, None) for h in s.kpi_holders()]
+        entries += [("measure", h, None) for h in s.measures()]
         entries += [("kpi", k, KPI) for k in s.kpis()]
         for kind, obj, level in entries:
             key = (kind, obj.id)

@@ -56,7 +56,7 @@ def test_a_plan_of_each_depth_builds_with_ids_of_one_part_per_level(tmp_path, co
     s = _strategy(tmp_path, count)
     assert s.kpis() and all(k.id.count("-") == count for k in s.kpis())
     assert [k["id"] for k in kpi_records(_doc(tmp_path, DOCS[count]))] == [k.id for k in s.kpis()]
-    holders = s.kpi_holders()
+    holders = s.measures()
     assert all(h.id.count("-") == count - 1 for h in holders)
     assert [k for h in holders for k in h.kpis] == s.kpis()
 
