@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from macros.core.levels import kpi_records
 from macros.tools import edition_cli, translations
 
 
@@ -34,13 +35,11 @@ def fill_actuals(project: Path, edition_id: str, step: int) -> None:
     for path in sorted(folder.glob("*.yaml")):
         doc = y.load(path.read_text(encoding="utf-8"))
         prev = y.load((project / "data" / "editions" / prev_id / "strategies" / path.name).read_text(encoding="utf-8"))
-        before = {k["id"]: k["actual"] for p in prev["policies"] for m in p["measures"] for k in m["kpis"]}
-        for p in doc["policies"]:
-            for m in p["measures"]:
-                for k in m["kpis"]:
-                    old = before.get(k["id"])
-                    old = old["value"] if isinstance(old, dict) else old
-                    k["actual"] = synthetic_actual(k["id"], old, step)
+        before = {k["id"]: k["actual"] for k in kpi_records(prev)}
+        for k in kpi_records(doc):
+            old = before.get(k["id"])
+            old = old["value"] if isinstance(old, dict) else old
+            k["actual"] = synthetic_actual(k["id"], old, step)
         out = io.StringIO()
         y.dump(doc, out)
         path.write_text(out.getvalue(), encoding="utf-8")

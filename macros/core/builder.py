@@ -13,9 +13,10 @@ from typing import Any
 from .errors import DataError, problem
 from .fiscal import MAX_FY, MIN_FY, is_valid_fy, parse_era_note
 from .loader import Marked
-from .model import (Census, CensusPoint, Columns, Context, Direction, History, HistoryPoint, Kpi, Measure,
-                    EnteredStatus, Meta, Municipalities, Note, NoteKind, Policy, ProgressFormula, Revision, Source, StatusCounts, Strategy, SummaryTable,
-                    Text, Value, Wording)
+from .levels import KPI, child_keys
+from .model import (Census, CensusPoint, Columns, Context, Direction, EnteredStatus, History, HistoryPoint, Item,
+                    Kpi, Meta, Municipalities, Note, NoteKind, ProgressFormula, Revision, Source, StatusCounts,
+                    Strategy, SummaryTable, Text, Value, Wording)
 
 
 def _text(raw: Marked) -> Text:
@@ -31,8 +32,9 @@ class Builder:
     """Turns one validated strategy document into model objects, checking cross-field rules."""
 
     def __init__(self, doc: Marked, display: str, columns: Columns, units: dict[str, Text],
-                 require_english: bool = True, published: bool = True) -> None:
+                 levels: tuple[Text, ...], require_english: bool = True, published: bool = True) -> None:
         self.doc, self.display, self.columns, self.units = doc, display, columns, units
+        self.levels = levels   # the plan's levels above the KPIs, from the top (data/site.yaml)
         self.require_english = require_english
         self.published = published   # a published edition may not leave an actual empty without a reason
 
@@ -51,34 +53,37 @@ class Builder:
     def strategy(self) -> Strategy:
         d = self.doc
         sid = d["id"]
-        policies = tuple(self.policy(p, sid) for p in d["policies"])
         printed = d["published_status_counts"]
         counts = StatusCounts(**{k: int(v) for k, v in printed.items()}) if printed is not None else None
-        return Strategy(sid, self.text(d, "title", sid), policies, counts, Source(self.display, d.line))
+        items, own = self._children(d, 0, str(sid))
+        return Strategy(sid, self.text(d, "title", sid), items, counts, Source(self.display, d.line), own)
 
-    def _check_child_id(self, node: Marked, parent_id: str, kind_ja: str, kind_en: str) -> str:
+    def _children(self, node: Marked, depth: int, ident: str) -> tuple[tuple[Item, ...], tuple[Kpi, ...]]:
+        """The items of the next level below `node` (of level `depth`), or, on the level directly above the
+        KPIs, its KPIs; the key they are listed under was checked with the schema (levels.check_shape)."""
+        key = child_keys(len(self.levels))[depth]
+        if key == "kpis":
+            return (), tuple(self.kpi(k, ident) for k in node["kpis"])
+        return tuple(self.item(c, ident, depth + 1) for c in node[key]), ()
+
+    def _check_child_id(self, node: Marked, parent_id: str, kind: Text) -> str:
         cid = node["id"]
         if cid.rsplit("-", 1)[0] != str(parent_id):
             raise self.fail(node, "id", f"{cid}.id", problem(
-                f"{kind_ja}の ID「{cid}」が親「{parent_id}」に属していません",
-                f"{kind_en} id {cid!r} does not belong to its parent {parent_id!r}",
+                f"{kind.ja}の ID「{cid}」が親「{parent_id}」に属していません",
+                f"{kind.en or kind.ja} id {cid!r} does not belong to its parent {parent_id!r}",
                 f"「{parent_id}-番号」の形にするか、正しい親の下へ移してください",
                 f"use '{parent_id}-<n>' or move it under the right parent"))
         return cid
 
-    def policy(self, p: Marked, sid: int) -> Policy:
-        pid = self._check_child_id(p, str(sid), "戦略方針", "policy")
-        measures = tuple(self.measure(m, pid) for m in p["measures"])
-        return Policy(pid, self.text(p, "title", pid), measures, Source(self.display, p.line))
-
-    def measure(self, m: Marked, pid: str) -> Measure:
-        mid = self._check_child_id(m, pid, "具体的施策", "measure")
-        kpis = tuple(self.kpi(k, mid) for k in m["kpis"])
-        return Measure(mid, self.text(m, "title", mid), kpis, Source(self.display, m.line),
-                       bool(m.get("printed_without_number", False)))
+    def item(self, node: Marked, parent_id: str, depth: int) -> Item:
+        iid = self._check_child_id(node, parent_id, self.levels[depth])
+        items, kpis = self._children(node, depth, iid)
+        return Item(iid, self.text(node, "title", iid), items, kpis, Source(self.display, node.line),
+                    bool(node.get("printed_without_number", False)))
 
     def kpi(self, k: Marked, mid: str) -> Kpi:
-        kid = self._check_child_id(k, mid, "KPI", "KPI")
+        kid = self._check_child_id(k, mid, KPI)
         if k["unit"] not in self.units:
             raise self.fail(k, "unit", f"{kid}.unit", problem(
                 f"単位「{k['unit']}」は data/units.yaml にありません", f"unit {k['unit']!r} is not in data/units.yaml",

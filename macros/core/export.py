@@ -1,6 +1,7 @@
 """Open-data downloads, the same columns in CSV and JSON: one row per KPI of the latest edition
 (kpis.csv / kpis.json, columns unchanged for their users), and one row per KPI per published edition
-(kpis-all-editions.*: the same columns with `edition` first)."""
+(kpis-all-editions.*: the same columns with `edition` first). After the KPI's id, one column per level of
+the plan (core/levels.py: strategy, policy, measure with three levels; strategy, measure with two)."""
 from __future__ import annotations
 
 import csv
@@ -9,13 +10,23 @@ import json
 from decimal import Decimal
 
 from .edition_series import Editions
+from .levels import id_example, roles
+from .model import Text
 from .report import LoadedReport
 from .status_schemes import Scheme
 
-COLUMNS = ("id", "strategy", "policy", "measure", "name_ja", "name_en", "unit", "baseline", "baseline_fy",
-           "actual", "actual_fy", "target", "target_fy", "progress_formula", "direction", "progress_pct",
-           "published_progress_pct", "status")
-ALL_EDITIONS_COLUMNS = ("edition",) + COLUMNS
+KPI_COLUMNS = ("name_ja", "name_en", "unit", "baseline", "baseline_fy",
+               "actual", "actual_fy", "target", "target_fy", "progress_formula", "direction", "progress_pct",
+               "published_progress_pct", "status")
+
+
+def columns(level_count: int) -> tuple[str, ...]:
+    """The download's columns for a plan with `level_count` levels above the KPIs."""
+    return ("id",) + roles(level_count) + KPI_COLUMNS
+
+
+def _level_count(data: LoadedReport) -> int:
+    return len(data.report.levels)
 
 
 def _num(d: Decimal | None):
@@ -32,8 +43,11 @@ def rows(data: LoadedReport) -> list[dict]:
         parts = k.id.split("-")
         v = lambda x: (x.amount if x else None)
         fy = lambda x: (x.fy if x else None)
+        # The top level's number, then the id of the item of each level below it that holds the KPI.
+        levels = {role: int(parts[0]) if depth == 0 else "-".join(parts[:depth + 1])
+                  for depth, role in enumerate(roles(_level_count(data)))}
         out.append({
-            "id": k.id, "strategy": int(parts[0]), "policy": "-".join(parts[:2]), "measure": "-".join(parts[:3]),
+            "id": k.id, **levels,
             "name_ja": k.name.ja, "name_en": k.name.en or None, "unit": k.unit,   # None: a Japanese-only site
             "baseline": v(k.baseline), "baseline_fy": fy(k.baseline),
             "actual": v(k.actual), "actual_fy": fy(k.actual),
@@ -67,19 +81,23 @@ def _csv(items: list[dict], columns: tuple[str, ...]) -> bytes:
 
 
 def to_json(data: LoadedReport) -> str:
-    return _json(rows(data), COLUMNS)
+    return _json(rows(data), columns(_level_count(data)))
 
 
 def to_csv(data: LoadedReport) -> bytes:
-    return _csv(rows(data), COLUMNS)
+    return _csv(rows(data), columns(_level_count(data)))
+
+
+def _all_columns(editions: Editions) -> tuple[str, ...]:
+    return ("edition",) + columns(_level_count(editions.all[-1].data))
 
 
 def all_editions_json(editions: Editions) -> str:
-    return _json(all_edition_rows(editions), ALL_EDITIONS_COLUMNS)
+    return _json(all_edition_rows(editions), _all_columns(editions))
 
 
 def all_editions_csv(editions: Editions) -> bytes:
-    return _csv(all_edition_rows(editions), ALL_EDITIONS_COLUMNS)
+    return _csv(all_edition_rows(editions), _all_columns(editions))
 
 
 def published_schema(raw: bytes, scheme: Scheme) -> bytes:
@@ -102,3 +120,32 @@ def published_schema(raw: bytes, scheme: Scheme) -> bytes:
 
     walk(doc)
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8") if changed else raw
+
+
+# The download schemas in macros/schema/ (kpis.schema.json, kpis-all-editions.schema.json) describe the
+# rows of a three-level plan; a plan with fewer levels publishes them with its own columns and ids.
+SCHEMA_LEVELS = 3
+
+
+def download_schema(raw: bytes, levels: tuple[Text, ...]) -> bytes:
+    """A download schema as published for a plan with these levels: as stored for three levels, otherwise
+    its rows' level columns and id patterns those of the plan, described with the plan's level names."""
+    if len(levels) == SCHEMA_LEVELS:
+        return raw
+    schema = json.loads(raw)
+    row = schema["$defs"]["row"]
+    present = roles(len(levels))
+    for role in set(roles(SCHEMA_LEVELS)) - set(present):
+        row["required"].remove(role)
+        del row["properties"][role]
+    names = {role: level for role, level in zip(present, levels)}
+    row["properties"]["id"].update(
+        description=f"KPIのID（{'-'.join(lv.ja for lv in levels)}-KPIの番号、例：{id_example(len(levels))}）"
+                    f" / the KPI's ID ({'-'.join(present)}-KPI numbers, e.g. {id_example(len(levels))})",
+        pattern="^[0-9]+" + "-[0-9]+" * len(levels) + "$")
+    row["properties"]["strategy"]["description"] = f"{levels[0].ja}の番号 / the {levels[0].en or levels[0].ja}'s number"
+    for depth, role in enumerate(present[1:], start=1):
+        row["properties"][role].update(
+            description=f"{names[role].ja}のID / the {names[role].en or names[role].ja}'s ID",
+            pattern="^[0-9]+" + "-[0-9]+" * depth + "$")
+    return (json.dumps(schema, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -1,4 +1,8 @@
-"""The domain model: report → strategy → policy → measure → KPI (plain, immutable data)."""
+"""The domain model: report → strategy → (policy →) (measure →) KPI (plain, immutable data).
+
+The plan has one to three levels above the KPIs (data/site.yaml `levels`): a Strategy is an item of the
+top level, an Item one of a level below it. A KPI id has one part per level and its own number.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -181,28 +185,35 @@ class Kpi:
 
     @property
     def measure_id(self) -> str:
+        """The id of the item that holds it (its measure; in a one-level plan, its strategy)."""
         return self.id.rsplit("-", 1)[0]
 
 
 @dataclass(frozen=True)
-class Measure:
+class Item:
+    """An item of one of the plan's levels below the top (data/site.yaml `levels`): in a three-level plan
+    a policy (1-2) or a measure (1-2-3), in a two-level plan a measure (1-2). An item of the level
+    directly above the KPIs holds KPIs; an item of a level between holds the items of the next level."""
+
     id: str
     title: Text
+    items: tuple[Item, ...]
     kpis: tuple[Kpi, ...]
     source: Source
     printed_without_number: bool = False
 
-
-@dataclass(frozen=True)
-class Policy:
-    id: str
-    title: Text
-    measures: tuple[Measure, ...]
-    source: Source
-
     @property
     def number(self) -> int:
         return int(self.id.rsplit("-", 1)[1])
+
+    @property
+    def depth(self) -> int:
+        """Its level, counted from the top (0): the number of parts of its id, less one."""
+        return self.id.count("-")
+
+    def walk(self) -> list[Item]:
+        """This item and every item below it, in the order the plan lists them."""
+        return [self] + [i for child in self.items for i in child.walk()]
 
 
 class StatusCounts:
@@ -239,17 +250,28 @@ class StatusCounts:
 
 @dataclass(frozen=True)
 class Strategy:
+    """An item of the plan's top level, one page of the site. In a one-level plan it holds its KPIs itself."""
+
     id: int
     title: Text
-    policies: tuple[Policy, ...]
+    items: tuple[Item, ...]
     published_status_counts: StatusCounts | None   # None in a draft edition: not printed yet
     source: Source
+    own_kpis: tuple[Kpi, ...] = ()                 # only in a one-level plan
+
+    def all_items(self) -> list[Item]:
+        """Every item below the top, in the order the plan lists them."""
+        return [i for child in self.items for i in child.walk()]
+
+    def measures(self) -> list[Item]:
+        """The items that hold KPIs: those of the level directly above the KPIs (in a one-level plan,
+        the strategy itself, as an item)."""
+        if self.own_kpis:
+            return [Item(str(self.id), self.title, (), self.own_kpis, self.source)]
+        return [i for i in self.all_items() if i.kpis]
 
     def kpis(self) -> list[Kpi]:
-        return [k for p in self.policies for m in p.measures for k in m.kpis]
-
-    def measures(self) -> list[Measure]:
-        return [m for p in self.policies for m in p.measures]
+        return [k for holder in self.measures() for k in holder.kpis]
 
 
 @dataclass(frozen=True)
@@ -329,6 +351,7 @@ class Report:
     strategies: tuple[Strategy, ...]
     units: dict[str, Unit]
     context: Context | None           # None: the site has no context page (no context.yaml)
+    levels: tuple[Text, ...]                # the plan's levels above the KPIs, from the top (data/site.yaml)
     text_notes: tuple[TextNote, ...] = ()
     index: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -338,10 +361,17 @@ class Report:
     def strategy(self, sid: int) -> Strategy | None:
         return self.index.get(("strategy", sid))
 
-    def policy(self, pid: str) -> Policy | None:
-        return self.index.get(("policy", pid))
+    def item(self, iid: str) -> Item | None:
+        """An item below the top level, of any level."""
+        return self.index.get(("item", iid))
 
-    def measure(self, mid: str) -> Measure | None:
+    def policy(self, pid: str) -> Item | None:
+        """An item of a level between the top and the level above the KPIs (a three-level plan's middle)."""
+        found = self.item(pid)
+        return found if found is not None and found.items else None
+
+    def measure(self, mid: str) -> Item | None:
+        """An item that holds KPIs (in a one-level plan, a strategy as an item: measure("2"))."""
         return self.index.get(("measure", mid))
 
     def kpi(self, kid: str) -> Kpi | None:

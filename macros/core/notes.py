@@ -44,9 +44,11 @@ def _why_no_progress_en(k: Kpi) -> str:
     return "the actual is zero" if k.direction is Direction.LOWER else "the target is zero"   # c ÷ b, or b ÷ c
 
 
-def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
+def kpi_notes(e: Evaluation, columns, levels: tuple[Text, ...]) -> list[DataNote]:
+    """The notes on one KPI; `levels` (data/site.yaml) names the table a KPI is printed in."""
     k: Kpi = e.kpi
     out: list[DataNote] = []
+    table_ja, table_en = f"{levels[-1].ja}の表", f"the {levels[-1].en or levels[-1].ja}'s table"
 
     def add(kind: NoteKind, ja: str, en: str) -> None:
         out.append(DataNote(kind, k.id, Text(ja, en)))
@@ -93,12 +95,12 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
                 f"The summary table prints the name as \"{s.name}\".")
         if s.baseline is not None:
             add(NoteKind.SUMMARY_TABLE,
-                f"【KPI達成状況】一覧表では策定時の値が {_fmt(s.baseline)}（具体的施策の表では {_fmt(k.baseline.amount if k.baseline else None)}）です。",
-                f"The summary table prints the baseline as {_fmt(s.baseline)} (the Measure's table: {_fmt(k.baseline.amount if k.baseline else None)}).")
+                f"【KPI達成状況】一覧表では策定時の値が {_fmt(s.baseline)}（{table_ja}では {_fmt(k.baseline.amount if k.baseline else None)}）です。",
+                f"The summary table prints the baseline as {_fmt(s.baseline)} ({table_en}: {_fmt(k.baseline.amount if k.baseline else None)}).")
         if s.published_progress_pct is not None:
             add(NoteKind.SUMMARY_TABLE,
-                f"【KPI達成状況】一覧表では進捗率が {s.published_progress_pct}%（具体的施策の表では {_pct(pub)}）です。",
-                f"The summary table prints the progress rate as {s.published_progress_pct}% (the Measure's table: {_pct_en(pub)}).")
+                f"【KPI達成状況】一覧表では進捗率が {s.published_progress_pct}%（{table_ja}では {_pct(pub)}）です。",
+                f"The summary table prints the progress rate as {s.published_progress_pct}% ({table_en}: {_pct_en(pub)}).")
         if s.progress_formula is not None and s.progress_formula is not k.progress_formula:
             marked = s.progress_formula is ProgressFormula.FROM_BASELINE
             add(NoteKind.SUMMARY_TABLE,
@@ -115,11 +117,12 @@ def report_notes(report: Report, evaluations: list[Evaluation], counts_by_strate
                  scheme: Scheme = DEFAULT) -> list[DataNote]:
     notes: list[DataNote] = []
     for e in evaluations:
-        notes.extend(kpi_notes(e, report.meta.columns))
+        notes.extend(kpi_notes(e, report.meta.columns, report.levels))
+    top = report.levels[0]
     for s in report.strategies:
         computed = counts_by_strategy[s.id]
         if comparable(s.published_status_counts, scheme) and computed != s.published_status_counts:
             notes.append(DataNote(NoteKind.COUNTS_MISMATCH, None, Text(
-                f"重点戦略{s.id}の状況別件数が報告書の表と異なります（計算 {computed}、報告書 {s.published_status_counts}）。",
-                f"Strategy {s.id}: computed status counts {computed} differ from the report's {s.published_status_counts}.")))
+                f"{top.ja}{s.id}の状況別件数が報告書の表と異なります（計算 {computed}、報告書 {s.published_status_counts}）。",
+                f"{top.en or top.ja} {s.id}: computed status counts {computed} differ from the report's {s.published_status_counts}.")))
     return notes

@@ -13,6 +13,7 @@ from .notes import DataNote, report_notes
 from .progress import Evaluation, count_statuses, evaluate
 from .builder import Builder, build_context, build_meta
 from .context import context_notes
+from .levels import KPI, check_shape
 from .schema import check_schema
 from .site import Site, load_site
 from .status_schemes import Scheme, check_entered, comparable
@@ -58,21 +59,22 @@ def _duplicate(display: str, line: int, kind_ja: str, kind_en: str, ident, first
 
 
 def _index(report: Report) -> None:
-    idx = report.index
+    idx, levels = report.index, report.levels
     for s in report.strategies:
         if ("strategy", s.id) in idx:
-            raise _duplicate(s.source.file, s.source.line, "重点戦略", "strategy", s.id, idx[("strategy", s.id)].source.file)
+            raise _duplicate(s.source.file, s.source.line, levels[0].ja, levels[0].en or levels[0].ja, s.id,
+                             idx[("strategy", s.id)].source.file)
         idx[("strategy", s.id)] = s
-        for p in s.policies:
-            for kind, obj in [("policy", p)] + [("measure", m) for m in p.measures] + \
-                    [("kpi", k) for m in p.measures for k in m.kpis]:
-                key = (kind, obj.id)
-                if key in idx:
-                    first = idx[key].source
-                    raise _duplicate(obj.source.file, obj.source.line, kind.upper() if kind == "kpi" else
-                                     {"policy": "戦略方針", "measure": "具体的施策"}[kind], kind, obj.id,
-                                     f"{first.file}:{first.line}")
-                idx[key] = obj
+        entries = [("item", i, levels[i.depth]) for i in s.all_items()]
+        entries += [("measure", h, None) for h in s.measures()]
+        entries += [("kpi", k, KPI) for k in s.kpis()]
+        for kind, obj, level in entries:
+            key = (kind, obj.id)
+            if key in idx and level is not None:
+                first = idx[key].source
+                raise _duplicate(obj.source.file, obj.source.line, level.ja, level.en or level.ja, obj.id,
+                                 f"{first.file}:{first.line}")
+            idx[key] = obj
 
 
 def _units(root: Path, languages: tuple[str, ...]) -> dict[str, Unit]:
@@ -132,17 +134,18 @@ def load_report(root: Path, edition: str | None = None, require_english: bool | 
     files = sorted((root / data_dir / "strategies").glob("*.yaml"))
     if not files:
         raise DataError(f"{data_dir}/strategies", None, "file", problem(
-            "重点戦略のファイルがありません", "no strategy files found",
+            f"{site.levels[0].ja}のファイルがありません", "no strategy files found",
             f"{data_dir}/strategies/strategy-N.yaml を置いてください", f"add {data_dir}/strategies/strategy-N.yaml"))
     strategies = []
     for path in files:
         display = _display(path, root)
         doc = load_yaml(path, display)
+        check_shape(doc, site.levels, display)
         check_schema(doc, "strategy.schema.json", display, languages)
-        strategies.append(Builder(doc, display, meta.columns, units, require_english, published).strategy())
+        strategies.append(Builder(doc, display, meta.columns, units, site.levels, require_english, published).strategy())
     strategies.sort(key=lambda s: s.id)
 
-    report = Report(meta, tuple(strategies), units, context, _text_notes(root, data_dir, languages))
+    report = Report(meta, tuple(strategies), units, context, site.levels, _text_notes(root, data_dir, languages))
     _index(report)
     scheme = site.scheme
     check_entered(scheme, report.kpis())

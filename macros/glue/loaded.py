@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.edition_series import Editions, load_editions
-from ..core.export import all_editions_csv, all_editions_json, published_schema, to_csv, to_json
+from ..core.export import all_editions_csv, all_editions_json, download_schema, published_schema, to_csv, to_json
 from ..core.report import LoadedReport, load_report
 from ..core.schema import SCHEMA_DIR
 
@@ -64,6 +64,10 @@ class LoadedData:
         out.mkdir(parents=True, exist_ok=True)
         for name, content in self.downloads(all_editions).items():
             (out / name).write_bytes(content)
-        scheme = all_editions.latest().data.scheme   # the downloads' status codes are the site's scheme's
+        # The downloads' columns are the plan's levels, their status codes the site's scheme's.
+        latest = all_editions.latest().data
         for schema in sorted(SCHEMA_DIR.glob("*.json")):   # the engine's contracts, published with the data
-            (out / schema.name).write_bytes(published_schema(schema.read_bytes(), scheme))
+            raw = schema.read_bytes()
+            if schema.name.startswith("kpis"):
+                raw = download_schema(raw, latest.report.levels)
+            (out / schema.name).write_bytes(published_schema(raw, latest.scheme))

@@ -106,16 +106,18 @@ def define_env(env) -> None:
 
     plugin.banner = banner
 
-    lookups = {"strategy": (lambda i: edition().data.report.strategy(i), "重点戦略"),
-               "policy": (lambda i: edition().data.report.policy(i), "戦略方針"),
-               "measure": (lambda i: edition().data.report.measure(i), "具体的施策")}
+    # What each kind of id names, by the level's index in data/site.yaml `levels` (None: any level below the top).
+    lookups = {"strategy": (lambda r, i: r.strategy(i), 0), "policy": (lambda r, i: r.policy(i), 1),
+               "measure": (lambda r, i: r.measure(i), -1), "item": (lambda r, i: r.item(i), None)}
 
     def by_id(name: str, kind: str, render, html: bool) -> None:
         """A macro taking one id: look it up (a clear error if unknown), render, defer HTML past Markdown."""
         def macro(ident):
-            find, kind_ja = lookups[kind]
-            obj = find(ident)
+            find, level = lookups[kind]
+            report = edition().data.report
+            obj = find(report, ident)
             if obj is None:
+                kind_ja = "項目" if level is None else report.levels[level].ja
                 raise _unknown(env, name, kind_ja, kind, ident)
             out = render(fragments(), obj)
             if isinstance(out, Fragment):
@@ -126,8 +128,9 @@ def define_env(env) -> None:
 
     by_id("strategy_title", "strategy", lambda f, s: f.strategy_title(s.id), html=False)
     by_id("strategy_status", "strategy", lambda f, s: f.status_summary(s.id), html=True)
-    by_id("policy_heading", "policy", lambda f, p: f.policy_heading(p.id), html=False)
-    by_id("measure_heading", "measure", lambda f, m: f.measure_heading(m.id), html=False)
+    by_id("heading", "item", lambda f, i: f.item_heading(i.id), html=False)
+    by_id("policy_heading", "policy", lambda f, p: f.item_heading(p.id), html=False)
+    by_id("measure_heading", "measure", lambda f, m: f.item_heading(m.id), html=False)
     by_id("kpis", "measure", lambda f, m: f.kpis(m), html=True)
 
     # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.

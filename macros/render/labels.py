@@ -1,4 +1,5 @@
-"""Interface words in both languages. Content words live in data/ and docs/."""
+"""Interface words in both languages. Content words live in data/ and docs/; the names of the plan's
+levels come from data/site.yaml (with_levels)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -13,8 +14,8 @@ _LABELS = {
         "from_baseline": "※ 策定時からの伸びで進捗率を算出：(b−a)/(c−a)。",
         "implied": "† 原表では空欄。印刷された進捗率から逆算した値です。",
         "lower_better": "↘ 低いほど良い指標です。",
-        "table_caption": "具体的施策 {id} のKPI",
-        "chart_caption": "図：具体的施策 {id} のKPIの進捗率。数値は上の表のとおりです。",
+        "table_caption": "{bottom} {id} のKPI",
+        "chart_caption": "図：{bottom} {id} のKPIの進捗率。数値は上の表のとおりです。",
         "key_bar": "棒と右の数値：進捗率",
         "key_baseline": "策定時の値の位置（策定時から測る指標では0%）",
         "key_target": "破線：目標（100%）",
@@ -24,9 +25,9 @@ _LABELS = {
         "year": "年度", "value_with_unit": "値（{unit}）", "note_sep": "：",
         "summary_caption": "KPIの達成状況（件数）", "count": "件数", "total": "合計",
         "share": "割合",
-        "strategy": "重点戦略", "all": "すべて", "filter_status": "状況で絞り込む", "filter_strategy": "重点戦略で絞り込む",
+        "strategy": "{top}", "all": "すべて", "filter_status": "状況で絞り込む", "filter_strategy": "{top}で絞り込む",
         "shown": "{n}件を表示（全{total}件）", "notes": "注記", "see_notes": "注記あり",
-        "strategy_label": "重点戦略{n}", "policy_label": "【戦略方針{n}】", "measure_label": "具体的施策 {id}",
+        "strategy_label": "{top}{n}", "policy_label": "【{middle}{n}】", "measure_label": "{bottom} {id}",
         "kpis_count": "KPI {n}件", "open": "詳しく見る",
         "chart_loading": "グラフを読み込んでいます。内容は上の表と同じです。",
         "progress_bar": "進捗率 {p}",
@@ -43,8 +44,8 @@ _LABELS = {
         "from_baseline": "※ Progress measured from the baseline: (b−a)/(c−a).",
         "implied": "† Blank in the report; implied by the printed progress rate.",
         "lower_better": "↘ Lower is better.",
-        "table_caption": "KPIs of Measure {id}",
-        "chart_caption": "Figure: progress rates of the KPIs of Measure {id}. The figures are in the table above.",
+        "table_caption": "KPIs of {bottom} {id}",
+        "chart_caption": "Figure: progress rates of the KPIs of {bottom} {id}. The figures are in the table above.",
         "key_bar": "Bar and the figure to its right: progress rate",
         "key_baseline": "Where the baseline stands (0% for KPIs measured from the baseline)",
         "key_target": "Dashed line: target (100%)",
@@ -54,9 +55,9 @@ _LABELS = {
         "year": "Year", "value_with_unit": "Value ({unit})", "note_sep": ": ",
         "summary_caption": "KPI status (number of KPIs)", "count": "KPIs", "total": "Total",
         "share": "Share",
-        "strategy": "Priority Strategy", "all": "All", "filter_status": "Filter by status", "filter_strategy": "Filter by strategy",
+        "strategy": "{top}", "all": "All", "filter_status": "Filter by status", "filter_strategy": "Filter by {top}",
         "shown": "Showing {n} of {total} KPIs", "shown.one": "Showing {n} of {total} KPI", "notes": "Notes", "see_notes": "see notes",
-        "strategy_label": "Priority Strategy {n}", "policy_label": "Strategic Policy {n}:", "measure_label": "Measure {id}:",
+        "strategy_label": "{top} {n}", "policy_label": "{middle} {n}:", "measure_label": "{bottom} {id}:",
         "kpis_count": "{n} KPIs", "kpis_count.one": "{n} KPI", "open": "Read more",
         "chart_loading": "Loading the chart. It shows the same figures as the table above.",
         "progress_bar": "Progress rate {p}",
@@ -168,12 +169,12 @@ _PLACE_EN = {"現状／取組内容": "Current status and actions", "評価": "E
              "見出し": "heading", "社会情勢": "Social context"}
 
 
-def place_en(where: str) -> str | None:
+def place_en(where: str, levels: tuple[Text, ...]) -> str | None:
     """'1-1-2 現状／取組内容' -> '1-1-2 Current status and actions'; None when a word is not known (the
-    page then shows the Japanese, marked as Japanese)."""
+    page then shows the Japanese, marked as Japanese). `levels` names a whole top-level item's page."""
     words = where.split(" ")
-    if len(words) == 2 and words[0].isdigit() and words[1] == "全体":     # a note on a whole strategy page
-        return _LABELS["en"]["strategy_label"].format(n=words[0]) + " (throughout)"
+    if len(words) == 2 and words[0].isdigit() and words[1] == "全体":     # a note on a whole top-level page
+        return with_levels("en", levels)["strategy_label"].format(n=words[0]) + " (throughout)"
     if any(not w.replace("-", "").isdigit() and w not in _PLACE_EN for w in words):
         return None
     return " ".join(_PLACE_EN.get(w, w) for w in words)
@@ -223,6 +224,19 @@ NOTE_KIND = {
 def group(lang: str, prefix: str) -> dict[str, str]:
     """The words whose keys start with `prefix` ("edition."), without it: made once per language."""
     return {k.removeprefix(prefix): v for k, v in _LABELS[lang].items() if k.startswith(prefix)}
+
+
+def with_levels(lang: str, levels: tuple[Text, ...]) -> dict[str, str]:
+    """The words of one language with the plan's level names in them (data/site.yaml `levels`): {top} is
+    the top level, {middle} the one between (three levels only), {bottom} the level directly above the KPIs."""
+    names = {"{top}": levels[0], "{middle}": levels[1] if len(levels) == 3 else None, "{bottom}": levels[-1]}
+    words = dict(_LABELS[lang])
+    for key, text in words.items():
+        for mark, level in names.items():
+            if mark in text and level is not None:
+                text = text.replace(mark, level.get(lang) or level.ja)
+        words[key] = text
+    return words
 
 
 def label(lang: str, key: str, **fmt) -> str:

@@ -17,13 +17,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from ..core.fiscal import fy_label, wareki
-from ..core.model import Direction, Kpi, Measure
+from ..core.levels import roles
+from ..core.model import Direction, Item, Kpi
 from ..core.progress import Evaluation, round_pct
 from ..core.verdict import verdict
 from ..core.edition_series import Edition, Editions
 from ..core.report import LoadedReport
 from . import charts, print_charts
-from .labels import _LABELS, count_label, key_status, label, status_icon, status_label
+from .labels import count_label, key_status, label, status_icon, status_label, with_levels
 from .numbers import fmt_number, fmt_pct
 from .sentence import kpi_sentence
 
@@ -101,9 +102,13 @@ class Renderer:
         self.editions, self.edition = editions, edition
         self.env = env or make_env()
         self.scheme = data.scheme
-        self.L = {**_LABELS[lang], "key_status": key_status(lang, self.scheme)}
+        self.L = {**with_levels(lang, data.report.levels), "key_status": key_status(lang, self.scheme)}
 
     # --- small pieces -------------------------------------------------------------
+    def word(self, key: str, **fmt) -> str:
+        """A label of this page's language, with the plan's level names (labels.with_levels)."""
+        return self.L[key].format(**fmt)
+
     def status_view(self, status: str, count: int = 0) -> StatusView:
         return StatusView(status, status_icon(self.lang, status, self.scheme),
                           status_label(self.lang, status, self.scheme), count)
@@ -177,41 +182,42 @@ class Renderer:
     def strategy_title(self, sid: int) -> str:
         s = self.data.report.strategy(sid)
         sep = " " if self.lang == "ja" else ": "
-        return md_escape(label(self.lang, "strategy_label", n=s.id) + sep + s.title.get(self.lang))
+        return md_escape(self.word("strategy_label", n=s.id) + sep + s.title.get(self.lang))
 
-    def policy_heading(self, pid: str) -> str:
-        p = self.data.report.policy(pid)
-        sep = "" if self.lang == "ja" else " "
-        text = label(self.lang, "policy_label", n=p.number) + sep + p.title.get(self.lang)
-        return f"## {md_escape(text)} {{#policy-{p.id}}}"
+    def item_heading(self, iid: str) -> str:
+        """The heading of an item below the top, one step deeper for each level: an item that holds
+        KPIs is named by its whole id (具体的施策 1-2-3), one between by its number (【戦略方針2】)."""
+        item = self.data.report.item(iid)
+        role = roles(len(self.data.report.levels))[item.depth]
+        if item.kpis:
+            text = self.word("measure_label", id=item.id) + " " + item.title.get(self.lang)
+        else:
+            text = self.word("policy_label", n=item.number) + ("" if self.lang == "ja" else " ") + item.title.get(self.lang)
+        return f"{'#' * (item.depth + 1)} {md_escape(text)} {{#{role}-{item.id}}}"
 
-    def measure_heading(self, mid: str) -> str:
-        m = self.data.report.measure(mid)
-        text = label(self.lang, "measure_label", id=m.id) + " " + m.title.get(self.lang)
-        return f"### {md_escape(text)} {{#measure-{m.id}}}"
 
     # --- KPI tables and charts ----------------------------------------------------
-    def kpi_table(self, measure: Measure) -> Markup:
+    def kpi_table(self, measure: Item) -> Markup:
         evs = [self.data.evaluations[k.id] for k in measure.kpis]
         notes = [{"name": k.name.get(self.lang), "text": n.text.get(self.lang)}
                  for k in measure.kpis for n in self.data.notes_by_kpi.get(k.id, ())]
         return self._render("kpi_table.html", measure=measure, rows=[self._row(e) for e in evs],
-                            caption=label(self.lang, "table_caption", id=measure.id),
+                            caption=self.word("table_caption", id=measure.id),
                             footnotes=self._footnotes(evs), notes=notes)
 
-    def kpis(self, measure: Measure) -> Fragment:
-        """A measure's KPIs: the table, then the charts drawn from it (their captions point to it);
+    def kpis(self, measure: Item) -> Fragment:
+        """An item's KPIs: the table, then the charts drawn from it (their captions point to it);
         the table's rows are the KPIs' anchors."""
         return Fragment(Markup("\n").join([self.kpi_table(measure), self.kpi_chart(measure)]),
                         tuple(kpi_anchor(k.id) for k in measure.kpis))
 
-    def kpi_chart(self, measure: Measure) -> Markup:
+    def kpi_chart(self, measure: Item) -> Markup:
         evs = [self.data.evaluations[k.id] for k in measure.kpis]
         spec, height = charts.progress_chart(evs, self.lang, self.scheme)
         static = self._render("print_chart.html", rows=print_charts.progress_rows(evs, self.lang, self.scheme),
                               axis=print_charts.progress_axis())
         parts = [self._render("figure.html", chart_id=f"chart-{measure.id}", figure_json=spec, height=height,
-                              caption=label(self.lang, "chart_caption", id=measure.id), static=static)]
+                              caption=self.word("chart_caption", id=measure.id), static=static)]
         for k in measure.kpis:
             if len(self.series(k)[0]) > 1:
                 parts.append(self.history(k))
@@ -267,7 +273,7 @@ class Renderer:
             rows.append({"view": self.status_view(s, n), "pct": fmt_pct(share, ""), "width": float(share)})
         caption = self.L["summary_caption"]
         if sid is not None:
-            caption = label(self.lang, "strategy_label", n=sid) + " " + caption
+            caption = self.word("strategy_label", n=sid) + " " + caption
         summary = self._render("status_summary.html", statuses=rows, total=counts.total, caption=caption)
         # The overview also sets this edition's counts beside the earlier editions' (none with one edition).
         return summary if sid is not None else summary + self.edition_counts()
@@ -279,7 +285,7 @@ class Renderer:
         cards = []
         for s in self.data.report.strategies:
             c = self.data.counts[s.id]
-            cards.append({"href": self.href(self.strategy_path(s.id)), "label": label(self.lang, "strategy_label", n=s.id),
+            cards.append({"href": self.href(self.strategy_path(s.id)), "label": self.word("strategy_label", n=s.id),
                           "title": s.title.get(self.lang), "kpis": count_label(self.lang, "kpis_count", c.total),
                           "statuses": [self.status_view(st, c.get(st)) for st in self.scheme.ids]})
         return self._render("strategy_cards.html", cards=cards)
@@ -290,8 +296,8 @@ class Renderer:
         for s in self.data.report.strategies:
             evs = self.data.evaluations_of(s)
             all_evs += evs
-            groups.append({"id": s.id, "short": label(self.lang, "strategy_label", n=s.id),
-                           "label": label(self.lang, "strategy_label", n=s.id) + " " + s.title.get(self.lang),
+            groups.append({"id": s.id, "short": self.word("strategy_label", n=s.id),
+                           "label": self.word("strategy_label", n=s.id) + " " + s.title.get(self.lang),
                            "href": self.href(self.strategy_path(s.id)),
                            "rows": [self._row(e, with_links=True) for e in evs]})
         statuses = [self.status_view(s) for s in self.scheme.ids]

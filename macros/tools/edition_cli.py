@@ -34,7 +34,9 @@ from ..core.fiscal import is_valid_fy
 from ..core.model import NoteKind
 from ..core.register import (CORRECT_COMMAND, REGISTER, Entry, check_unchanged, digest, edition_dirs,
                              edition_files, fingerprint, read_register)
+from ..core.levels import kpi_records
 from ..core.report import load_report
+from ..core.site import load_site
 from . import translations
 from .workflow_commands import annotate
 
@@ -76,21 +78,20 @@ def published_text(edition_id: str) -> tuple[str, str]:
     return f"{era.replace('令和1年', '令和元年')}{month}月", datetime.date(year, month, 1).strftime("%B %Y")
 
 
-def _scaffold_strategy(text: str, edition_id: str, base_id: str) -> str:
-    """The period's plan from the latest edition's strategy file: actuals and printed figures emptied."""
+def _scaffold_strategy(text: str, edition_id: str, base_id: str, top_level: str) -> str:
+    """The period's plan from the latest edition's strategy file: actuals and printed figures emptied
+    (top_level: the name of the plan's top level, data/site.yaml)."""
     y = _yaml()
     doc = y.load(text)
     doc["published_status_counts"] = None
-    for policy in doc["policies"]:
-        for measure in policy["measures"]:
-            for kpi in measure["kpis"]:
-                kpi["actual"] = None
-                kpi["published_progress_pct"] = None
-                for name in _EDITION_FIELDS:
-                    kpi.pop(name, None)
+    for kpi in kpi_records(doc):
+        kpi["actual"] = None
+        kpi["published_progress_pct"] = None
+        for name in _EDITION_FIELDS:
+            kpi.pop(name, None)
     out = io.StringIO()
     y.dump(doc, out)
-    header = (f"# 重点戦略 — 版 {edition_id}（{base_id} から作成）。actual（実績値）と published_progress_pct（報告書に\n"
+    header = (f"# {top_level} — 版 {edition_id}（{base_id} から作成）。actual（実績値）と published_progress_pct（報告書に\n"
               "# 印刷する進捗率）を記入してください。不明な実績値は actual: null と actual_unknown: {ja: 理由, en: reason}。\n"
               "# 策定時の値・目標値を改定するときは revised: [{field, previous, ja, en}] を書きます（README 参照）。\n")
     return header + _without_comments(out.getvalue())
@@ -134,9 +135,10 @@ def new(root: Path, edition_id: str, fy: int) -> list[str]:
         "# published_status_counts: 報告書に印刷した状況別件数（任意。書けば計算結果と照合します）。\n"
         + _without_comments(out.getvalue()))
     written[dst_data / "context.yaml"] = (src_data / "context.yaml").read_text(encoding="utf-8")
+    top_level = load_site(root).levels[0].ja
     for path in sorted((src_data / "strategies").glob("*.yaml")):
         written[dst_data / "strategies" / path.name] = _scaffold_strategy(path.read_text(encoding="utf-8"),
-                                                                          edition_id, latest.id)
+                                                                          edition_id, latest.id, top_level)
     for path in sorted(src_docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         if path.name.endswith(".en.md"):

@@ -8,10 +8,10 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core.fiscal import MAX_FY, MIN_FY
-from ..core.model import Kpi, Report, Value
+from ..core.model import Kpi, Report, Text, Value
 from ..core.report import load_report
 from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, FIRST_ROW, FORMAT, KPI_SHEET,
-                           VALUE_FIELDS, column_letter, current, edition)
+                           VALUE_FIELDS, column_letter, current, edition, with_level_names)
 from .yaml_values import read_remarks
 
 EDITABLE_FILL = PatternFill("solid", fgColor="FFF8DC")   # a pale yellow: the cells to fill in
@@ -84,9 +84,9 @@ def _validations(ws, last: int) -> None:
         ws.add_data_validation(dv)
 
 
-def _kpi_sheet(ws, rows: list[dict], number_formats: list[dict]) -> None:
+def _kpi_sheet(ws, rows: list[dict], number_formats: list[dict], levels: tuple[Text, ...]) -> None:
     ws.title = KPI_SHEET
-    for col, c in enumerate(COLUMNS, start=1):
+    for col, c in enumerate(with_level_names(levels), start=1):
         cell = _put(ws, 1, col, c.heading)
         cell.font = Font(bold=True)
         cell.fill = HEADING_FILL
@@ -175,7 +175,7 @@ def build_workbook(report: Report, edition_id: str, remarks: dict[str, str] | No
     rows = [kpi_row(report, k, (remarks or {}).get(k.id)) for k in kpis]
     formats = [{f: _number_format(getattr(k, f)) for f in VALUE_FIELDS} for k in kpis]
     wb = Workbook()
-    _kpi_sheet(wb.active, rows, formats)
+    _kpi_sheet(wb.active, rows, formats, report.levels)
     _about_sheet(wb.create_sheet(), report, edition_id, published)
     _copy_sheet(wb.create_sheet(), rows)
     wb.active = 0

@@ -31,7 +31,8 @@ from ..core.model import Kpi, Report
 from ..core.register import CORRECT_COMMAND, Entry
 from ..core.report import load_report
 from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, EDITION_CELL, FIELD_JA, FIRST_ROW, FORMAT,
-                           FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, column_letter, current, edition)
+                           FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, column_letter, current, edition,
+                           with_level_names)
 from .sheet_limits import (MAX_CELL_TEXT, MAX_ERRORS, Limits, check_archive, long_text, shown, too_large,
                            unreadable_xml)
 from .sheet_values import CellProblem, parse_number, parse_year
@@ -358,7 +359,7 @@ def _read_changes(wb, report: Report, entry: Entry, remarks: dict[str, str], s: 
     defaults = {"baseline": cols.baseline_fy, "actual": cols.actual_fy, "target": cols.target_fy}
     for i, k in enumerate(kpis):
         r, copy_r = rows[k.id], FIRST_ROW + i
-        for c in COLUMNS:
+        for c in with_level_names(report.levels):
             if c.editable:
                 continue
             cell = f"{column_letter(c.key)}{r}"

@@ -10,10 +10,10 @@ import applies only what a person changed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..core.model import Meta
+from ..core.model import Meta, Text
 from ..core.register import Entry, read_register
 
 KPI_SHEET = "KPI"
@@ -28,6 +28,7 @@ FIRST_ROW = 2             # row 1 is the heading
 @dataclass(frozen=True)
 class Column:
     key: str          # id | strategy | measure | name | unit | baseline | baseline_fy | … | remarks
+    # strategy: the KPI's item of the plan's top level; measure: its item of the level directly above it.
     heading_ja: str
     heading_en: str
     width: int
@@ -44,8 +45,8 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", "ID", 10),
-    Column("strategy", "重点戦略", "Strategy", 24),
-    Column("measure", "具体的施策", "Measure", 28),
+    Column("strategy", "最上位の階層", "Top level", 24),      # headed by the level's name: with_level_names
+    Column("measure", "KPIの上の階層", "Level above the KPI", 28),
     Column("name", "KPI名", "KPI name", 36),
     Column("unit", "単位", "Unit", 8),
     Column("baseline", "策定時（a）", "Baseline (a)", 12, "number"),
@@ -60,6 +61,13 @@ COLUMNS: tuple[Column, ...] = (
 BY_KEY = {c.key: c for c in COLUMNS}
 VALUE_FIELDS = ("baseline", "actual", "target")
 FIELD_JA = {"baseline": "策定時", "actual": "実績値", "target": "目標"}
+
+
+def with_level_names(levels: tuple[Text, ...]) -> tuple[Column, ...]:
+    """The columns, the two that name the KPI's place in the plan headed by its levels' names (data/site.yaml)."""
+    names = {"strategy": levels[0], "measure": levels[-1]}
+    return tuple(replace(c, heading_ja=names[c.key].ja, heading_en=names[c.key].en or names[c.key].ja)
+                 if c.key in names else c for c in COLUMNS)
 
 
 def column_letter(key: str) -> str:

@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..core.loader import load_yaml
+from ..core.levels import kpi_records
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _number(d: Decimal, old) -> int | Decimal:
 
 
 def _kpis(doc) -> dict:
-    return {k["id"]: k for p in doc["policies"] for m in p["measures"] for k in m["kpis"]}
+    return {k["id"]: k for k in kpi_records(doc)}
 
 
 def read_remarks(root: Path, data_dir: str) -> dict[str, str]:

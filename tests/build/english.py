@@ -55,14 +55,12 @@ def data_pairs() -> list[Pair]:
     out = []
     for s in report.strategies:
         out.append(Pair(f"{s.source.file}:{s.source.line} ({s.id} title)", s.title.ja, s.title.en))
-        for p in s.policies:
-            out.append(Pair(f"{p.source.file}:{p.source.line} ({p.id} title)", p.title.ja, p.title.en))
-            for m in p.measures:
-                out.append(Pair(f"{m.source.file}:{m.source.line} ({m.id} title)", m.title.ja, m.title.en))
-                for k in m.kpis:
-                    out.append(Pair(f"{k.source.file}:{k.source.line} ({k.id} name)", k.name.ja, k.name.en))
-                    out += [Pair(f"{k.source.file}:{k.source.line} ({k.id} note)", n.text.ja, n.text.en)
-                            for n in k.notes]
+        for i in s.all_items():
+            out.append(Pair(f"{i.source.file}:{i.source.line} ({i.id} title)", i.title.ja, i.title.en))
+            for k in i.kpis:
+                out.append(Pair(f"{k.source.file}:{k.source.line} ({k.id} name)", k.name.ja, k.name.en))
+                out += [Pair(f"{k.source.file}:{k.source.line} ({k.id} note)", n.text.ja, n.text.en)
+                        for n in k.notes]
     out += [Pair(f"data/units.yaml ({u.ja})", u.ja, u.en) for u in report.units.values()]
     meta = report.meta
     out += [Pair(f"data/editions/2024-02/report.yaml ({f})", getattr(meta, f).ja, getattr(meta, f).en)

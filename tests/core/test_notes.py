@@ -1,17 +1,18 @@
 """The notes on the KPI data say in words why a KPI has no progress rate."""
 import pytest
 
-from macros.core.model import Columns, Direction, NoteKind
+from macros.core.model import Columns, Direction, NoteKind, Text
 from macros.core.notes import kpi_notes
 from macros.core.progress import evaluate
 
 from .factories import kpi
 
 COLUMNS = Columns(2018, 2022, 2024)
+LEVELS = (Text("重点戦略", "Priority Strategy"), Text("戦略方針", "Strategic Policy"), Text("具体的施策", "Measure"))
 
 
 def _no_progress_note(k) -> str:
-    [note] = [n for n in kpi_notes(evaluate(k), COLUMNS) if n.kind is NoteKind.NO_PROGRESS]
+    [note] = [n for n in kpi_notes(evaluate(k), COLUMNS, LEVELS) if n.kind is NoteKind.NO_PROGRESS]
     return note.text.en
 
 
@@ -30,4 +31,4 @@ def test_a_missing_progress_rate_is_explained_by_its_cause(k, reason):
 
 
 def test_a_computable_rate_has_no_such_note():
-    assert not [n for n in kpi_notes(evaluate(kpi(1, 2, 4)), COLUMNS) if n.kind is NoteKind.NO_PROGRESS]
+    assert not [n for n in kpi_notes(evaluate(kpi(1, 2, 4)), COLUMNS, LEVELS) if n.kind is NoteKind.NO_PROGRESS]

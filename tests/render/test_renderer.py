@@ -88,7 +88,7 @@ def test_status_badge_has_icon_and_text_not_colour_alone(data):
 def test_one_label_per_status_in_tables_cards_keys_and_filters(data, lang):
     """Each status is named with the same icon and words wherever it appears, and the icon once."""
     f = frag(data, lang)
-    m = data.report.strategies[0].policies[0].measures[0]
+    m = data.report.strategies[0].measures()[0]
     places = {"table": f.kpi_table(m), "cards": f.strategy_cards(), "summary": f.status_summary(),
               "chart key": f.kpi_chart(m), "filter": f.kpi_list()}
     for status in data.scheme.ids:
@@ -205,14 +205,16 @@ def test_every_transcription_note_says_where_in_english(root):
     """The data page's "Where" column names each place in English (Japanese only for an unknown word)."""
     import yaml
 
+    from macros.core.site import load_site
     from macros.render.labels import place_en
     places = [n["where"] for f in sorted((root / "data" / "editions").glob("*/text-notes/*.yaml"))
               for n in yaml.safe_load(f.read_text(encoding="utf-8")) or []]
     assert places
-    assert [w for w in places if place_en(w) is None] == []
-    assert place_en("1 全体") == "Priority Strategy 1 (throughout)"
-    assert place_en("1-1-2 施策概要") == "1-1-2 Description of the measure"
-    assert place_en("1-1-2 未知の語") is None
+    levels = load_site(root).levels
+    assert [w for w in places if place_en(w, levels) is None] == []
+    assert place_en("1 全体", levels) == "Priority Strategy 1 (throughout)"
+    assert place_en("1-1-2 施策概要", levels) == "1-1-2 Description of the measure"
+    assert place_en("1-1-2 未知の語", levels) is None
 
 
 def test_a_measures_kpis_name_exactly_the_anchors_their_table_defines(data):
