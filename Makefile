@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 SHEET ?= kpis.xlsx
 LOCK_ARGS ?=
 PYTEST_WORKERS ?= auto
-VALUES := SHEET EDITION FY PAGES PDF_FLAGS LOCK_ARGS PYTEST_WORKERS DATE WHAT_JA WHAT_EN WHY_JA WHY_EN
+VALUES := SHEET EDITION FY PAGES PDF_FLAGS LOCK_ARGS PYTEST_WORKERS DATE WHAT_JA WHAT_EN WHY_JA WHY_EN FROM OVERWRITE
 $(foreach name,$(VALUES),$(eval override $(name) := $$(value $(name))))
 export $(VALUES)
 SHEET_FORM := ^[^-].*\.xlsx$$
@@ -27,6 +27,9 @@ PDF_FLAGS_FORM := ^(--require)?$$
 LOCK_ARGS_FORM := ^( *--upgrade(-package [A-Za-z0-9._-]+)?)* *$$
 PYTEST_WORKERS_FORM := ^(auto|[0-9]+)$$
 DATE_FORM := ^([0-9]{4}-[0-9]{2}-[0-9]{2})?$$
+# The newer engine: a folder or a git URL, with @tag if wanted (one argument; never an option).
+FROM_FORM := ^[^-[:cntrl:][:space:]][^[:cntrl:][:space:]]*$$
+OVERWRITE_FORM := ^(yes)?$$
 # The texts of a correction: any one line (they reach the command quoted; the tool says which is missing).
 WHAT_JA_FORM := ^[^[:cntrl:]]*$$
 WHAT_EN_FORM := ^[^[:cntrl:]]*$$
@@ -36,7 +39,7 @@ WHY_EN_FORM := ^[^[:cntrl:]]*$$
 # (a value that is not given at all is named as missing).
 check = form='$($(1)_FORM)'; [[ $$$(1) =~ $$form ]] || { v=$${$(1)//$$'\n'/ }; [[ -n $$v ]] || { echo "make: $(1): 値が指定されていません — 例: $(1)=$(2) のように指定してください / $(1) is not given — give it like $(1)=$(2)" >&2; exit 2; }; echo "make: $(1): 「$$v」は使えない値です（形式 $$form） — 例: $(1)=$(2) のように指定してください / '$$v' is not a valid $(1) (form $$form) — give it like $(1)=$(2)" >&2; exit 2; }
 
-.PHONY: setup setup-python setup-node setup-browser setup-properdocs check check-pages build pdf serve test test-editor test-browser test-slow test-fast bench lock stamp sheet import-sheet new-edition given-edition publish-edition correct correct-values catalogue clean
+.PHONY: setup setup-python setup-node setup-browser setup-properdocs check check-pages build pdf serve test test-editor test-browser test-slow test-fast bench lock stamp sheet import-sheet new-edition given-edition publish-edition correct correct-values update-engine catalogue clean
 
 setup: setup-python setup-node
 
@@ -185,6 +188,13 @@ correct: correct-values given-edition check-pages
 correct-values:
 	@$(call check,DATE,2025-03-10); $(call check,WHAT_JA,誤記の訂正); $(call check,WHAT_EN,typo); \
 	  $(call check,WHY_JA,原表の誤り); $(call check,WHY_EN,a misprint)
+
+# A newer engine into this site, without a merge: make update-engine FROM=../engine@v0.5.0 (or a git URL@tag).
+# It never touches data/ or docs/, stops without changing anything when an engine file was changed here by
+# hand (OVERWRITE=yes replaces it), and prints what changed and what to migrate (CHANGELOG.md).
+update-engine: setup-python
+	@$(call check,FROM,../engine@v0.5.0); $(call check,OVERWRITE,yes)
+	flags=(); [[ $$OVERWRITE != yes ]] || flags=(--overwrite); $(PY) -m macros.tools.update_engine "$$FROM" "$${flags[@]}"
 
 # The staff guide's catalogue of error messages, from the messages the code prints (guide/errors.md).
 catalogue: setup

@@ -44,6 +44,9 @@ def make(tmp_path: Path, target: str, **values: str) -> tuple[subprocess.Complet
                                                          "docs/b.en.md"]),
     ("pdf", {"PDF_FLAGS": "--require"}, ["-m", "macros.tools.pdf", "site/", "--require"]),
     ("pdf", {}, ["-m", "macros.tools.pdf", "site/"]),
+    ("update-engine", {"FROM": "../エンジン$HOME@v0.5.0"}, ["-m", "macros.tools.update_engine", "../エンジン$HOME@v0.5.0"]),
+    ("update-engine", {"FROM": "https://example.org/engine.git@v1", "OVERWRITE": "yes"},
+     ["-m", "macros.tools.update_engine", "https://example.org/engine.git@v1", "--overwrite"]),
 ])
 def test_each_value_reaches_the_command_as_given(tmp_path, target, values, expected):
     run, calls = make(tmp_path, target, **values)
@@ -64,6 +67,9 @@ def test_each_value_reaches_the_command_as_given(tmp_path, target, values, expec
     ("pdf", {"PDF_FLAGS": "--require; touch x"}, "PDF_FLAGS"),
     ("lock", {"LOCK_ARGS": "--upgrade; touch x"}, "LOCK_ARGS"),
     ("test-browser", {"PYTEST_WORKERS": "2 && touch x"}, "PYTEST_WORKERS"),
+    ("update-engine", {"FROM": "../engine; touch x"}, "FROM"),
+    ("update-engine", {"FROM": "--upload-pack=touch x"}, "FROM"),
+    ("update-engine", {"FROM": "../engine", "OVERWRITE": "yes; touch x"}, "OVERWRITE"),
 ])
 def test_a_value_of_the_wrong_form_is_refused_and_never_runs(tmp_path, target, values, name):
     run, calls = make(tmp_path, target, **values)

@@ -48,7 +48,7 @@ SECTIONS = [
     ("docs", "ページ（docs/）のエラー", "ビルドで表示されます。書かれたページの行を直します。"),
     ("editions", "版（data/editions.yaml、make new-edition、公開と訂正）のエラー",
      "make new-edition、make publish-edition、make correct と、make check（make build も最初に行います）で表示されます。"
-     "README の「翌年度の評価を公開する」も見てください。"),
+     "編集の手引きの「7. 翌年度の評価を公開する」も見てください。"),
     ("sheet", "表（Excel）の取り込みのエラー",
      "make import-sheet で表示されます。"
      "エラーが1つでもあると data/ には何も書き込まれません。表のセルを直して、もう一度取り込みます。"),
@@ -81,9 +81,9 @@ def stable(line: str) -> str:
 
 
 def _entry(n: int, title: str, line: str) -> str:
-    what, fix = split_message(line)
-    return (f"### {n}. {title}\n\n```text\n{line}\n```\n\n"
-            f"- **原因**: {what}\n- **直し方**: {fix}\n")
+    """The mistake as its heading, the one line of its fix, then the message itself, once."""
+    _, fix = split_message(line)
+    return f"### {n}. {title}\n\n**直し方**: {fix}\n\n```text\n{line}\n```\n"
 
 
 def build_lines(lines: dict[str, str | None]) -> list[tuple[str, str, str]]:

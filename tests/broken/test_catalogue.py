@@ -67,9 +67,11 @@ def test_every_entry_has_a_cause_and_a_fix_and_no_leaked_value(outcomes):
     fix, and never a value Python made up for a missing one (None, nan) or an empty quotation 「」."""
     import re
     text = catalogue(outcomes)
-    causes = re.findall(r"^- \*\*原因\*\*: (.*)$", text, re.M)
-    fixes = re.findall(r"^- \*\*直し方\*\*: (.*)$", text, re.M)
-    assert len(causes) == len(fixes) == text.count("\n### ") > 60
+    from tests.broken.catalogue import split_message
+    messages = re.findall(r"^```text\n(.*)\n```$", text, re.M)
+    causes = [split_message(m)[0] for m in messages]
+    fixes = re.findall(r"^\*\*直し方\*\*: (.*)$", text, re.M)
+    assert len(messages) == len(fixes) == text.count("\n### ") > 60
     assert all(c.strip() for c in causes) and all(f.strip() for f in fixes)
     entries = text[text.index("\n### "):]          # the header explains 「」 itself
     # nan may be quoted as typed (「.nan」), never made up
