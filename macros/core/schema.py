@@ -20,8 +20,10 @@ SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
 
 @lru_cache(maxsize=None)
-def _validator(schema_name: str) -> jsonschema.protocols.Validator:
-    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+def _validator(schema_name: str | Path) -> jsonschema.protocols.Validator:
+    """The validator of a schema in SCHEMA_DIR, or of the schema file at a Path (another contract of the engine)."""
+    path = schema_name if isinstance(schema_name, Path) else SCHEMA_DIR / schema_name
+    schema = json.loads(path.read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(inline_refs(schema))
 
@@ -151,7 +153,7 @@ def _describe(err: jsonschema.ValidationError) -> tuple[str, Any]:
                    "data/schema/ の定義を確認してください", "check the definition in data/schema/"), path
 
 
-def check_schema(doc: Any, schema_name: str, display: str) -> None:
+def check_schema(doc: Any, schema_name: str | Path, display: str) -> None:
     """Raise a DataError for the first (shallowest) schema error."""
     errors = list(_validator(schema_name).iter_errors(doc))   # Marked dict/list subclasses are accepted as is
     if not errors:
