@@ -22,11 +22,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core.errors import DataError, problem
-from .sheet_import import _open, _Sheet
+from .sheet_import import _filled_rows, _open, _Sheet
+from .sheet_layout import FIRST_ROW   # row 1 is the heading, as in the KPI workbook
 from .sheet_limits import MAX_CELL_TEXT, long_text, shown
 
 SHEET = "KPI"
-FIRST_ROW = 2
 DIRECTIONS = {"高いほど良い": "higher", "低いほど良い": "lower"}
 
 
@@ -97,14 +97,15 @@ def write_sheet(path: Path, levels: list[dict], bilingual: bool, rows: list[dict
 
 
 class _Rows:
-    """The cells the file holds (never ws.cell() on an empty one: a styled cell far down would create millions)."""
+    """The values of the cells the file holds (never ws.cell() on an empty one: a styled cell far down would
+    create millions; see sheet_import._filled_rows)."""
 
     def __init__(self, ws) -> None:
+        self.ws = ws
         self.cells = {(r, c): cell.value for (r, c), cell in ws._cells.items()}
 
     def filled(self, columns: int) -> list[int]:
-        return sorted({r for (r, c), v in self.cells.items()
-                       if r >= FIRST_ROW and c <= columns and v not in (None, "")})
+        return _filled_rows(self.ws, columns)
 
     def get(self, r: int, c: int):
         value = self.cells.get((r, c))
