@@ -32,7 +32,7 @@ from ..core.loader import Marked, load_yaml
 from ..core.schema import check_schema
 from .plan_sheet import SHEET, Item, PlanErrors, read_plan
 from .translations import stamp
-from .update_engine import engine_files, write_record
+from .update_engine import engine_files, version_of, write_record
 
 ENGINE = Path(__file__).resolve().parents[2]
 SCAFFOLD = ENGINE / "macros" / "scaffold"
@@ -355,32 +355,29 @@ def write_site(dest: Path, files: dict[str, str], engine: Path = ENGINE) -> None
     _check_destination(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    tmp.chmod(0o777 & ~umask)   # mkdtemp's folder is private; the site is an ordinary folder
     try:
         for rel in engine_files(engine):
             (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(engine / rel, tmp / rel)
         if (engine / SCHEMAS).is_dir():
             shutil.copytree(engine / SCHEMAS, tmp / SCHEMAS)
-        for name in (".gitignore", ".npmrc"):
-            if (engine / name).is_file() and not (tmp / name).exists():
-                shutil.copy2(engine / name, tmp / name)
+        if (engine / ".gitignore").is_file():
+            shutil.copy2(engine / ".gitignore", tmp / ".gitignore")
         for rel, text in files.items():
             (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
             (tmp / rel).write_text(text, encoding="utf-8")
         for page in sorted((tmp / "docs").rglob("*.en.md")):
             stamp(page)   # written with its Japanese page: a current translation (make stamp)
-        write_record(tmp, f"make new-site (engine {engine_version(engine)})")
+        write_record(tmp, f"make new-site (engine {version_of(engine)})")
         if dest.exists():
             dest.rmdir()
         os.replace(tmp, dest)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-
-
-def engine_version(engine: Path) -> str:
-    path = engine / "macros" / "VERSION"
-    return path.read_text(encoding="utf-8").strip() if path.is_file() else "unknown"
 
 
 def new_site(dest: Path, answers_path: Path, answers_display: str | None = None) -> dict[str, str]:
@@ -408,10 +405,14 @@ def main(argv: list[str] | None = None) -> int:
     except (DataError, NewSiteError, PlanErrors) as err:
         print(err, file=sys.stderr)
         return 2
-    pages = sum(1 for f in files if f.startswith("docs/"))
-    print(f"new-site: {dest} を作りました（ページ {pages}、データ {len(files) - pages - 2} ファイル）。"
+    except OSError as err:
+        print(f"new-site: {dest} を書けません（{err.strerror}）— 書き込める場所のフォルダを指定してください / "
+              f"cannot write {dest} ({err.strerror}) — name a folder in a place you can write to", file=sys.stderr)
+        return 2
+    pages, data = (sum(1 for f in files if f.startswith(top)) for top in ("docs/", "data/"))
+    print(f"new-site: {dest} を作りました（ページ {pages}、データ {data} ファイル）。"
           f"次に cd {dest} && make serve で確かめてください / made {dest} ({pages} pages, "
-          f"{len(files) - pages - 2} data files); next: cd {dest} && make serve")
+          f"{data} data files); next: cd {dest} && make serve")
     return 0
 
 

@@ -228,3 +228,34 @@ def test_update_engine_keeps_the_sites_data_and_docs(town, tmp_path):
     assert "0 added, 1 changed, 0 removed" in out.getvalue()
     assert _tree(copy) == before
     assert engine_files(copy) == engine_files(ROOT)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("depth", [1, 3])
+def test_a_plan_of_one_or_three_levels_builds_too(tmp_path, depth):
+    """The same KPIs under one level (基本目標 → KPI) or three (a 事業 under each 施策)."""
+    levels = (LEVELS + [{"ja": "事業", "en": "Project"}])[:depth]
+    rows = []
+    for row in _rows():
+        if depth == 1:
+            row = {k: v for k, v in row.items() if not k.startswith("level-2")}
+        if depth == 3:
+            row |= {"level-3-number": 1}
+            if "level-2-name" in row:
+                row |= {"level-3-name": "事業", "level-3-name_en": "Project"}
+        rows.append(row)
+    (tmp_path / "answers.yaml").write_text(yaml.safe_dump(ANSWERS | {"levels": levels}, allow_unicode=True),
+                                           encoding="utf-8")
+    write_sheet(tmp_path / "plan.xlsx", levels, True, rows)
+    run = subprocess.run([sys.executable, "-m", "macros.tools.new_site", str(tmp_path / "town"),
+                          str(tmp_path / "answers.yaml")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    (tmp_path / "town" / "node_modules").symlink_to(ROOT / "node_modules")
+    site = strict_build(tmp_path / "town", tmp_path / "site", {"SHOW_DRAFTS": "true"})
+    p = _read(page(site, "ja", "strategy-1"))
+    assert [t for tag, t in p.headings if tag == "h1"] == ["基本目標1 しごとをつくる"]
+    h2 = [t for tag, t in p.headings if tag == "h2"]
+    # One h2 per item of the second level, named by the level and the item (a three-level plan shows its
+    # middle level the way the engine shows it, 【施策1】…).
+    assert len(h2) == (0 if depth == 1 else 2)
+    assert all("施策" in h and ITEMS[1, i][0] in h for i, h in enumerate(h2, 1))
