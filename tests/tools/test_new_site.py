@@ -303,3 +303,27 @@ def test_the_example_answers_are_valid(tmp_path):
     (tmp_path / "answers.yaml").write_text(text, encoding="utf-8")
     loaded = ns.load_answers(tmp_path / "answers.yaml", "answers.yaml", need_sheet=False)
     assert loaded["plan"]["sheet"] == "plan.xlsx"
+
+
+def test_a_hostile_workbook_is_refused_as_the_kpi_workbook_is(tmp_path):
+    """The definition workbook goes through the KPI workbook's guards (sheet_limits): a DTD with entities
+    is refused with one line, and a styled empty cell on the last row costs nothing."""
+    from openpyxl.styles import PatternFill
+
+    from tests.tools.sheet_cases import repacked
+    folder(tmp_path, answers())
+    path = tmp_path / "plan.xlsx"
+    wb = load_workbook(path)
+    wb[SHEET].cell(row=1_048_576, column=1).fill = PatternFill("solid", fgColor="FFFF00")
+    wb.save(path)
+    assert sum(len(i.kpis) for t in read_plan(path, "plan.xlsx", LEVELS, True) for i in t.items) == len(ROWS)
+    laughs = b'<!DOCTYPE w [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+
+    def edit(name: str, content: bytes) -> bytes:
+        if name != "xl/workbook.xml":
+            return content
+        return content.replace(b"?>", b"?>" + laughs, 1) if content.startswith(b"<?xml") else laughs + content
+    path.write_bytes(repacked(path.read_bytes(), edit))
+    with pytest.raises(DataError) as err:
+        read_plan(path, "plan.xlsx", LEVELS, True)
+    assert "DTD" in one_line_error(err.value) and err.value.file == "plan.xlsx"
