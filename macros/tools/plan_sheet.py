@@ -146,18 +146,18 @@ def read_plan(path: Path, display: str, levels: list[dict], bilingual: bool) -> 
     return tops
 
 
-def _raise(s: _Sheet) -> None:
-    if s.errors:
-        more = s.count - len(s.errors)
-        raise PlanErrors([str(e) for e in s.errors] + ([f"… ほかに {more} 件 / {more} more"] if more else []))
-
-
 class PlanErrors(Exception):
     """Every mistake in the workbook, one line each (str(): the lines joined)."""
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         super().__init__("\n".join(lines))
+
+
+def _raise(s: _Sheet) -> None:
+    if s.errors:
+        more = s.count - len(s.errors)
+        raise PlanErrors([str(e) for e in s.errors] + ([f"… ほかに {more} 件 / {more} more"] if more else []))
 
 
 def _cell(index: dict, key: str, r: int) -> str:
