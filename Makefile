@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 SHEET ?= kpis.xlsx
 LOCK_ARGS ?=
 PYTEST_WORKERS ?= auto
-VALUES := SHEET EDITION FY PAGES PDF_FLAGS LOCK_ARGS PYTEST_WORKERS DATE WHAT_JA WHAT_EN WHY_JA WHY_EN FROM OVERWRITE
+VALUES := SHEET EDITION FY PAGES PDF_FLAGS LOCK_ARGS PYTEST_WORKERS DATE WHAT_JA WHAT_EN WHY_JA WHY_EN FROM OVERWRITE DIR ANSWERS EXAMPLE
 $(foreach name,$(VALUES),$(eval override $(name) := $$(value $(name))))
 export $(VALUES)
 SHEET_FORM := ^[^-].*\.xlsx$$
@@ -30,6 +30,10 @@ DATE_FORM := ^([0-9]{4}-[0-9]{2}-[0-9]{2})?$$
 # The newer engine: a folder or a git URL, with @tag if wanted (one argument; never an option).
 FROM_FORM := ^[^-[:cntrl:][:space:]][^[:cntrl:][:space:]]*$$
 OVERWRITE_FORM := ^(yes)?$$
+# A new site's folder and its answers file (make new-site): paths, never options.
+DIR_FORM := ^[^-[:cntrl:]][^[:cntrl:]]*$$
+ANSWERS_FORM := ^[^-[:cntrl:]][^[:cntrl:]]*\.ya?ml$$
+EXAMPLE_FORM := ^(yes)?$$
 # The texts of a correction: any one line (they reach the command quoted; the tool says which is missing).
 WHAT_JA_FORM := ^[^[:cntrl:]]*$$
 WHAT_EN_FORM := ^[^[:cntrl:]]*$$
@@ -39,7 +43,7 @@ WHY_EN_FORM := ^[^[:cntrl:]]*$$
 # (a value that is not given at all is named as missing).
 check = form='$($(1)_FORM)'; [[ $$$(1) =~ $$form ]] || { v=$${$(1)//$$'\n'/ }; [[ -n $$v ]] || { echo "make: $(1): 値が指定されていません — 例: $(1)=$(2) のように指定してください / $(1) is not given — give it like $(1)=$(2)" >&2; exit 2; }; echo "make: $(1): 「$$v」は使えない値です（形式 $$form） — 例: $(1)=$(2) のように指定してください / '$$v' is not a valid $(1) (form $$form) — give it like $(1)=$(2)" >&2; exit 2; }
 
-.PHONY: setup setup-python setup-node setup-browser setup-properdocs check check-pages build pdf serve test test-editor test-browser test-slow test-fast bench lock stamp sheet import-sheet new-edition given-edition publish-edition correct correct-values update-engine catalogue clean
+.PHONY: setup setup-python setup-node setup-browser setup-properdocs check check-pages build pdf serve test test-editor test-browser test-slow test-fast bench lock stamp sheet import-sheet new-edition given-edition publish-edition correct correct-values update-engine new-site plan-sheet catalogue clean
 
 setup: setup-python setup-node
 
@@ -200,6 +204,17 @@ correct-values:
 update-engine: setup-python
 	@$(call check,FROM,../engine@v0.5.0); $(call check,OVERWRITE,yes)
 	flags=(); [[ $$OVERWRITE != yes ]] || flags=(--overwrite); $(PY) -m macros.tools.update_engine "$$FROM" "$${flags[@]}"
+
+# A site for another municipality (guide/new-site.md): the KPI-definition workbook the answers name, empty or
+# with the example's rows (make plan-sheet ANSWERS=answers.yaml [EXAMPLE=yes]), then the new site's folder
+# with this engine in it (make new-site DIR=../kaku-town ANSWERS=answers.yaml).
+plan-sheet: setup-python
+	@$(call check,ANSWERS,answers.yaml); $(call check,EXAMPLE,yes)
+	flags=(); [[ $$EXAMPLE != yes ]] || flags=(--example); $(PY) -m macros.tools.plan_sheet "$$ANSWERS" "$${flags[@]}"
+
+new-site: setup-python
+	@$(call check,DIR,../kaku-town); $(call check,ANSWERS,answers.yaml)
+	$(PY) -m macros.tools.new_site "$$DIR" "$$ANSWERS"
 
 # The staff guide's catalogue of error messages, from the messages the code prints (guide/errors.md).
 catalogue: setup

@@ -47,6 +47,11 @@ def make(tmp_path: Path, target: str, **values: str) -> tuple[subprocess.Complet
     ("update-engine", {"FROM": "../エンジン$HOME@v0.5.0"}, ["-m", "macros.tools.update_engine", "../エンジン$HOME@v0.5.0"]),
     ("update-engine", {"FROM": "https://example.org/engine.git@v1", "OVERWRITE": "yes"},
      ["-m", "macros.tools.update_engine", "https://example.org/engine.git@v1", "--overwrite"]),
+    ("new-site", {"DIR": "../架空 町 $HOME", "ANSWERS": "回答 (1).yaml"},
+     ["-m", "macros.tools.new_site", "../架空 町 $HOME", "回答 (1).yaml"]),
+    ("plan-sheet", {"ANSWERS": "it's $HOME.yml"}, ["-m", "macros.tools.plan_sheet", "it's $HOME.yml"]),
+    ("plan-sheet", {"ANSWERS": "answers.yaml", "EXAMPLE": "yes"},
+     ["-m", "macros.tools.plan_sheet", "answers.yaml", "--example"]),
 ])
 def test_each_value_reaches_the_command_as_given(tmp_path, target, values, expected):
     run, calls = make(tmp_path, target, **values)
@@ -70,6 +75,12 @@ def test_each_value_reaches_the_command_as_given(tmp_path, target, values, expec
     ("update-engine", {"FROM": "../engine; touch x"}, "FROM"),
     ("update-engine", {"FROM": "--upload-pack=touch x"}, "FROM"),
     ("update-engine", {"FROM": "../engine", "OVERWRITE": "yes; touch x"}, "OVERWRITE"),
+    ("new-site", {"DIR": "--help", "ANSWERS": "answers.yaml"}, "DIR"),
+    ("new-site", {"DIR": "../town\ntouch x", "ANSWERS": "answers.yaml"}, "DIR"),
+    ("new-site", {"DIR": "../town", "ANSWERS": "answers.yaml; touch x"}, "ANSWERS"),
+    ("new-site", {"ANSWERS": "answers.yaml"}, "DIR"),
+    ("plan-sheet", {"ANSWERS": "-answers.yaml"}, "ANSWERS"),
+    ("plan-sheet", {"ANSWERS": "answers.yaml", "EXAMPLE": "yes; touch x"}, "EXAMPLE"),
 ])
 def test_a_value_of_the_wrong_form_is_refused_and_never_runs(tmp_path, target, values, name):
     run, calls = make(tmp_path, target, **values)

@@ -67,7 +67,9 @@ class Editions:
         return next((e for e in self.all if e.id == edition_id), None)
 
     def latest(self, include_drafts: bool = False) -> Edition:
-        return [e for e in self.all if include_drafts or e.published][-1]
+        """The latest published edition; in a preview of a site with no published edition yet (a new
+        site's first draft), the latest draft."""
+        return ([e for e in self.all if include_drafts or e.published] or list(self.all))[-1]
 
     def previous(self, edition: Edition) -> Edition | None:
         """The edition before it in the same period (comparisons never cross periods)."""
@@ -178,7 +180,8 @@ def load_editions(root: Path, include_drafts: bool = True, load: Loader = _load)
         if not entry.published and not include_drafts:
             continue
         editions.append(Edition(entry, load(root, entry.id, entry.published)))
-    if not any(e.published for e in editions):
+    # A preview (drafts included) of a new site shows its first draft; a build to publish needs a published edition.
+    if not any(e.published for e in editions) and not (include_drafts and editions):
         register.latest()   # raises the one-line error
     checked = list(editions)
     for i, e in enumerate(editions):

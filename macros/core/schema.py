@@ -21,8 +21,10 @@ BOTH_LANGUAGES = ("ja", "en")
 
 
 @lru_cache(maxsize=None)
-def _validator(schema_name: str, languages: tuple[str, ...] = BOTH_LANGUAGES) -> jsonschema.protocols.Validator:
-    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+def _validator(schema_name: str | Path, languages: tuple[str, ...] = BOTH_LANGUAGES) -> jsonschema.protocols.Validator:
+    """The validator of a schema in SCHEMA_DIR, or of the schema file at a Path (another contract of the engine)."""
+    path = schema_name if isinstance(schema_name, Path) else SCHEMA_DIR / schema_name
+    schema = json.loads(path.read_text(encoding="utf-8"))
     if "en" not in languages:
         schema = english_optional(schema)
     cls = jsonschema.validators.validator_for(schema)
@@ -165,7 +167,7 @@ def _describe(err: jsonschema.ValidationError) -> tuple[str, Any]:
                    "macros/schema/ の定義を確認してください", "check the definition in macros/schema/"), path
 
 
-def check_schema(doc: Any, schema_name: str, display: str, languages: tuple[str, ...] = BOTH_LANGUAGES) -> None:
+def check_schema(doc: Any, schema_name: str | Path, display: str, languages: tuple[str, ...] = BOTH_LANGUAGES) -> None:
     """Raise a DataError for the first (shallowest) schema error. `languages`: the site's (site.py);
     English fields are required only of a site published in English."""
     errors = list(_validator(schema_name, tuple(languages)).iter_errors(doc))   # Marked dict/list subclasses are accepted as is

@@ -1,0 +1,329 @@
+"""make new-site and make plan-sheet: the answers file and the KPI-definition workbook are checked with one
+line per mistake (file:line, or sheet!cell), nothing is written unless all is valid, and the site's files
+follow the plan's languages and depth. The strict build of a generated site: tests/build/test_new_site.py."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from macros.core.errors import DataError
+from macros.tools import new_site as ns
+from macros.tools.plan_sheet import FIRST_ROW, SHEET, PlanErrors, headings, main as plan_sheet_main, read_plan, write_sheet
+
+LEVELS = [{"ja": "基本目標", "en": "Basic Goal"}, {"ja": "施策", "en": "Policy"}]
+ROWS = [
+    {"level-1-number": 1, "level-1-name": "しごと", "level-1-name_en": "Work", "level-2-number": 1,
+     "level-2-name": "起業", "level-2-name_en": "Start-ups", "name": "創業件数", "name_en": "Businesses started",
+     "unit": "件/年", "baseline": 4, "target": 8, "direction": "高いほど良い"},
+    {"level-1-number": 1, "level-2-number": 1, "name": "支援団体数", "name_en": "Support groups", "unit": "団体",
+     "baseline": 3, "target": 5, "direction": "高いほど良い"},
+    {"level-1-number": 2, "level-1-name": "ひと", "level-1-name_en": "People", "level-2-number": 1,
+     "level-2-name": "移住", "level-2-name_en": "Moving here", "name": "耕作放棄地", "name_en": "Abandoned farmland",
+     "unit": "ha", "baseline": 35.5, "target": 30, "direction": "低いほど良い"},
+]
+
+
+def answers(languages=("ja", "en"), levels=LEVELS) -> dict:
+    both = "en" in languages
+    pick = (lambda d: d) if both else (lambda d: {"ja": d["ja"]})
+    return {
+        "municipality": pick({"ja": "試験村", "en": "Shiken Village"}),
+        "plan": pick({"ja": "試験村総合戦略 評価報告書", "en": "Shiken Village Strategy Evaluation"}) | {"sheet": "plan.xlsx"},
+        "publisher": pick({"ja": "試験村 企画課", "en": "Shiken Village, Planning"}),
+        "languages": list(languages),
+        "levels": [pick(lv) for lv in levels],
+        "first_edition": {"id": "2025-03", "actual_fy": 2024},
+        "columns": {"baseline_fy": 2022, "target_fy": 2027},
+        "status": {"scheme": "four-categories"},
+        "files": {"pdf": "shiken-report"},
+    }
+
+
+def dump(doc: dict) -> str:
+    """YAML of the answers, every mapping written out (no anchors for a mapping used twice)."""
+    return yaml.safe_dump(json.loads(json.dumps(doc)), allow_unicode=True, sort_keys=False)
+
+
+def col(key: str, levels=LEVELS, bilingual=True) -> str:
+    return get_column_letter([h.key for h in headings(levels, bilingual)].index(key) + 1)
+
+
+def folder(tmp_path: Path, doc: dict, rows=ROWS, text: str | None = None) -> Path:
+    """answers.yaml (the doc, or the text as given) with its workbook beside it."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(text if text is not None else dump(doc), encoding="utf-8")
+    write_sheet(tmp_path / "plan.xlsx", doc["levels"], "en" in doc["languages"],
+                [{k: v for k, v in r.items() if "en" in doc["languages"] or not k.endswith("_en")} for r in rows])
+    return path
+
+
+def one_line_error(err) -> str:
+    text = str(err)
+    assert "\n" not in text and " / " in text and "Traceback" not in text
+    return text
+
+
+# --- the answers -----------------------------------------------------------------------------------
+
+def _without(doc, key):
+    return {k: v for k, v in doc.items() if k != key}
+
+
+@pytest.mark.parametrize("edit, where, words", [
+    (lambda d: _without(d, "levels"), "answers.yaml:1: levels:", "必須の項目「levels」"),
+    (lambda d: d | {"levels": []}, "answers.yaml:", "levels"),
+    (lambda d: d | {"levels": LEVELS * 2}, "answers.yaml:", "4個書かれています（3個まで）"),
+    (lambda d: d | {"languages": ["en"]}, "answers.yaml:", "languages"),
+    (lambda d: d | {"municipality": {"ja": "試験村"}}, "answers.yaml:2: municipality.en:", "英語の名前がありません"),
+    (lambda d: d | {"levels": [LEVELS[0], {"ja": "施策"}]}, "answers.yaml:", "levels[1].en"),
+    (lambda d: d | {"first_edition": {"id": "2025-13", "actual_fy": 2024}}, "answers.yaml:", "first_edition.id"),
+    (lambda d: d | {"columns": {"baseline_fy": 2027, "target_fy": 2022}}, "answers.yaml:", "columns.target_fy"),
+    (lambda d: d | {"first_edition": {"id": "2025-03", "actual_fy": 2030}}, "answers.yaml:", "first_edition.actual_fy"),
+    (lambda d: d | {"files": {"pdf": "Town Report"}}, "answers.yaml:", "files.pdf"),
+    (lambda d: d | {"plan": d["plan"] | {"sheet": "missing.xlsx"}}, "answers.yaml:", "missing.xlsx"),
+    (lambda d: d | {"colour": "red"}, "answers.yaml:", "知らない項目「colour」"),
+    (lambda d: d | {"plan": d["plan"] | {"sheet": "../../etc/plan.xlsx"}}, "answers.yaml:", "plan.sheet"),
+    (lambda d: d | {"publisher": d["publisher"] | {"ja": "=HYPERLINK()"}}, "answers.yaml:", "数式として読まれる"),
+])
+def test_a_wrong_answer_is_named_at_its_line(tmp_path, edit, where, words):
+    path = folder(tmp_path, answers())
+    path.write_text(dump(edit(answers())), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        ns.load_answers(path, "answers.yaml")
+    text = one_line_error(err.value)
+    assert text.startswith(where) and words in text
+    assert err.value.line is not None
+
+
+def test_broken_yaml_in_the_answers_is_one_line(tmp_path):
+    path = folder(tmp_path, answers())
+    path.write_text("municipality: {ja: 試験村\nlevels: [\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        ns.load_answers(path, "answers.yaml")
+    assert one_line_error(err.value).startswith("answers.yaml:")
+
+
+def test_a_japanese_only_site_needs_no_english(tmp_path):
+    doc = answers(languages=("ja",))
+    loaded = ns.load_answers(folder(tmp_path, doc), "answers.yaml")
+    assert loaded["languages"] == ["ja"] and "en" not in loaded["municipality"]
+
+
+# --- the workbook ----------------------------------------------------------------------------------
+
+def _edit_sheet(path: Path, cells: dict[str, object]) -> None:
+    wb = load_workbook(path)
+    for ref, value in cells.items():
+        wb[SHEET][ref] = value
+    wb.save(path)
+
+
+def _plan_errors(path: Path, levels=LEVELS, bilingual=True) -> list[str]:
+    with pytest.raises(PlanErrors) as err:
+        read_plan(path, "plan.xlsx", levels, bilingual)
+    for line in err.value.lines:
+        assert "\n" not in line and " / " in line
+    return err.value.lines
+
+
+def test_the_workbook_reads_back_into_the_plans_tree(tmp_path):
+    folder(tmp_path, answers())
+    tops = read_plan(tmp_path / "plan.xlsx", "plan.xlsx", LEVELS, True)
+    assert [t.id for t in tops] == ["1", "2"]
+    assert [(i.id, i.title) for i in tops[0].items] == [("1-1", {"ja": "起業", "en": "Start-ups"})]
+    kpis = tops[0].items[0].kpis
+    assert [k["id"] for k in kpis] == ["1-1-1", "1-1-2"]
+    assert kpis[1]["name"] == {"ja": "支援団体数", "en": "Support groups"} and kpis[1]["unit"] == "団体"
+    lower = tops[1].items[0].kpis[0]
+    assert lower["direction"] == "lower" and str(lower["baseline"]) == "35.5" and lower["target"] == 30
+
+
+@pytest.mark.parametrize("key, row, value, words", [
+    ("baseline", 1, "12件", "数値ではありません"),
+    ("target", 2, True, "数値ではありません"),
+    ("direction", 0, "良い", "方向が"),
+    ("level-2-number", 1, "一", "施策の番号が 1 以上の整数ではありません"),
+    ("level-1-number", 1, 0, "基本目標の番号"),
+    ("name", 2, None, "空欄です"),
+    ("name_en", 0, None, "空欄です"),
+    ("unit", 1, "=1+1", "数式として読まれる"),
+    ("level-1-name", 1, "別の名前", "上の行（「しごと」）と違います"),
+])
+def test_a_wrong_cell_is_named_with_its_sheet_and_cell(tmp_path, key, row, value, words):
+    folder(tmp_path, answers())
+    ref = f"{col(key)}{FIRST_ROW + row}"
+    _edit_sheet(tmp_path / "plan.xlsx", {ref: value})
+    lines = _plan_errors(tmp_path / "plan.xlsx")
+    assert len(lines) == 1 and lines[0].startswith(f"plan.xlsx: KPI!{ref}") and words in lines[0]
+
+
+def test_every_wrong_cell_is_listed_at_once(tmp_path):
+    folder(tmp_path, answers())
+    _edit_sheet(tmp_path / "plan.xlsx", {f"{col('baseline')}2": "x", f"{col('direction')}4": "?"})
+    lines = _plan_errors(tmp_path / "plan.xlsx")
+    assert [line.split(" (")[0] for line in lines] == [f"plan.xlsx: KPI!{col('baseline')}2",
+                                                       f"plan.xlsx: KPI!{col('direction')}4"]
+
+
+def test_a_workbook_made_for_other_levels_is_refused_at_its_heading(tmp_path):
+    folder(tmp_path, answers())
+    three = LEVELS + [{"ja": "事業", "en": "Project"}]
+    lines = _plan_errors(tmp_path / "plan.xlsx", three)
+    assert lines[0].startswith(f"plan.xlsx: KPI!{col('level-3-number', three)}1") and "見出しが" in lines[0]
+
+
+def test_an_empty_workbook_and_a_file_that_is_not_one(tmp_path):
+    write_sheet(tmp_path / "plan.xlsx", LEVELS, True)
+    with pytest.raises(DataError) as err:
+        read_plan(tmp_path / "plan.xlsx", "plan.xlsx", LEVELS, True)
+    assert "KPIが1行もありません" in one_line_error(err.value)
+    (tmp_path / "fake.xlsx").write_text("not a workbook", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_plan(tmp_path / "fake.xlsx", "fake.xlsx", LEVELS, True)
+    assert one_line_error(err.value).startswith("fake.xlsx: file:")
+
+
+def test_a_unit_without_english_on_a_bilingual_site_is_named_at_its_cell(tmp_path):
+    rows = [ROWS[0] | {"unit": "匹"}]
+    path = folder(tmp_path, answers(), rows)
+    with pytest.raises(PlanErrors) as err:
+        ns.new_site(tmp_path / "site", path)
+    assert err.value.lines[0].startswith(f"plan.xlsx: KPI!{col('unit_en')}2 (匹)")
+    assert not (tmp_path / "site").exists()
+
+
+# --- writing the site ------------------------------------------------------------------------------
+
+def test_nothing_is_written_when_anything_is_wrong(tmp_path):
+    path = folder(tmp_path, answers())
+    _edit_sheet(tmp_path / "plan.xlsx", {f"{col('target')}3": "many"})
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(PlanErrors):
+        ns.new_site(tmp_path / "site", path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_a_folder_that_exists_and_is_not_empty_is_refused(tmp_path):
+    path = folder(tmp_path, answers())
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "keep.txt").write_text("mine", encoding="utf-8")
+    assert ns.main([str(tmp_path / "site"), str(path)]) == 2
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["keep.txt"]
+
+
+def _keys(node) -> set[str]:
+    if isinstance(node, dict):
+        return set(node) | set().union(*map(_keys, node.values()))
+    if isinstance(node, list):
+        return set().union(set(), *map(_keys, node))
+    return set()
+
+
+@pytest.fixture(scope="module")
+def japanese_only(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """A Japanese-only two-level site written into an empty folder."""
+    base = tmp_path_factory.mktemp("ja-only")
+    path = folder(base, answers(languages=("ja",)))
+    (base / "site").mkdir()
+    return base / "site", ns.new_site(base / "site", path)
+
+
+def test_a_japanese_only_site_has_no_english_page_or_field(japanese_only):
+    site, files = japanese_only
+    assert not list((site / "docs").rglob("*.en.md"))
+    docs = sorted(p.relative_to(site).as_posix() for p in (site / "docs").rglob("*.md"))
+    assert docs == sorted(f for f in files if f.startswith("docs/"))
+    for rel in (f for f in files if f.startswith("data/")):
+        doc = yaml.safe_load((site / rel).read_text(encoding="utf-8"))
+        assert not {"en", "one", "romaji"} & _keys(doc), rel
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "locale: en" not in config and "lang: [ja]" in config
+
+
+def test_a_new_site_carries_the_engine_and_its_record(japanese_only):
+    site, _files = japanese_only
+    from macros.tools.update_engine import RECORD, engine_files
+    record = json.loads((site / RECORD).read_text(encoding="utf-8"))
+    assert record["files"] == engine_files(site) == engine_files(ns.ENGINE)
+    assert (site / "Makefile").is_file() and (site / "macros" / "tools" / "new_site.py").is_file()
+
+
+def test_a_new_sites_own_files_never_name_the_engines_first_town(japanese_only):
+    site, files = japanese_only
+    for rel in files:
+        text = (site / rel).read_text(encoding="utf-8")
+        assert not [w for w in ("美祢", "Mine City", "mine-report") if w in text], rel
+
+
+def test_the_pages_follow_the_plan_and_mark_what_is_to_be_written(japanese_only):
+    site, _files = japanese_only
+    page = (site / "docs/editions/2025-03/strategy-1.md").read_text(encoding="utf-8")
+    assert page.count('{{ heading("') == 1 and '{{ kpis("1-1") }}' in page
+    assert page.count(ns.PLACEHOLDER["ja"]) == 2
+    strategy = yaml.safe_load((site / "data/editions/2025-03/strategies/strategy-1.yaml").read_text(encoding="utf-8"))
+    assert [m["id"] for m in strategy["measures"]] == ["1-1"]
+    assert [k["id"] for k in strategy["measures"][0]["kpis"]] == ["1-1-1", "1-1-2"]
+    assert all(k["actual"] is None for k in strategy["measures"][0]["kpis"])
+    register = yaml.safe_load((site / "data/editions.yaml").read_text(encoding="utf-8"))
+    assert register["editions"] == [{"id": "2025-03", "period": 1, "state": "draft"}]
+    glossary = yaml.safe_load((site / "data/glossary.yaml").read_text(encoding="utf-8"))
+    assert [t["ja"] for t in glossary] == ["基本目標", "施策"]
+
+
+def test_a_three_level_plan_nests_policies_measures_and_kpis(tmp_path):
+    three = LEVELS + [{"ja": "事業", "en": "Project"}]
+    rows = [r | {"level-3-number": 1} | ({"level-3-name": "事業A", "level-3-name_en": "Project A"}
+                                         if "level-2-name" in r else {}) for r in ROWS]
+    doc = answers(levels=three)
+    tops = read_plan(folder(tmp_path, doc, rows).with_name("plan.xlsx"), "plan.xlsx", three, True)
+    strategy = ns._strategy(tops[0], 3)
+    kpis = strategy["policies"][0]["measures"][0]["kpis"]
+    assert [k["id"] for k in kpis] == ["1-1-1-1", "1-1-1-2"] and "measures" not in strategy
+    page = ns._strategy_page(tops[0], "ja", three)
+    assert '{{ heading("1-1") }}' in page and '{{ heading("1-1-1") }}' in page and '{{ kpis("1-1-1") }}' in page
+
+
+def test_plan_sheet_writes_the_workbook_the_answers_name_and_never_overwrites(tmp_path):
+    path = tmp_path / "answers.yaml"
+    path.write_text(dump(answers()), encoding="utf-8")
+    assert plan_sheet_main([str(path), "--example"]) == 0
+    tops = read_plan(tmp_path / "plan.xlsx", "plan.xlsx", LEVELS, True)
+    example = yaml.safe_load((ns.SCAFFOLD / "plan.example.yaml").read_text(encoding="utf-8"))
+    assert sum(len(i.kpis) for t in tops for i in t.items) == len(example)
+    assert plan_sheet_main([str(path)]) == 2
+
+
+def test_the_example_answers_are_valid(tmp_path):
+    text = (ns.SCAFFOLD / "answers.example.yaml").read_text(encoding="utf-8")
+    (tmp_path / "answers.yaml").write_text(text, encoding="utf-8")
+    loaded = ns.load_answers(tmp_path / "answers.yaml", "answers.yaml", need_sheet=False)
+    assert loaded["plan"]["sheet"] == "plan.xlsx"
+
+
+def test_a_hostile_workbook_is_refused_as_the_kpi_workbook_is(tmp_path):
+    """The definition workbook goes through the KPI workbook's guards (sheet_limits): a DTD with entities
+    is refused with one line, and a styled empty cell on the last row costs nothing."""
+    from openpyxl.styles import PatternFill
+
+    from tests.tools.sheet_cases import repacked
+    folder(tmp_path, answers())
+    path = tmp_path / "plan.xlsx"
+    wb = load_workbook(path)
+    wb[SHEET].cell(row=1_048_576, column=1).fill = PatternFill("solid", fgColor="FFFF00")
+    wb.save(path)
+    assert sum(len(i.kpis) for t in read_plan(path, "plan.xlsx", LEVELS, True) for i in t.items) == len(ROWS)
+    laughs = b'<!DOCTYPE w [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+
+    def edit(name: str, content: bytes) -> bytes:
+        if name != "xl/workbook.xml":
+            return content
+        return content.replace(b"?>", b"?>" + laughs, 1) if content.startswith(b"<?xml") else laughs + content
+    path.write_bytes(repacked(path.read_bytes(), edit))
+    with pytest.raises(DataError) as err:
+        read_plan(path, "plan.xlsx", LEVELS, True)
+    assert "DTD" in one_line_error(err.value) and err.value.file == "plan.xlsx"
