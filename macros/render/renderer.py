@@ -28,7 +28,9 @@ from .numbers import fmt_number, fmt_pct
 from .sentence import kpi_sentence
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
+# Markdown's punctuation, but not "!": it starts an image only before "[", which is escaped already; an
+# escaped "!" ("work\!") would reach the page's <title>, which mkdocs-macros takes from the source.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+|~])")
 
 
 def md_escape(text: str) -> str:
