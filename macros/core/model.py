@@ -250,6 +250,7 @@ class TextNote:
     printed: str
     reading: str
     note_en: str
+    reading_en: str | None = None   # the English page's reading, where reading is a remark in Japanese
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,8 @@ def _text_notes(root: Path, data_dir: str) -> tuple[TextNote, ...]:
         display = _display(path, root)
         doc = load_yaml(path, display)
         check_schema(doc, "text-notes.schema.json", display)
-        out += [TextNote(display, n["where"], NoteKind(n["kind"]), n["printed"], n["reading"], n["note_en"]) for n in doc]
+        out += [TextNote(display, n["where"], NoteKind(n["kind"]), n["printed"], n["reading"], n["note_en"],
+                         n.get("reading_en")) for n in doc]
     return tuple(out)
 
 

@@ -193,8 +193,6 @@ def place_en(where: str) -> str | None:
     """'1-1-2 現状／取組内容' -> '1-1-2 Current status and actions'; None when a word is not known (the
     page then shows the Japanese, marked as Japanese)."""
     words = where.split(" ")
-    if len(words) == 2 and words[0].isdigit() and words[1] == "全体":     # a note on a whole strategy page
-        return _LABELS["en"]["strategy_label"].format(n=words[0]) + " (throughout)"
     if any(not w.replace("-", "").isdigit() and w not in _PLACE_EN for w in words):
         return None
     return " ".join(_PLACE_EN.get(w, w) for w in words)

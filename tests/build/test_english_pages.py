@@ -242,3 +242,31 @@ def test_the_accessibility_statement_opens_with_standard_method_date_and_contact
         assert item in brief, item
     dates = re.findall(r"Last checked:\s*([A-Z][a-z]+ \d{4})", text)
     assert len(dates) == 2 and dates[0] == dates[1], dates
+
+
+# --- second reading ------------------------------------------------------------------------------------
+
+def test_page_titles_carry_no_markdown_escape(site):
+    """The <title> and the header of a page whose heading a macro writes ("I want to work!") read as the
+    heading does, without the backslash that escapes it in Markdown."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        title = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)
+        if title and "\\" in title.group(1):
+            found.append(f"{path.relative_to(site)}: {title.group(1)[:80]}")
+    assert not found, found
+    assert "I want to work!" in (site / "en" / "editions" / "2024-02" / "strategy-1" / "index.html").read_text(
+        encoding="utf-8").split("</title>")[0]
+
+
+def test_transcription_notes_quote_the_report_not_its_extracted_markup():
+    """The data page shows what the report prints: no tag, tab or separator line left by copying its
+    text; and a reading that is a remark in Japanese (in brackets the printed text lacks) has its
+    English for the English page."""
+    root = Path(__file__).resolve().parents[2]
+    notes = load_report(root).report.text_notes
+    assert notes
+    debris = [n.where for n in notes for s in (n.printed, n.reading) if re.search(r"<|\t|---", s)]
+    assert not debris, debris
+    remarks = [n for n in notes if "（" in n.reading and "（" not in n.printed]
+    assert remarks and [n.where for n in remarks if not n.reading_en] == []
