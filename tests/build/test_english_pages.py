@@ -226,9 +226,9 @@ def test_source_lines_and_plan_levels_are_written_one_way(site):
 @pytest.mark.parametrize("path", ["context", *(f"strategy-{n}" for n in range(1, 6))])
 def test_residents_pages_speak_of_the_report_not_of_text_extraction(site, path):
     """Notes on the strategy and context pages say what a reader of the report's PDF finds, not how
-    its text was extracted (that is the data page's transcription section)."""
+    its text was extracted (that is the data page's transcription section) nor what its editors guess."""
     text = _visible_text((site / "en" / path / "index.html").read_text(encoding="utf-8"))
-    found = re.findall(r".{0,40}(?:\bextract\w*|text of the report's PDF).{0,40}", text)
+    found = re.findall(r".{0,40}(?:\bextract\w*|text of the report's PDF|\bguess\w*).{0,40}", text)
     assert not found, found
 
 
@@ -270,3 +270,11 @@ def test_transcription_notes_quote_the_report_not_its_extracted_markup():
     assert not debris, debris
     remarks = [n for n in notes if "（" in n.reading and "（" not in n.printed]
     assert remarks and [n.where for n in remarks if not n.reading_en] == []
+
+
+def test_the_context_page_counts_the_points_it_quotes(site):
+    """The report speaks of seven points and quotes six: the English says so, and quotes six."""
+    text = _visible_text((site / "en" / "context" / "index.html").read_text(encoding="utf-8"))
+    said = re.search(r'seven points, six of which the report quotes: (.*?\)")\.', text)
+    assert said, "the sentence on the seven points"
+    assert len(re.findall(r'"[^"]+"', said.group(1))) == 6
