@@ -146,7 +146,7 @@ _EDITION_LABELS = {
         "edition.draft_mark": " (draft)",
         "edition.others": "This page in other editions: ",
         "edition.corrections": "Corrections since publication",
-        "edition.correction": "{date}: {what} (why: {why})",
+        "edition.correction": "{date}: {what} Reason: {why}",
         "edition.nav": "Editions of the report",
         "edition.previous": "Previous edition ({name}): ",
         "edition.previous_value": "actual {value} ({fy}), progress rate {progress}, {status}.",

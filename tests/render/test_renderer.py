@@ -218,3 +218,10 @@ def test_every_transcription_note_says_where_in_english(root):
     assert [w for w in places if place_en(w) is None] == []
     assert place_en("1-1-2 施策概要") == "1-1-2 Description of the measure"
     assert place_en("1-1-2 未知の語") is None
+
+
+def test_a_correction_date_reads_as_residents_write_it():
+    from macros.render.editions import date_text
+    assert date_text("2026-12-07", "en") == "7 December 2026"
+    assert date_text("2025-03-01", "en") == "1 March 2025"
+    assert date_text("2026-12-07", "ja") == "2026-12-07"
