@@ -22,6 +22,9 @@ _LABELS = {
         "from_baseline": "※ 策定時からの伸びで進捗率を算出：(b−a)/(c−a)。",
         "implied": "† 原表では空欄。印刷された進捗率から逆算した値です。",
         "lower_better": "↘ 低いほど良い指標です。",
+        # What a screen reader says for each mark (the mark itself is hidden from it).
+        "mark.from_baseline": "（策定時からの伸びで進捗率を算出）", "mark.lower_better": "（低いほど良い指標）",
+        "mark.implied": "（印刷された進捗率から逆算）",
         "table_caption": "具体的施策 {id} のKPI",
         "chart_caption": "図：具体的施策 {id} のKPIの進捗率。数値は上の表のとおりです。",
         "key_bar": "棒と右の数値：進捗率",
@@ -54,6 +57,8 @@ _LABELS = {
         "from_baseline": "※ Progress measured from the baseline: (b−a)/(c−a).",
         "implied": "† Blank in the report; implied by the printed progress rate.",
         "lower_better": "↘ Lower is better.",
+        "mark.from_baseline": " (progress measured from the baseline)", "mark.lower_better": " (lower is better)",
+        "mark.implied": " (implied by the printed progress rate)",
         "table_caption": "KPIs of Measure {id}",
         "chart_caption": "Figure: progress rates of the KPIs of Measure {id}. The figures are in the table above.",
         "key_bar": "Bar and the figure to its right: progress rate",

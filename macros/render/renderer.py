@@ -107,12 +107,13 @@ class Renderer:
         year = "" if v.implied else fy_label(v.fy, self.lang)
         return Cell(fmt_number(v.amount), year, v.fy != default_fy and not v.implied, v.implied, self.L[which])
 
-    def _marks(self, kpi: Kpi) -> list[str]:
+    def _marks(self, kpi: Kpi) -> list[tuple[str, str]]:
+        """(mark, what a screen reader says instead: not "reference mark" or "south east arrow")."""
         marks = []
         if kpi.from_baseline:
-            marks.append("※")
+            marks.append(("※", self.L["mark.from_baseline"]))
         if kpi.direction is Direction.LOWER:
-            marks.append("↘")
+            marks.append(("↘", self.L["mark.lower_better"]))
         return marks
 
     def kpi_href(self, kid: str) -> str:

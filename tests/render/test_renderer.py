@@ -225,3 +225,22 @@ def test_a_correction_date_reads_as_residents_write_it():
     assert date_text("2026-12-07", "en") == "7 December 2026"
     assert date_text("2025-03-01", "en") == "1 March 2025"
     assert date_text("2026-12-07", "ja") == "2026-12-07"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_marks_are_hidden_from_screen_readers_which_hear_their_meaning(data, lang):
+    """※, ↘ and † are read aloud as "reference mark", "south east arrow", "dagger": each is hidden from a
+    screen reader, which hears what it means, in the page's language, instead."""
+    from macros.core.model import Direction
+    f = frag(data, lang)
+    kinds = {"※": lambda k: k.from_baseline, "↘": lambda k: k.direction is Direction.LOWER,
+             "†": lambda k: k.baseline is not None and k.baseline.implied}
+    for symbol, has in kinds.items():
+        m = next(m for s in data.report.strategies for p in s.policies for m in p.measures
+                 if any(has(k) for k in m.kpis))
+        found = re.findall(rf'<span class="kpi-mark"([^>]*)>{symbol}</span><span class="visually-hidden">([^<]+)</span>',
+                           f.kpi_table(m))
+        assert found and all(attrs == ' aria-hidden="true"' for attrs, _ in found), symbol
+        spoken = {s for _, s in found}
+        assert len(spoken) == 1 and symbol not in spoken.pop(), symbol
+        assert not re.search(rf'<span class="kpi-mark">{symbol}', f.kpi_table(m))
