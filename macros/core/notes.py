@@ -115,7 +115,7 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
         if s.name is not None:
             add(NoteKind.SUMMARY_TABLE,
                 f"【KPI達成状況】一覧表では名称が「{s.name}」と印刷されています。",
-                f"The summary table prints the name as \"{s.name}\".")
+                f"The summary table words the Japanese name slightly differently: \"{s.name}\".")
         if s.baseline is not None:
             add(NoteKind.SUMMARY_TABLE,
                 f"【KPI達成状況】一覧表では策定時の値が {_fmt(s.baseline)}（具体的施策の表では {_fmt(k.baseline.amount if k.baseline else None)}）です。",
@@ -130,8 +130,9 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
                 "【KPI達成状況】一覧表では※印（策定時からの伸びで進捗率を算出）が" + ("付いています。" if marked else "付いていません。"),
                 "The summary table " + ("marks" if marked else "does not mark") + " it with ※ (progress measured from the baseline).")
     for n in k.notes:
-        # Notes written in data/ are about the source, except the two an edition records itself.
-        kind = n.kind if n.kind in (NoteKind.ACTUAL_UNKNOWN, NoteKind.REVISED) else NoteKind.SOURCE
+        # Notes written in data/ are about the source, except the two an edition records itself and those on
+        # how the PDF file's text reads when copied (for the data page only: render/renderer.py).
+        kind = n.kind if n.kind in (NoteKind.ACTUAL_UNKNOWN, NoteKind.REVISED, NoteKind.EXTRACTION) else NoteKind.SOURCE
         out.append(DataNote(kind, k.id, n.text))
     return out
 

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from ..core.fiscal import fy_label, wareki
-from ..core.model import Direction, Kpi, Measure, Status
+from ..core.model import Direction, Kpi, Measure, NoteKind, Status
 from ..core.progress import Evaluation, round_pct
 from ..core.verdict import verdict
 from ..core.editions import Edition, Editions
@@ -181,7 +181,8 @@ class Renderer:
     def kpi_table(self, measure: Measure) -> Markup:
         evs = [self.data.evaluations[k.id] for k in measure.kpis]
         notes = [{"name": k.name.get(self.lang), "text": n.text.get(self.lang)}
-                 for k in measure.kpis for n in self.data.notes_by_kpi.get(k.id, ())]
+                 for k in measure.kpis for n in self.data.notes_by_kpi.get(k.id, ())
+                 if n.kind is not NoteKind.EXTRACTION]   # how the PDF's text copies: the data page's matter
         return self._render("kpi_table.html", measure=measure, rows=[self._row(e) for e in evs],
                             caption=label(self.lang, "table_caption", id=measure.id),
                             footnotes=self._footnotes(evs), notes=notes)

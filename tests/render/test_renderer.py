@@ -244,3 +244,19 @@ def test_marks_are_hidden_from_screen_readers_which_hear_their_meaning(data, lan
         spoken = {s for _, s in found}
         assert len(spoken) == 1 and symbol not in spoken.pop(), symbol
         assert not re.search(rf'<span class="kpi-mark">{symbol}', f.kpi_table(m))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_notes_on_how_the_pdf_text_copies_stay_on_the_data_page(data, lang):
+    """A resident reading a strategy page needs no note on how the report's PDF file copies ("m ²");
+    the data page keeps it."""
+    from macros.core.model import NoteKind
+    pdf = [n for n in data.notes if n.kind is NoteKind.EXTRACTION]
+    assert pdf
+    f = frag(data, lang)
+
+    def text(fragment) -> str:
+        return html.unescape(re.sub(r"<[^>]+>", "", str(fragment)))
+    for n in pdf:
+        assert n.text.get(lang) not in text(f.kpi_table(data.report.measure(n.kpi_id.rsplit("-", 1)[0])))
+        assert n.text.get(lang) in text(f.data_notes())
