@@ -81,7 +81,7 @@ class Wording:
     other: str | None = None
     measure: str | None = None
     plural: bool = False
-    cumulative: bool = False   # a count that adds up over the years: "By FY2022 there had been a total of …"
+    running_total: bool = False   # a count that adds up over the years: "By FY2022 there had been a total of …"
 
     @property
     def is_count(self) -> bool:

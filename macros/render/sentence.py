@@ -127,7 +127,7 @@ class _English:
         w, fy = self.w, fy_label(v.fy, "en")
         if w.is_count:
             n = _whole(v, self.unit)
-            if w.cumulative:
+            if w.running_total:
                 total = "no " + w.other if n == 0 else (f"1 {w.one}" if n == 1 else f"a total of {self.figure(v)} {w.other}")
                 return f"By {fy} there had been {total}"
             if n == 0:
@@ -138,7 +138,7 @@ class _English:
     def subject(self) -> str:
         if not self.w.is_count:
             return self.w.measure
-        return f"the {'total ' if self.w.cumulative else ''}number of {self.w.other}"
+        return f"the {'total ' if self.w.running_total else ''}number of {self.w.other}"
 
     def compared(self, change: Change) -> str:
         """More or fewer of a count; higher or lower of a rate; more or less of an amount (m², tonnes, yen)."""

@@ -278,3 +278,19 @@ def test_the_context_page_counts_the_points_it_quotes(site):
     said = re.search(r'seven points, six of which the report quotes: (.*?\)")\.', text)
     assert said, "the sentence on the seven points"
     assert len(re.findall(r'"[^"]+"', said.group(1))) == 6
+
+
+def _search_words(html: str) -> dict[str, str]:
+    import json
+    return json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])[
+        "translations"]
+
+
+def test_the_search_box_speaks_of_pages(site):
+    """Material's English counts "matching documents" and marks a word a result lacks "Missing"."""
+    en = _search_words((site / "en" / "index.html").read_text(encoding="utf-8"))
+    assert (en["search.result.none"], en["search.result.one"], en["search.result.other"]) == (
+        "No matching pages", "1 matching page", "# matching pages")
+    assert en["search.result.term.missing"] == "Not found"
+    ja = _search_words((site / "index.html").read_text(encoding="utf-8"))
+    assert "document" not in str(ja) and ja["search.result.none"] != en["search.result.none"]

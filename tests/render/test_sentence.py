@@ -159,7 +159,7 @@ def test_no_actual_value():
 
 
 def test_a_running_total_is_told_by_the_year_it_reached():
-    total = Wording(one="subsidy granted since FY2017", other="subsidies granted since FY2017", cumulative=True)
+    total = Wording(one="subsidy granted since FY2017", other="subsidies granted since FY2017", running_total=True)
     people = Unit("件", "subsidies", one="subsidy")
     assert say(kpi(6, 22, 21, from_baseline=True), "en", people, total).startswith(
         "By FY2022 there had been a total of 22 subsidies granted since FY2017, against a target of 21 for FY2024")
