@@ -82,6 +82,7 @@ class Wording:
     measure: str | None = None
     plural: bool = False
     running_total: bool = False   # a count that adds up over the years: "By FY2022 there had been a total of …"
+    unit: str | None = None       # the English tables' unit for this KPI, where the unit's own ("number") says nothing
 
     @property
     def is_count(self) -> bool:

@@ -61,7 +61,7 @@ class EditionFragments(Renderer):
             return {"lead": "", "text": W["new_kpi"], "changed": False}
         before = c.previous
         actual = before.kpi.actual
-        value = (fmt_number(actual.amount) + (self.unit(before.kpi.unit) if self.lang == "ja" else " " + self.unit(before.kpi.unit))
+        value = (fmt_number(actual.amount) + (self.unit(before.kpi.unit) if self.lang == "ja" else " " + self.kpi_unit(before.kpi))
                  if actual else self.L["no_value"])
         text = W["previous_value"].format(
             value=value, fy=fy_label(actual.fy, self.lang) if actual else "—",

@@ -143,7 +143,7 @@ _EDITION_LABELS = {
         "edition.series_source": "各版の実績値",
     },
     "en": {
-        "edition.shows": "This is the {name} of the report (actuals for {fy}).",
+        "edition.shows": "This is the {name} of the report (results for {fy}).",
         "edition.latest": "It is the latest edition.",
         "edition.archived": "It is an earlier edition, kept as it was published. The latest is the {latest}.",
         "edition.draft": "Draft: this edition is not published yet. Its figures and text are not final.",

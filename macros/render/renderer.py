@@ -126,7 +126,7 @@ class Renderer:
         k, cols = e.kpi, self.data.report.meta.columns
         p = e.progress_pct
         width = None if p is None else float(max(Decimal(0), min(p, Decimal(100))))
-        name, unit = k.name.get(self.lang), self.unit(k.unit)
+        name, unit = k.name.get(self.lang), self.kpi_unit(k)
         return {
             "id": k.id, "name": name, "unit": unit, "marks": self._marks(k),
             "unit_label": label(self.lang, "unit_label", unit=unit),
@@ -155,6 +155,12 @@ class Renderer:
 
     def unit(self, unit: str) -> str:
         return unit if self.lang == "ja" else self.data.report.units[unit].en
+
+    def kpi_unit(self, k: Kpi) -> str:
+        """The unit a KPI's table shows: the KPI's own English unit (en_wording: unit) where it has one."""
+        if self.lang == "en" and k.wording is not None and k.wording.unit:
+            return k.wording.unit
+        return self.unit(k.unit)
 
     @staticmethod
     def strategy_path(sid: int) -> str:
@@ -226,7 +232,7 @@ class Renderer:
         points, source = self.series(k)
         years = [self._period_label(fy, period) for fy, period, _v in points]
         values = [v for _fy, _p, v in points]
-        name, unit = k.name.get(self.lang), self.unit(k.unit)
+        name, unit = k.name.get(self.lang), self.kpi_unit(k)
         spec, height = charts.line_chart(years, values, name)
         static = self._render("print_chart.html", rows=print_charts.history_rows(years, values), axis=None)
         return self._render(

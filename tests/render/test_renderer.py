@@ -80,7 +80,7 @@ def test_english_table_labels_and_fiscal_years(data):
     import html as h
     assert "Achieved" in html and "Improved" in html
     assert h.escape(data.report.kpi("1-1-2-1").name.en) in html
-    assert "locations" in html    # unit in English
+    assert "Unit: places" in html    # unit in English
 
 
 def test_status_badge_has_icon_and_text_not_colour_alone(data):
@@ -260,3 +260,14 @@ def test_notes_on_how_the_pdf_text_copies_stay_on_the_data_page(data, lang):
     for n in pdf:
         assert n.text.get(lang) not in text(f.kpi_table(data.report.measure(n.kpi_id.rsplit("-", 1)[0])))
         assert n.text.get(lang) in text(f.data_notes())
+
+
+def test_an_english_table_names_what_each_kpi_counts(data):
+    """A counter that counts anything (回, 件: "number") says nothing; each such KPI names its own unit."""
+    vague = [k.id for k in data.report.kpis() if data.report.units[k.unit].en == "number"
+             and (k.wording is None or not k.wording.unit)]
+    assert vague == []
+    en, ja = frag(data, "en"), frag(data, "ja")
+    k = data.report.kpi("3-2-1-1")
+    assert "Unit: donors" in en.kpi_table(data.report.measure("3-2-1"))
+    assert f"単位：{k.unit}" in ja.kpi_table(data.report.measure("3-2-1"))
