@@ -54,7 +54,7 @@ _LABELS = {
         "status.worse": "Not achieved (worse)",
         "kpi": "KPI", "unit": "Unit", "baseline": "Baseline (a)", "actual": "Actual (b)", "target": "Target (c)",
         "progress": "Progress rate", "status": "Status", "na": "n/a", "no_value": "—",
-        "from_baseline": "※ Progress measured from the baseline: (b − a)/(c − a).",
+        "from_baseline": "※ Progress measured from the baseline: (b\u00a0−\u00a0a)/(c\u00a0−\u00a0a).",   # kept on one line
         "implied": "† Blank in the report; implied by the printed progress rate.",
         "lower_better": "↘ Lower is better.",
         "mark.from_baseline": " (progress measured from the baseline)", "mark.lower_better": " (lower is better)",
