@@ -73,11 +73,12 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
     pub = k.published_progress_pct
     if e.progress_pct is None:
         # One note says why there is no rate and, if the report prints one, what it prints.
-        why = _why_no_progress(k)
-        printed = pub is not None
+        why, printed = _why_no_progress(k), pub is not None
         add(NoteKind.PROGRESS_MISMATCH if printed else NoteKind.NO_PROGRESS,
-            f"{why.ja}、進捗率を計算できません。「算出不可」と表示します。" + (f"報告書では {_pct(pub)} と印刷されています。" if printed else ""),
-            f"{why.en}, so no progress rate can be calculated (shown as n/a)" + (f"; the report prints {_pct_en(pub)}." if printed else "."))
+            f"{why.ja}、進捗率を計算できません。「算出不可」と表示します。"
+            + (f"報告書では {_pct(pub)} と印刷されています。" if printed else ""),
+            f"{why.en}, so no progress rate can be calculated (shown as n/a)"
+            + (f"; the report prints {_pct_en(pub)}." if printed else "."))
     elif pub is not None and abs(e.progress_pct - pub) > TOLERANCE:
         add(NoteKind.PROGRESS_MISMATCH,
             f"報告書の進捗率は {_pct(pub)}、データから計算すると {_pct(e.progress_pct)} です。",
@@ -97,12 +98,14 @@ def kpi_notes(e: Evaluation, columns) -> list[DataNote]:
         if not better:
             rel_ja = "と同じ" if c == a else ("より低い" if c < a else "より高い")
             if c == a:
-                en = f"The target ({_fmt(c)}) is the same as the baseline ({_fmt(a)}), so keeping the baseline level meets it."
+                en = (f"The target ({_fmt(c)}) is the same as the baseline ({_fmt(a)}), "
+                      "so keeping the baseline level meets it.")
             else:
                 change = "increase" if k.direction is Direction.HIGHER else "decrease"
                 en = (f"The target ({_fmt(c)}) is {'lower' if c < a else 'higher'} than the baseline ({_fmt(a)}), "
                       f"so meeting it does not require any {change}.")
-            add(NoteKind.TARGET_NOT_BETTER, f"目標値 {_fmt(c)} は策定時の値 {_fmt(a)} {rel_ja}値です（改善を求めない目標）。", en)
+            add(NoteKind.TARGET_NOT_BETTER,
+                f"目標値 {_fmt(c)} は策定時の値 {_fmt(a)} {rel_ja}値です（改善を求めない目標）。", en)
     for label_ja, label_en, v, default in (("策定時", "baseline", k.baseline, columns.baseline_fy),
                                            ("実績値", "actual", k.actual, columns.actual_fy),
                                            ("目標", "target", k.target, columns.target_fy)):

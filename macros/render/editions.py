@@ -75,8 +75,8 @@ class EditionFragments(Renderer):
         e, W = self.edition, words(self.lang)
         latest = self.editions.latest()
         state = "draft" if not e.published else ("latest" if e.id == latest.id else "archived")
-        corrections = [W["correction"].format(date=date_text(c.date, self.lang), what=c.what.get(self.lang), why=c.why.get(self.lang))
-                       for c in e.entry.corrections]
+        corrections = [W["correction"].format(date=date_text(c.date, self.lang), what=c.what.get(self.lang),
+                                              why=c.why.get(self.lang)) for c in e.entry.corrections]
         return self._render(
             "edition_banner.html", state=state, W=W, corrections=corrections, sep="" if self.lang == "ja" else " ",
             shows=W["shows"].format(name=e.name.get(self.lang), fy=fy_label(e.actual_fy, self.lang)),

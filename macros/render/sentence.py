@@ -128,8 +128,9 @@ class _English:
         if w.is_count:
             n = _whole(v, self.unit)
             if w.running_total:
-                total = "no " + w.other if n == 0 else (f"1 {w.one}" if n == 1 else f"a total of {self.figure(v)} {w.other}")
-                return f"By {fy} there had been {total}"
+                if n <= 1:
+                    return f"By {fy} there had been " + ("no " + w.other if n == 0 else f"1 {w.one}")
+                return f"By {fy} there had been a total of {self.figure(v)} {w.other}"
             if n == 0:
                 return f"In {fy} there were no {w.other}"
             return f"In {fy} there {'was' if n == 1 else 'were'} {self.figure(v)} {w.one if n == 1 else w.other}"
