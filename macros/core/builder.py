@@ -140,8 +140,9 @@ class Builder:
                 "例：en_wording: {count: [\"visitor\", \"visitors\"]} または en_wording: {measure: \"the share of …\"}",
                 "e.g. en_wording: {count: [\"visitor\", \"visitors\"]} or en_wording: {measure: \"the share of …\"}"))
         if "count" in raw:
-            return Wording(one=raw["count"][0], other=raw["count"][1])
-        return Wording(measure=raw["measure"], plural=raw.get("plural", False))
+            return Wording(one=raw["count"][0], other=raw["count"][1], running_total=raw.get("running_total", False),
+                           unit=raw.get("unit"))
+        return Wording(measure=raw["measure"], plural=raw.get("plural", False), unit=raw.get("unit"))
 
     def _unknown_actual(self, k: Marked, kid: str, actual: Value | None) -> tuple[Note, ...]:
         """An empty actual is either deliberate (actual_unknown: the reason, shown as a note) or not yet

@@ -91,6 +91,8 @@ class Wording:
     other: str | None = None
     measure: str | None = None
     plural: bool = False
+    running_total: bool = False   # a count that adds up over the years: "By FY2022 there had been a total of …"
+    unit: str | None = None       # the English tables' unit for this KPI, where the unit's own ("number") says nothing
 
     @property
     def is_count(self) -> bool:
@@ -305,6 +307,7 @@ class TextNote:
     printed: str
     reading: str
     note_en: str
+    reading_en: str | None = None   # the English page's reading, where reading is a remark in Japanese
 
 
 @dataclass(frozen=True)

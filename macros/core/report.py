@@ -91,8 +91,8 @@ def _text_notes(root: Path, data_dir: str, languages: tuple[str, ...]) -> tuple[
         display = _display(path, root)
         doc = load_yaml(path, display)
         check_schema(doc, "text-notes.schema.json", display, languages)
-        out += [TextNote(display, n["where"], NoteKind(n["kind"]), n["printed"], n["reading"], n.get("note_en", ""))
-                for n in doc]
+        out += [TextNote(display, n["where"], NoteKind(n["kind"]), n["printed"], n["reading"], n.get("note_en", ""),
+                         n.get("reading_en")) for n in doc]
     return tuple(out)
 
 

@@ -4,6 +4,7 @@ actuals across editions. Every figure is computed from the editions' data (core/
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -19,6 +20,18 @@ from .renderer import Renderer
 class EditionLink:
     edition: Edition
     href: str | None   # None: this page does not exist in that edition
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def date_text(iso: str, lang: str) -> str:
+    """A date as residents write it: "7 December 2026" in English (the register keeps 2026-12-07)."""
+    if lang == "ja":
+        return iso
+    d = datetime.date.fromisoformat(iso)
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"   # not %B, which follows the machine's locale
 
 
 def words(lang: str) -> dict[str, str]:
@@ -48,7 +61,7 @@ class EditionFragments(Renderer):
             return {"lead": "", "text": W["new_kpi"], "changed": False}
         before = c.previous
         actual = before.kpi.actual
-        value = (fmt_number(actual.amount) + (self.unit(before.kpi.unit) if self.lang == "ja" else " " + self.unit(before.kpi.unit))
+        value = (fmt_number(actual.amount) + (self.unit(before.kpi.unit) if self.lang == "ja" else " " + self.kpi_unit(before.kpi))
                  if actual else self.L["no_value"])
         text = W["previous_value"].format(
             value=value, fy=fy_label(actual.fy, self.lang) if actual else "—",
@@ -62,8 +75,8 @@ class EditionFragments(Renderer):
         e, W = self.edition, words(self.lang)
         latest = self.editions.latest()
         state = "draft" if not e.published else ("latest" if e.id == latest.id else "archived")
-        corrections = [W["correction"].format(date=c.date, what=c.what.get(self.lang), why=c.why.get(self.lang))
-                       for c in e.entry.corrections]
+        corrections = [W["correction"].format(date=date_text(c.date, self.lang), what=c.what.get(self.lang),
+                                              why=c.why.get(self.lang)) for c in e.entry.corrections]
         return self._render(
             "edition_banner.html", state=state, W=W, corrections=corrections, sep="" if self.lang == "ja" else " ",
             shows=W["shows"].format(name=e.name.get(self.lang), fy=fy_label(e.actual_fy, self.lang)),

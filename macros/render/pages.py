@@ -44,7 +44,8 @@ class PageFragments(WorkedExampleFragments, StatusRuleFragments, ComparisonYearF
     def text_notes(self) -> Markup:
         notes = [{"where": n.where if self.lang == "ja" else place_en(n.where, self.data.report.levels),
                   "where_ja": n.where, "kind": note_kind_label(self.lang, n.kind), "printed": n.printed,
-                  "reading": n.reading, "note": n.note_en} for n in self.data.report.text_notes]
+                  "reading": n.reading, "reading_en": n.reading_en if self.lang == "en" else None,
+                  "note": n.note_en} for n in self.data.report.text_notes]
         return self._render("text_notes.html", notes=notes, h=self._head(), caption=self.L["text_notes_caption"],
                             show_en=self.lang == "en")
 

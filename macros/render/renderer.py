@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..core.fiscal import fy_label, wareki
 from ..core.levels import roles
-from ..core.model import Direction, Item, Kpi
+from ..core.model import Direction, Item, Kpi, NoteKind
 from ..core.progress import Evaluation, round_pct
 from ..core.verdict import verdict
 from ..core.edition_series import Edition, Editions
@@ -29,7 +29,9 @@ from .numbers import fmt_number, fmt_pct
 from .sentence import kpi_sentence
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
+# Markdown's punctuation, but not "!": it starts an image only before "[", which is escaped already; an
+# escaped "!" ("work\!") would reach the page's <title>, which mkdocs-macros takes from the source.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+|~])")
 
 
 def md_escape(text: str) -> str:
@@ -125,12 +127,13 @@ class Renderer:
         year = "" if v.implied else fy_label(v.fy, self.lang)
         return Cell(fmt_number(v.amount), year, v.fy != default_fy and not v.implied, v.implied, self.L[which])
 
-    def _marks(self, kpi: Kpi) -> list[str]:
+    def _marks(self, kpi: Kpi) -> list[tuple[str, str]]:
+        """(mark, what a screen reader says instead: not "reference mark" or "south east arrow")."""
         marks = []
         if kpi.from_baseline:
-            marks.append("※")
+            marks.append(("※", self.L["mark.from_baseline"]))
         if kpi.direction is Direction.LOWER:
-            marks.append("↘")
+            marks.append(("↘", self.L["mark.lower_better"]))
         return marks
 
     def kpi_href(self, kid: str) -> str:
@@ -143,7 +146,7 @@ class Renderer:
         k, cols = e.kpi, self.data.report.meta.columns
         p = e.progress_pct
         width = None if p is None else float(max(Decimal(0), min(p, Decimal(100))))
-        name, unit = k.name.get(self.lang), self.unit(k.unit)
+        name, unit = k.name.get(self.lang), self.kpi_unit(k)
         return {
             "id": k.id, "name": name, "unit": unit, "marks": self._marks(k),
             "unit_label": label(self.lang, "unit_label", unit=unit),
@@ -174,6 +177,12 @@ class Renderer:
     def unit(self, unit: str) -> str:
         return unit if self.lang == "ja" else self.data.report.units[unit].en
 
+    def kpi_unit(self, k: Kpi) -> str:
+        """The unit a KPI's table shows: the KPI's own English unit (en_wording: unit) where it has one."""
+        if self.lang == "en" and k.wording is not None and k.wording.unit:
+            return k.wording.unit
+        return self.unit(k.unit)
+
     @staticmethod
     def strategy_path(sid: int) -> str:
         return f"strategy-{sid}/"
@@ -200,7 +209,8 @@ class Renderer:
     def kpi_table(self, measure: Item) -> Markup:
         evs = [self.data.evaluations[k.id] for k in measure.kpis]
         notes = [{"name": k.name.get(self.lang), "text": n.text.get(self.lang)}
-                 for k in measure.kpis for n in self.data.notes_by_kpi.get(k.id, ())]
+                 for k in measure.kpis for n in self.data.notes_by_kpi.get(k.id, ())
+                 if n.kind is not NoteKind.EXTRACTION]   # how the PDF's text copies: the data page's matter
         return self._render("kpi_table.html", measure=measure, rows=[self._row(e) for e in evs],
                             caption=self.word("table_caption", id=measure.id),
                             footnotes=self._footnotes(evs), notes=notes)
@@ -246,7 +256,7 @@ class Renderer:
         points, source = self.series(k)
         years = [self._period_label(fy, period) for fy, period, _v in points]
         values = [v for _fy, _p, v in points]
-        name, unit = k.name.get(self.lang), self.unit(k.unit)
+        name, unit = k.name.get(self.lang), self.kpi_unit(k)
         spec, height = charts.line_chart(years, values, name)
         static = self._render("print_chart.html", rows=print_charts.history_rows(years, values), axis=None)
         return self._render(

@@ -134,29 +134,40 @@ class _English:
         return f"{self.figure(v)} in {fy_label(v.fy, 'en')}"
 
     def actual(self, v: Value) -> str:
-        """'there were 382,000 visitors to the three caves' / 'the share of … was 60%'."""
-        w = self.w
+        """'In FY2022 there were 382,000 visitors to the three caves' / 'In FY2022 the share of … was 60%' /
+        'By FY2022 there had been a total of 13 businesses that …' (a running total)."""
+        w, fy = self.w, fy_label(v.fy, "en")
         if w.is_count:
             n = _whole(v, self.unit)
+            if w.running_total:
+                if n <= 1:
+                    return f"By {fy} there had been " + ("no " + w.other if n == 0 else f"1 {w.one}")
+                return f"By {fy} there had been a total of {self.figure(v)} {w.other}"
             if n == 0:
-                return f"there were no {w.other}"
-            return f"there {'was' if n == 1 else 'were'} {self.figure(v)} {w.one if n == 1 else w.other}"
-        return f"{w.measure} {'were' if w.plural else 'was'} {self.figure(v)}"
+                return f"In {fy} there were no {w.other}"
+            return f"In {fy} there {'was' if n == 1 else 'were'} {self.figure(v)} {w.one if n == 1 else w.other}"
+        return f"In {fy} {w.measure} {'were' if w.plural else 'was'} {self.figure(v)}"
 
     def subject(self) -> str:
-        return f"the number of {self.w.other}" if self.w.is_count else self.w.measure
+        if not self.w.is_count:
+            return self.w.measure
+        return f"the {'total ' if self.w.running_total else ''}number of {self.w.other}"
 
     def compared(self, change: Change) -> str:
+        """More or fewer of a count; higher or lower of a rate; more or less of an amount (m², tonnes, yen)."""
         if change is Change.SAME:
             return "the same as at"
         more = change is Change.UP
         if self.w.is_count:
             return "more than at" if more else "fewer than at"
-        return "higher than at" if more else "lower than at"
+        if self.unit.ja == "%":
+            return "higher than at" if more else "lower than at"
+        return "more than at" if more else "less than at"
 
 
-def _en_target(k, en: _English) -> str:
-    if k.target is None:
+def _en_target(vd: Verdict, en: _English) -> str:
+    k = vd.evaluation.kpi
+    if k.target is None or vd.no_progress is NoProgress.TARGET_ZERO:
         return ""
     bound = "no more than " if k.direction is Direction.LOWER else ""
     return f", against a target of {bound}{en.figure(k.target)} for {fy_label(k.target.fy, 'en')}"
@@ -171,21 +182,21 @@ def _en_progress(vd: Verdict) -> str:
         if k.direction is Direction.LOWER:
             return f": a progress rate of {_pct(e.progress_pct)}"
         return f": {_pct(e.progress_pct)} of the target"
+    if reason is NoProgress.TARGET_ZERO:
+        also = " also" if k.actual is not None and k.actual.amount == 0 else ""
+        return f"; the {fy_label(k.target.fy, 'en')} target is{also} 0, so no progress rate is given"
     return {
         NoProgress.NO_ACTUAL: "",
-        NoProgress.NO_TARGET: ". No target was set, so there is no progress rate",
-        NoProgress.TARGET_ZERO: " (there is no progress rate against a target of zero)",
-        NoProgress.ACTUAL_ZERO: " (there is no progress rate when the actual figure is zero)",
-        NoProgress.TARGET_IS_BASELINE: " (there is no progress rate, as the target is the same as the baseline)",
+        NoProgress.NO_TARGET: ". No target was set, so no progress rate is given",
+        NoProgress.ACTUAL_ZERO: "; with an actual figure of zero, no progress rate is given",
+        NoProgress.TARGET_IS_BASELINE: "; the target is the same as the baseline, so no progress rate is given",
     }[reason]
 
 
 def _en_baseline(vd: Verdict, en: _English) -> str:
     k = vd.evaluation.kpi
-    if vd.baseline_blank_as_zero:
-        return "the baseline (left blank, so counted as zero)"
     if k.baseline.implied:
-        return f"the baseline ({en.figure(k.baseline)}, worked out from the printed progress rate)"
+        return f"the baseline ({en.figure(k.baseline)}, implied by the printed progress rate)"
     return f"the baseline ({en.dated(k.baseline)})"
 
 
@@ -193,17 +204,21 @@ def _en(vd: Verdict, name: str, unit: Unit, wording: Wording | None, scheme: Sch
     e, k = vd.evaluation, vd.evaluation.kpi
     en = _English(unit, wording or fallback_wording(name))
     if k.actual is None:
-        first = f"No actual figure is available for {en.subject()}{_en_target(k, en)}."
+        first = f"No actual figure is available for {en.subject()}{_en_target(vd, en)}."
     else:
-        first = f"In {fy_label(k.actual.fy, 'en')} {en.actual(k.actual)}{_en_target(k, en)}{_en_progress(vd)}."
+        first = f"{en.actual(k.actual)}{_en_target(vd, en)}{_en_progress(vd)}."
     if vd.change is Change.UNKNOWN:
         category = scheme.category(e.status)
         if category.meets_target:
-            return f"{first} The target is achieved." if category.sentence else f"{first} {_end(e, scheme, 'en')}."
+            if category.sentence is not None:   # the built-in four categories' own words
+                return f"{first} There is no baseline to compare it with, but the target has been achieved."
+            return f"{first} {_end(e, scheme, 'en')}."
         why = ("Without an actual figure, it cannot be compared with the baseline" if k.actual is None
                else "There is no baseline to compare it with")
         generic = "" if category.sentence else f"; {_end(e, scheme, 'en')}"
         return f"{first} {why}: not comparable{generic}."
+    if vd.baseline_blank_as_zero:
+        return f"{first} The baseline is blank in the report and is counted as zero: {_end(e, scheme, 'en')}."
     return f"{first} That is {en.compared(vd.change)} {_en_baseline(vd, en)}: {_end(e, scheme, 'en')}."
 
 

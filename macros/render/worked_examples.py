@@ -24,7 +24,7 @@ _HEAD = {
            "progress": "進捗率", "printed": "印刷された進捗率", "zero": "a を0とした場合の進捗率",
            "implied": "逆算した策定時(a)", "blank": "空欄", "caption": "進捗率の計算の例（データから計算）",
            "implied_caption": "策定時の値を逆算した指標（データから計算）"},
-    "en": {"kpi": "Example and KPI", "sum": "Computation", "progress": "Progress", "printed": "Printed progress rate",
+    "en": {"kpi": "Example and KPI", "sum": "Computation", "progress": "Progress rate", "printed": "Printed progress rate",
            "zero": "Progress if a were 0", "implied": "Implied baseline (a)", "blank": "blank",
            "caption": "Worked examples of the progress rate (computed from the data)",
            "implied_caption": "KPIs with an implied baseline (computed from the data)"},

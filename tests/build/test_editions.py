@@ -237,11 +237,11 @@ def test_a_correction_is_shown_on_every_page_of_its_edition(tmp_path):
     s1.write_text(s1.read_text(encoding="utf-8").replace("            actual: 382\n", "            actual: 383\n", 1),
                   encoding="utf-8")
     assert edition_cli.main(["correct", FIRST, "--date", "2025-03-10", "--what-ja", "三洞入洞者数の実績値",
-                         "--what-en", "the actual of visitors to the three caves", "--why-ja", "集計の誤り",
-                         "--why-en", "a counting error"], root=project) == 0
+                             "--what-en", "The actual of visitors to the three caves was corrected.",
+                             "--why-ja", "集計の誤り", "--why-en", "A counting error."], root=project) == 0
     site = _build(project, tmp_path / "site")
     for path in ("strategy-1/", "strategy-5/", f"editions/{FIRST}/kpis/"):
         assert "2025-03-10：三洞入洞者数の実績値（理由：集計の誤り）" in text(banner(page(site, path)))
-    assert "2025-03-10: the actual of visitors to the three caves (why: a counting error)" in \
-        text(banner(page(site, "strategy-1/", "en")))
+    assert "10 March 2025: The actual of visitors to the three caves was corrected. Reason: A counting error." \
+        in text(banner(page(site, "strategy-1/", "en")))
     assert ">383<" in page(site, "strategy-1/")

@@ -226,9 +226,9 @@ def test_source_lines_and_plan_levels_are_written_one_way(site):
 @pytest.mark.parametrize("path", ["context", *(f"strategy-{n}" for n in range(1, 6))])
 def test_residents_pages_speak_of_the_report_not_of_text_extraction(site, path):
     """Notes on the strategy and context pages say what a reader of the report's PDF finds, not how
-    its text was extracted (that is the data page's transcription section)."""
+    its text was extracted (that is the data page's transcription section) nor what its editors guess."""
     text = _visible_text((site / "en" / path / "index.html").read_text(encoding="utf-8"))
-    found = re.findall(r".{0,40}(?:\bextract\w*|text of the report's PDF).{0,40}", text)
+    found = re.findall(r".{0,40}(?:\bextract\w*|text of the report's PDF|\bguess\w*).{0,40}", text)
     assert not found, found
 
 
@@ -242,3 +242,55 @@ def test_the_accessibility_statement_opens_with_standard_method_date_and_contact
         assert item in brief, item
     dates = re.findall(r"Last checked:\s*([A-Z][a-z]+ \d{4})", text)
     assert len(dates) == 2 and dates[0] == dates[1], dates
+
+
+# --- second reading ------------------------------------------------------------------------------------
+
+def test_page_titles_carry_no_markdown_escape(site):
+    """The <title> and the header of a page whose heading a macro writes ("I want to work!") read as the
+    heading does, without the backslash that escapes it in Markdown."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        title = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)
+        if title and "\\" in title.group(1):
+            found.append(f"{path.relative_to(site)}: {title.group(1)[:80]}")
+    assert not found, found
+    assert "I want to work!" in (site / "en" / "editions" / "2024-02" / "strategy-1" / "index.html").read_text(
+        encoding="utf-8").split("</title>")[0]
+
+
+def test_transcription_notes_quote_the_report_not_its_extracted_markup():
+    """The data page shows what the report prints: no tag, tab or separator line left by copying its
+    text; and a reading that is a remark in Japanese (in brackets the printed text lacks) has its
+    English for the English page."""
+    root = Path(__file__).resolve().parents[2]
+    notes = load_report(root).report.text_notes
+    assert notes
+    debris = [n.where for n in notes for s in (n.printed, n.reading) if re.search(r"<|\t|---", s)]
+    assert not debris, debris
+    remarks = [n for n in notes if "（" in n.reading and "（" not in n.printed]
+    assert remarks and [n.where for n in remarks if not n.reading_en] == []
+
+
+def test_the_context_page_counts_the_points_it_quotes(site):
+    """The report speaks of seven points and quotes six: the English says so, and quotes six."""
+    text = _visible_text((site / "en" / "context" / "index.html").read_text(encoding="utf-8"))
+    said = re.search(r'seven points, six of which the report quotes: (.*?\)")\.', text)
+    assert said, "the sentence on the seven points"
+    assert len(re.findall(r'"[^"]+"', said.group(1))) == 6
+
+
+def _search_words(html: str) -> dict[str, str]:
+    import json
+    return json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])[
+        "translations"]
+
+
+def test_the_search_box_speaks_of_pages(site):
+    """Material's English counts "matching documents" and marks a word a result lacks "Missing"."""
+    en = _search_words((site / "en" / "index.html").read_text(encoding="utf-8"))
+    assert (en["search.result.none"], en["search.result.one"], en["search.result.other"]) == (
+        "No matching pages", "1 matching page", "# matching pages")
+    assert en["search.result.term.missing"] == "Not found"
+    ja = _search_words((site / "index.html").read_text(encoding="utf-8"))
+    assert "document" not in str(ja) and ja["search.result.none"] != en["search.result.none"]

@@ -62,6 +62,12 @@ def test_heading_escapes_markdown_and_html():
     assert md_escape("a*b_c <i>") == r"a\*b\_c &lt;i&gt;"
 
 
+def test_heading_keeps_an_exclamation_mark_but_no_image():
+    """A title's "!" needs no escape (its backslash reached the page's <title>); an image still cannot start."""
+    assert md_escape('"I want to work!"') == '"I want to work!"'
+    assert md_escape("![x](y)") == r"!\[x\](y)"
+
+
 def test_japanese_table_labels_and_fiscal_years(data):
     html = frag(data, "ja").kpi_table(data.report.measure("1-1-2"))
     assert "令和元年度" in html and "令和4年度" in html and "平成30年度" in html
@@ -74,7 +80,7 @@ def test_english_table_labels_and_fiscal_years(data):
     import html as h
     assert "Achieved" in html and "Improved" in html
     assert h.escape(data.report.kpi("1-1-2-1").name.en) in html
-    assert "locations" in html    # unit in English
+    assert "Unit: places" in html    # unit in English
 
 
 def test_status_badge_has_icon_and_text_not_colour_alone(data):
@@ -224,3 +230,56 @@ def test_a_measures_kpis_name_exactly_the_anchors_their_table_defines(data):
         kpis = f.kpis(measure)
         ids = re.findall(r'<tbody class="kpi-row[^"]*" id="([^"]+)"', kpis.html)
         assert ids and list(kpis.anchors) == ids, measure.id
+
+
+def test_a_correction_date_reads_as_residents_write_it():
+    from macros.render.edition_comparison import date_text
+    assert date_text("2026-12-07", "en") == "7 December 2026"
+    assert date_text("2025-03-01", "en") == "1 March 2025"
+    assert date_text("2026-12-07", "ja") == "2026-12-07"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_marks_are_hidden_from_screen_readers_which_hear_their_meaning(data, lang):
+    """※, ↘ and † are read aloud as "reference mark", "south east arrow", "dagger": each is hidden from a
+    screen reader, which hears what it means, in the page's language, instead."""
+    from macros.core.model import Direction
+    f = frag(data, lang)
+    kinds = {"※": lambda k: k.from_baseline, "↘": lambda k: k.direction is Direction.LOWER,
+             "†": lambda k: k.baseline is not None and k.baseline.implied}
+    for symbol, has in kinds.items():
+        m = next(m for s in data.report.strategies for m in s.measures()
+                 if any(has(k) for k in m.kpis))
+        found = re.findall(rf'<span class="kpi-mark"([^>]*)>{symbol}</span><span class="visually-hidden">([^<]+)</span>',
+                           f.kpi_table(m))
+        assert found and all(attrs == ' aria-hidden="true"' for attrs, _ in found), symbol
+        spoken = {s for _, s in found}
+        assert len(spoken) == 1 and symbol not in spoken.pop(), symbol
+        assert not re.search(rf'<span class="kpi-mark">{symbol}', f.kpi_table(m))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_notes_on_how_the_pdf_text_copies_stay_on_the_data_page(data, lang):
+    """A resident reading a strategy page needs no note on how the report's PDF file copies ("m ²");
+    the data page keeps it."""
+    from macros.core.model import NoteKind
+    pdf = [n for n in data.notes if n.kind is NoteKind.EXTRACTION]
+    assert pdf
+    f = frag(data, lang)
+
+    def text(fragment) -> str:
+        return html.unescape(re.sub(r"<[^>]+>", "", str(fragment)))
+    for n in pdf:
+        assert n.text.get(lang) not in text(f.kpi_table(data.report.measure(n.kpi_id.rsplit("-", 1)[0])))
+        assert n.text.get(lang) in text(f.data_notes())
+
+
+def test_an_english_table_names_what_each_kpi_counts(data):
+    """A counter that counts anything (回, 件: "number") says nothing; each such KPI names its own unit."""
+    vague = [k.id for k in data.report.kpis() if data.report.units[k.unit].en == "number"
+             and (k.wording is None or not k.wording.unit)]
+    assert vague == []
+    en, ja = frag(data, "en"), frag(data, "ja")
+    k = data.report.kpi("3-2-1-1")
+    assert "Unit: donors" in en.kpi_table(data.report.measure("3-2-1"))
+    assert f"単位：{k.unit}" in ja.kpi_table(data.report.measure("3-2-1"))

@@ -93,7 +93,7 @@ def test_measured_from_the_baseline_is_said_and_not_called_cumulative():
 def test_a_blank_baseline_counted_as_zero():
     k = kpi(None, 164, 200, from_baseline=True)
     assert "策定時（空欄のため0とみなす）より増え、" in say(k, "ja")
-    assert "That is more than at the baseline (left blank, so counted as zero):" in say(k, "en")
+    assert "The baseline is blank in the report and is counted as zero: improved, but short of the target." in say(k, "en")
 
 
 def test_no_baseline_is_not_comparable():
@@ -102,16 +102,17 @@ def test_no_baseline_is_not_comparable():
     assert say(k, "en").endswith(": 0% of the target. There is no baseline to compare it with: not comparable.")
 
 
-def test_achieved_without_a_baseline_says_only_that():
+def test_achieved_without_a_baseline_says_so():
     k = kpi(None, 3, 1)
     assert say(k, "ja").endswith("進捗率は300%。目標を達成しています。")
-    assert say(k, "en").endswith(": 300% of the target. The target is achieved.")
+    assert say(k, "en").endswith(": 300% of the target. There is no baseline to compare it with, but the target "
+                                 "has been achieved.")
 
 
 def test_an_implied_baseline_says_so():
     k = dataclasses.replace(kpi(4, 4, 8, from_baseline=True), baseline=Value(Decimal(4), 2018, None, True))
     assert "策定時（4,000人、進捗率からの逆算値）と同じで、" in say(k, "ja")
-    assert "the baseline (4,000, worked out from the printed progress rate)" in say(k, "en")
+    assert "the baseline (4,000, implied by the printed progress rate)" in say(k, "en")
 
 
 def test_lower_is_better_is_said_with_the_target():
@@ -135,12 +136,14 @@ def test_years_are_the_values_own():
 
 @pytest.mark.parametrize("k,ja,en", [
     (kpi(0, 0, 0), "目標（令和6年度0人）が0のため、進捗率は算出できません。",
-     "against a target of 0 for FY2024 (there is no progress rate against a target of zero)."),
+     "In FY2022 there were no visitors to the three caves; the FY2024 target is also 0, so no progress rate is given."),
+    (kpi(0, 2, 0), "目標（令和6年度0人）が0のため、進捗率は算出できません。",
+     "; the FY2024 target is 0, so no progress rate is given."),
     (kpi(5, 6, 5, from_baseline=True), "目標（令和6年度5,000人）が策定時と同じ値のため、進捗率は算出できません。",
-     "(there is no progress rate, as the target is the same as the baseline)."),
+     "; the target is the same as the baseline, so no progress rate is given."),
     (kpi(5, 0, 3, direction=Direction.LOWER), "実績値が0のため、目標（令和6年度3,000人）に対する進捗率は算出できません。",
-     "against a target of no more than 3,000 for FY2024 (there is no progress rate when the actual figure is zero)."),
-    (kpi(1, 2, None), "目標値がないため、進捗率は算出できません。", "No target was set, so there is no progress rate."),
+     "against a target of no more than 3,000 for FY2024; with an actual figure of zero, no progress rate is given."),
+    (kpi(1, 2, None), "目標値がないため、進捗率は算出できません。", "No target was set, so no progress rate is given."),
 ])
 def test_why_no_progress_rate(k, ja, en):
     assert ja in say(k, "ja")
@@ -153,6 +156,23 @@ def test_no_actual_value():
     assert say(k, "en") == ("No actual figure is available for the number of visitors to the three caves, against a "
                             "target of 3,000 for FY2024. Without an actual figure, it cannot be compared with the "
                             "baseline: not comparable.")
+
+
+def test_a_running_total_is_told_by_the_year_it_reached():
+    total = Wording(one="subsidy granted since FY2017", other="subsidies granted since FY2017", running_total=True)
+    people = Unit("件", "subsidies", one="subsidy")
+    assert say(kpi(6, 22, 21, from_baseline=True), "en", people, total).startswith(
+        "By FY2022 there had been a total of 22 subsidies granted since FY2017, against a target of 21 for FY2024")
+    assert say(kpi(0, 1, 5), "en", people, total).startswith("By FY2022 there had been 1 subsidy granted since FY2017,")
+    assert say(kpi(0, 0, 5), "en", people, total).startswith("By FY2022 there had been no subsidies granted since")
+    assert "the total number of subsidies granted" in say(kpi(1, None, 3), "en", people, total)
+
+
+def test_an_amount_is_more_or_less_and_a_rate_higher_or_lower():
+    area = Wording(measure="the reduction in the floor area of public facilities")
+    m2 = Unit("㎡", "m²", measure=True)
+    assert "That is more than at the baseline (0 m² in FY2018)" in say(kpi(0, 11789, 22500), "en", m2, area)
+    assert "That is less than at the baseline (20 m² in FY2018)" in say(kpi(20, 11, 40), "en", m2, area)
 
 
 def test_without_its_own_wording_a_kpi_is_named_by_its_name():
@@ -194,7 +214,8 @@ def test_every_kpi_sentence_keeps_the_rules(lang, k, text):
         assert not re.search(r"(?<![万億\d,])[\d,]+千[人円]", text), text     # 382千人 reads 38万2千人
         return
     assert text.endswith(".") and not text.endswith(".."), text
-    assert text[0].isupper() and (text.startswith("In FY") or text.startswith("No actual figure")), text
+    assert text.startswith(("In FY", "By FY", "No actual figure")), text
+    assert not re.search(r"\((cumulative|incl\.)|\bincl\.|worked out", text), text    # a name's bracket is not prose
     assert "stood at" not in text and not _COUNTERS.search(text), text    # no "2 times", "2,960 cases"
     assert not _FULL_WIDTH.search(text) and not _CJK.search(text), text
     assert not re.search(r"\d\.0(?!\d)", text), text                    # 60% not 60.0%
