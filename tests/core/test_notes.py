@@ -36,7 +36,7 @@ def test_a_missing_progress_rate_is_explained_by_its_cause(k, reason):
 def test_one_note_says_why_there_is_no_rate_and_what_the_report_prints():
     """0/0/0 printed as 0.0%: one note, not three that repeat each other."""
     k = dataclasses.replace(kpi(0, 0, 0), published_progress_pct=Decimal("0.0"))
-    notes = kpi_notes(evaluate(k), COLUMNS)
+    notes = kpi_notes(evaluate(k), COLUMNS, LEVELS)
     assert [n.kind for n in notes] == [NoteKind.PROGRESS_MISMATCH]
     assert notes[0].text.en == ("The target is 0, the same as the baseline, so no progress rate can be calculated "
                                 "(shown as n/a); the report prints 0.0%.")
@@ -51,12 +51,12 @@ def test_one_note_says_why_there_is_no_rate_and_what_the_report_prints():
                                                        "meeting it does not require any decrease."),
 ])
 def test_a_target_that_asks_for_no_gain_says_what_meets_it(k, en):
-    assert [n.text.en for n in kpi_notes(evaluate(k), COLUMNS) if n.kind is NoteKind.TARGET_NOT_BETTER] == [en]
+    assert [n.text.en for n in kpi_notes(evaluate(k), COLUMNS, LEVELS) if n.kind is NoteKind.TARGET_NOT_BETTER] == [en]
 
 
 def test_a_value_from_another_year_says_which_and_reads_the_era():
     k = dataclasses.replace(kpi(2, 11, 40), actual=Value(Decimal(11), 2019, "11(R1)"))
-    [note] = [n for n in kpi_notes(evaluate(k), COLUMNS) if n.kind is NoteKind.YEAR_NOTE]
+    [note] = [n for n in kpi_notes(evaluate(k), COLUMNS, LEVELS) if n.kind is NoteKind.YEAR_NOTE]
     assert note.text.en == ("This actual value is for FY2019, not FY2022 like the others in the column "
                             "(the report prints \"11(R1)\"; R1 is FY2019).")
 
