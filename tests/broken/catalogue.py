@@ -49,6 +49,10 @@ SECTIONS = [
     ("editions", "版（data/editions.yaml、make new-edition、公開と訂正）のエラー",
      "make new-edition、make publish-edition、make correct と、make check（make build も最初に行います）で表示されます。"
      "編集の手引きの「7. 翌年度の評価を公開する」も見てください。"),
+    ("new-site", "別の自治体のサイトを始めるとき（make new-site、make plan-sheet）のエラー",
+     "make new-site と make plan-sheet で表示されます。エラーが1つでもあると、サイトのフォルダには何も書き込まれません。"
+     "回答ファイル（answers.yaml）の行か、KPIの定義の表のセルを直して、もう一度実行します。"
+     "手引きは [別の自治体のサイトを始める](new-site.md) です。"),
     ("sheet", "表（Excel）の取り込みのエラー",
      "make import-sheet で表示されます。"
      "エラーが1つでもあると data/ には何も書き込まれません。表のセルを直して、もう一度取り込みます。"),
@@ -127,6 +131,15 @@ def edition_lines() -> list[tuple[str, str, str]]:
     return rows
 
 
+def new_site_lines() -> list[tuple[str, str, str]]:
+    """(section, title, message) of every mistake in make new-site's answers and workbook
+    (tests/tools/new_site_cases.py)."""
+    import tempfile
+    from tests.tools.new_site_cases import catalogue_lines
+    with tempfile.TemporaryDirectory() as tmp:
+        return [("new-site", title, stable(line)) for title, line in catalogue_lines(Path(tmp))]
+
+
 def direct_lines() -> list[tuple[str, str, str]]:
     """Messages no broken input in a copy of the project can provoke, made by the functions that print them."""
     import json
@@ -171,7 +184,7 @@ def catalogue(outcomes: dict) -> str:
     """The catalogue from the broken builds' outcomes (tests/broken/test_broken.py) and the workbook cases."""
     from tests.broken.test_broken import error_line
     lines = {case_id: error_line(o) for case_id, o in outcomes.items()}
-    return render(build_lines(lines) + edition_lines() + sheet_lines(ROOT / "data") + direct_lines())
+    return render(build_lines(lines) + edition_lines() + new_site_lines() + sheet_lines(ROOT / "data") + direct_lines())
 
 
 def main() -> None:

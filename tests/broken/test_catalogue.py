@@ -68,12 +68,12 @@ def test_every_entry_has_a_cause_and_a_fix_and_no_leaked_value(outcomes):
     import re
     text = catalogue(outcomes)
     from tests.broken.catalogue import split_message
-    messages = re.findall(r"^```text\n(.*)\n```$", text, re.M)
+    entries = text[text.index("\n### "):]          # the header shows the form of a line, and explains 「」
+    messages = re.findall(r"^```text\n(.*)\n```$", entries, re.M)
     causes = [split_message(m)[0] for m in messages]
-    fixes = re.findall(r"^\*\*直し方\*\*: (.*)$", text, re.M)
-    assert len(messages) == len(fixes) == text.count("\n### ") > 60
+    fixes = re.findall(r"^\*\*直し方\*\*: (.*)$", entries, re.M)
+    assert len(messages) == len(fixes) == entries.count("\n### ") > 60
     assert all(c.strip() for c in causes) and all(f.strip() for f in fixes)
-    entries = text[text.index("\n### "):]          # the header explains 「」 itself
     # nan may be quoted as typed (「.nan」), never made up
     leaks = [line for line in entries.splitlines() if re.search(r"\bNone\b|(?<![.「'])\bnan\b|「」", line)]
     assert not leaks, "\n".join(leaks)

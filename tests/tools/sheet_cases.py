@@ -119,6 +119,17 @@ def repacked(data: bytes, edit: Callable[[str, bytes], bytes], extra: dict[str, 
     return out.getvalue()
 
 
+def with_laughs(data: bytes) -> bytes:
+    """The workbook with a DTD of nested internal entities (a billion laughs) before its workbook.xml."""
+    laughs = b'<!DOCTYPE w [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+
+    def edit(name: str, content: bytes) -> bytes:
+        if name != "xl/workbook.xml":
+            return content
+        return content.replace(b"?>", b"?>" + laughs, 1) if content.startswith(b"<?xml") else laughs + content
+    return repacked(data, edit)
+
+
 def _entity_in_sheet(data: bytes) -> bytes:
     """An external entity declared in the sheet's XML and used in a cell (XXE): it would read /etc/hostname."""
     def edit(name: str, content: bytes) -> bytes:

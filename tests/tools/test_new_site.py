@@ -9,57 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 
 from macros.core.errors import DataError
 from macros.tools import new_site as ns
-from macros.tools.plan_sheet import FIRST_ROW, SHEET, PlanErrors, headings, main as plan_sheet_main, read_plan, write_sheet
-
-LEVELS = [{"ja": "基本目標", "en": "Basic Goal"}, {"ja": "施策", "en": "Policy"}]
-ROWS = [
-    {"level-1-number": 1, "level-1-name": "しごと", "level-1-name_en": "Work", "level-2-number": 1,
-     "level-2-name": "起業", "level-2-name_en": "Start-ups", "name": "創業件数", "name_en": "Businesses started",
-     "unit": "件/年", "baseline": 4, "target": 8, "direction": "高いほど良い"},
-    {"level-1-number": 1, "level-2-number": 1, "name": "支援団体数", "name_en": "Support groups", "unit": "団体",
-     "baseline": 3, "target": 5, "direction": "高いほど良い"},
-    {"level-1-number": 2, "level-1-name": "ひと", "level-1-name_en": "People", "level-2-number": 1,
-     "level-2-name": "移住", "level-2-name_en": "Moving here", "name": "耕作放棄地", "name_en": "Abandoned farmland",
-     "unit": "ha", "baseline": 35.5, "target": 30, "direction": "低いほど良い"},
-]
-
-
-def answers(languages=("ja", "en"), levels=LEVELS) -> dict:
-    both = "en" in languages
-    pick = (lambda d: d) if both else (lambda d: {"ja": d["ja"]})
-    return {
-        "municipality": pick({"ja": "試験村", "en": "Shiken Village"}),
-        "plan": pick({"ja": "試験村総合戦略 評価報告書", "en": "Shiken Village Strategy Evaluation"}) | {"sheet": "plan.xlsx"},
-        "publisher": pick({"ja": "試験村 企画課", "en": "Shiken Village, Planning"}),
-        "languages": list(languages),
-        "levels": [pick(lv) for lv in levels],
-        "first_edition": {"id": "2025-03", "actual_fy": 2024},
-        "columns": {"baseline_fy": 2022, "target_fy": 2027},
-        "status": {"scheme": "four-categories"},
-        "files": {"pdf": "shiken-report"},
-    }
-
-
-def dump(doc: dict) -> str:
-    """YAML of the answers, every mapping written out (no anchors for a mapping used twice)."""
-    return yaml.safe_dump(json.loads(json.dumps(doc)), allow_unicode=True, sort_keys=False)
-
-
-def col(key: str, levels=LEVELS, bilingual=True) -> str:
-    return get_column_letter([h.key for h in headings(levels, bilingual)].index(key) + 1)
-
-
-def folder(tmp_path: Path, doc: dict, rows=ROWS, text: str | None = None) -> Path:
-    """answers.yaml (the doc, or the text as given) with its workbook beside it."""
-    path = tmp_path / "answers.yaml"
-    path.write_text(text if text is not None else dump(doc), encoding="utf-8")
-    write_sheet(tmp_path / "plan.xlsx", doc["levels"], "en" in doc["languages"],
-                [{k: v for k, v in r.items() if "en" in doc["languages"] or not k.endswith("_en")} for r in rows])
-    return path
+from macros.tools.plan_sheet import SHEET, PlanErrors, main as plan_sheet_main, read_plan, write_sheet
+from tests.tools.new_site_cases import (ANSWER_CASES, CELL_CASES, LEVELS, ROWS, answers, cell_lines, col, dump,
+                                        edit_sheet, folder)
 
 
 def one_line_error(err) -> str:
@@ -70,33 +25,14 @@ def one_line_error(err) -> str:
 
 # --- the answers -----------------------------------------------------------------------------------
 
-def _without(doc, key):
-    return {k: v for k, v in doc.items() if k != key}
-
-
-@pytest.mark.parametrize("edit, where, words", [
-    (lambda d: _without(d, "levels"), "answers.yaml:1: levels:", "必須の項目「levels」"),
-    (lambda d: d | {"levels": []}, "answers.yaml:", "levels"),
-    (lambda d: d | {"levels": LEVELS * 2}, "answers.yaml:", "4個書かれています（3個まで）"),
-    (lambda d: d | {"languages": ["en"]}, "answers.yaml:", "languages"),
-    (lambda d: d | {"municipality": {"ja": "試験村"}}, "answers.yaml:2: municipality.en:", "英語の名前がありません"),
-    (lambda d: d | {"levels": [LEVELS[0], {"ja": "施策"}]}, "answers.yaml:", "levels[1].en"),
-    (lambda d: d | {"first_edition": {"id": "2025-13", "actual_fy": 2024}}, "answers.yaml:", "first_edition.id"),
-    (lambda d: d | {"columns": {"baseline_fy": 2027, "target_fy": 2022}}, "answers.yaml:", "columns.target_fy"),
-    (lambda d: d | {"first_edition": {"id": "2025-03", "actual_fy": 2030}}, "answers.yaml:", "first_edition.actual_fy"),
-    (lambda d: d | {"files": {"pdf": "Town Report"}}, "answers.yaml:", "files.pdf"),
-    (lambda d: d | {"plan": d["plan"] | {"sheet": "missing.xlsx"}}, "answers.yaml:", "missing.xlsx"),
-    (lambda d: d | {"colour": "red"}, "answers.yaml:", "知らない項目「colour」"),
-    (lambda d: d | {"plan": d["plan"] | {"sheet": "../../etc/plan.xlsx"}}, "answers.yaml:", "plan.sheet"),
-    (lambda d: d | {"publisher": d["publisher"] | {"ja": "=HYPERLINK()"}}, "answers.yaml:", "数式として読まれる"),
-])
-def test_a_wrong_answer_is_named_at_its_line(tmp_path, edit, where, words):
+@pytest.mark.parametrize("case", ANSWER_CASES, ids=[c.what_ja for c in ANSWER_CASES])
+def test_a_wrong_answer_is_named_at_its_line(tmp_path, case):
     path = folder(tmp_path, answers())
-    path.write_text(dump(edit(answers())), encoding="utf-8")
+    path.write_text(dump(case.edit(answers())), encoding="utf-8")
     with pytest.raises(DataError) as err:
         ns.load_answers(path, "answers.yaml")
     text = one_line_error(err.value)
-    assert text.startswith(where) and words in text
+    assert text.startswith(case.where) and case.words in text
     assert err.value.line is not None
 
 
@@ -115,13 +51,6 @@ def test_a_japanese_only_site_needs_no_english(tmp_path):
 
 
 # --- the workbook ----------------------------------------------------------------------------------
-
-def _edit_sheet(path: Path, cells: dict[str, object]) -> None:
-    wb = load_workbook(path)
-    for ref, value in cells.items():
-        wb[SHEET][ref] = value
-    wb.save(path)
-
 
 def _plan_errors(path: Path, levels=LEVELS, bilingual=True) -> list[str]:
     with pytest.raises(PlanErrors) as err:
@@ -143,28 +72,17 @@ def test_the_workbook_reads_back_into_the_plans_tree(tmp_path):
     assert lower["direction"] == "lower" and str(lower["baseline"]) == "35.5" and lower["target"] == 30
 
 
-@pytest.mark.parametrize("key, row, value, words", [
-    ("baseline", 1, "12件", "数値ではありません"),
-    ("target", 2, True, "数値ではありません"),
-    ("direction", 0, "良い", "方向が"),
-    ("level-2-number", 1, "一", "施策の番号が 1 以上の整数ではありません"),
-    ("level-1-number", 1, 0, "基本目標の番号"),
-    ("name", 2, None, "空欄です"),
-    ("name_en", 0, None, "空欄です"),
-    ("unit", 1, "=1+1", "数式として読まれる"),
-    ("level-1-name", 1, "別の名前", "上の行（「しごと」）と違います"),
-])
-def test_a_wrong_cell_is_named_with_its_sheet_and_cell(tmp_path, key, row, value, words):
-    folder(tmp_path, answers())
-    ref = f"{col(key)}{FIRST_ROW + row}"
-    _edit_sheet(tmp_path / "plan.xlsx", {ref: value})
-    lines = _plan_errors(tmp_path / "plan.xlsx")
-    assert len(lines) == 1 and lines[0].startswith(f"plan.xlsx: KPI!{ref}") and words in lines[0]
+@pytest.mark.parametrize("case", CELL_CASES, ids=[c.what_ja for c in CELL_CASES])
+def test_a_wrong_cell_is_named_with_its_sheet_and_cell(tmp_path, case):
+    ref, lines = cell_lines(tmp_path, case)
+    for line in lines:
+        assert "\n" not in line and " / " in line
+    assert len(lines) == 1 and lines[0].startswith(f"plan.xlsx: KPI!{ref}") and case.words in lines[0]
 
 
 def test_every_wrong_cell_is_listed_at_once(tmp_path):
     folder(tmp_path, answers())
-    _edit_sheet(tmp_path / "plan.xlsx", {f"{col('baseline')}2": "x", f"{col('direction')}4": "?"})
+    edit_sheet(tmp_path / "plan.xlsx", {f"{col('baseline')}2": "x", f"{col('direction')}4": "?"})
     lines = _plan_errors(tmp_path / "plan.xlsx")
     assert [line.split(" (")[0] for line in lines] == [f"plan.xlsx: KPI!{col('baseline')}2",
                                                        f"plan.xlsx: KPI!{col('direction')}4"]
@@ -201,7 +119,7 @@ def test_a_unit_without_english_on_a_bilingual_site_is_named_at_its_cell(tmp_pat
 
 def test_nothing_is_written_when_anything_is_wrong(tmp_path):
     path = folder(tmp_path, answers())
-    _edit_sheet(tmp_path / "plan.xlsx", {f"{col('target')}3": "many"})
+    edit_sheet(tmp_path / "plan.xlsx", {f"{col('target')}3": "many"})
     before = sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(PlanErrors):
         ns.new_site(tmp_path / "site", path)
@@ -310,20 +228,14 @@ def test_a_hostile_workbook_is_refused_as_the_kpi_workbook_is(tmp_path):
     is refused with one line, and a styled empty cell on the last row costs nothing."""
     from openpyxl.styles import PatternFill
 
-    from tests.tools.sheet_cases import repacked
+    from tests.tools.sheet_cases import with_laughs
     folder(tmp_path, answers())
     path = tmp_path / "plan.xlsx"
     wb = load_workbook(path)
     wb[SHEET].cell(row=1_048_576, column=1).fill = PatternFill("solid", fgColor="FFFF00")
     wb.save(path)
     assert sum(len(i.kpis) for t in read_plan(path, "plan.xlsx", LEVELS, True) for i in t.items) == len(ROWS)
-    laughs = b'<!DOCTYPE w [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-
-    def edit(name: str, content: bytes) -> bytes:
-        if name != "xl/workbook.xml":
-            return content
-        return content.replace(b"?>", b"?>" + laughs, 1) if content.startswith(b"<?xml") else laughs + content
-    path.write_bytes(repacked(path.read_bytes(), edit))
+    path.write_bytes(with_laughs(path.read_bytes()))
     with pytest.raises(DataError) as err:
         read_plan(path, "plan.xlsx", LEVELS, True)
     assert "DTD" in one_line_error(err.value) and err.value.file == "plan.xlsx"
