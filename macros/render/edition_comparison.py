@@ -71,12 +71,18 @@ class EditionFragments(Renderer):
         return {"lead": W["previous"].format(name=c.previous_edition.name.get(self.lang)),
                 "text": text, "verdict": verdict, "changed": c.status_changed}
 
+    def _closed(self, text) -> str:
+        """A correction's what or why as a sentence: staff often type a phrase ('a counting error'), and in
+        English the label 'Reason:' that follows needs the full stop the phrase lacks."""
+        words = text.get(self.lang)
+        return words if self.lang == "ja" or words.endswith((".", "!", "?")) else words + "."
+
     def edition_banner(self, links: list[EditionLink]) -> Markup:
         e, W = self.edition, words(self.lang)
         latest = self.editions.latest()
         state = "draft" if not e.published else ("latest" if e.id == latest.id else "archived")
-        corrections = [W["correction"].format(date=date_text(c.date, self.lang), what=c.what.get(self.lang),
-                                              why=c.why.get(self.lang)) for c in e.entry.corrections]
+        corrections = [W["correction"].format(date=date_text(c.date, self.lang), what=self._closed(c.what),
+                                              why=self._closed(c.why)) for c in e.entry.corrections]
         return self._render(
             "edition_banner.html", state=state, W=W, corrections=corrections, sep="" if self.lang == "ja" else " ",
             shows=W["shows"].format(name=e.name.get(self.lang), fy=fy_label(e.actual_fy, self.lang)),

@@ -210,7 +210,7 @@ def test_next_years_edition_from_start_to_correction(staff):
     built = staff.make("build")
     assert built.returncode == 0, built.output
     for lang, words in (("ja", "道の駅の商品販売額の実績値（理由：集計の誤り）"),
-                        ("en", "the actual of sales at roadside stations (why: a counting error)")):
+                        ("en", "the actual of sales at roadside stations. Reason: a counting error.")):
         base = clone / "site" / ("" if lang == "ja" else "en") / "editions" / NEW
         pages = sorted(base.rglob("index.html"))
         assert len(pages) >= 9
