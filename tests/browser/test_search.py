@@ -54,7 +54,7 @@ def search_pages(browser, server):
 
 
 PLACEHOLDER = {"ja": "検索キーワードを入力してください", "en": "Type to start searching"}  # Material's
-COUNT = {"ja": r"^\d+件見つかりました$", "en": r"^(1 matching document|\d+ matching documents)$"}
+COUNT = {"ja": r"^\d+件見つかりました$", "en": r"^(1 matching page|\d+ matching pages)$"}
 
 
 def search(page, side: str, word: str) -> tuple[str, list[str]]:
