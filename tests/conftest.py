@@ -68,14 +68,19 @@ def root() -> Path:
     return ROOT
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """The run's temporary folder that every pytest-xdist worker sees (each has one of its own below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 def made_once(tmp_path_factory, name: str, make) -> Path:
     """The folder `name`, made by make(folder) once per test run, whichever test asks first.
 
     Under pytest-xdist (`make test` runs one worker per core) the workers share it: the first to
     take the lock makes it in the run's common temporary folder, the others wait for it.
     """
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    shared = shared_folder(tmp_path_factory)
     out, done = shared / name, shared / f"{name}.done"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
