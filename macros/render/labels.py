@@ -115,7 +115,8 @@ _PAGE_LABELS = {
 }
 
 
-# The editions' words (render/edition_comparison.py): the banner, the previous edition, the counts per edition.
+# The editions' words (render/edition_comparison.py: the banner; render/previous_edition.py: the previous
+# edition under each KPI, the counts per edition).
 _EDITION_LABELS = {
     "ja": {
         "edition.shows": "この報告書は{name}（{fy}の実績）です。",

@@ -26,6 +26,7 @@ from ..core.report import LoadedReport
 from . import charts, print_charts
 from .labels import count_label, key_status, label, status_icon, status_label, with_levels
 from .numbers import fmt_number, fmt_pct
+from .previous_edition import PreviousEdition
 from .sentence import kpi_sentence
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -102,6 +103,7 @@ class Renderer:
         # The editions of the report and the one shown, for comparisons with the previous edition
         # (None in unit tests that render one report).
         self.editions, self.edition = editions, edition
+        self.previous = PreviousEdition(self)
         self.env = env or make_env()
         self.scheme = data.scheme
         self.L = {**with_levels(lang, data.report.levels), "key_status": key_status(lang, self.scheme)}
@@ -157,12 +159,8 @@ class Renderer:
             "sentence": kpi_sentence(verdict(e), self.lang, name, self.data.report.units[k.unit], k.wording,
                                      self.scheme),
             "href": self.kpi_href(k.id) if with_links else f"#kpi-{k.id}",
-            "previous": self.previous_view(e),
+            "previous": self.previous.kpi_line(e),
         }
-
-    def previous_view(self, e: Evaluation) -> dict | None:
-        """The KPI in the previous edition (render/edition_comparison.py); none when one report is rendered alone."""
-        return None
 
     def _footnotes(self, evaluations: list[Evaluation]) -> list[str]:
         out = []
@@ -286,10 +284,7 @@ class Renderer:
             caption = self.word("strategy_label", n=sid) + " " + caption
         summary = self._render("status_summary.html", statuses=rows, total=counts.total, caption=caption)
         # The overview also sets this edition's counts beside the earlier editions' (none with one edition).
-        return summary if sid is not None else summary + self.edition_counts()
-
-    def edition_counts(self) -> Markup:
-        return Markup("")
+        return summary if sid is not None else summary + self.previous.counts()
 
     def strategy_cards(self) -> Markup:
         cards = []
