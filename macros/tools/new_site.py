@@ -257,6 +257,26 @@ LATEST = ("{## このページは最新の公開版（docs/editions/ の一番�
           "本文はそちらを編集してください。 ##}\n{{ latest_edition_page() }}\n")
 
 
+def _print_page(tops: list[Item], lang: str) -> str:
+    """The whole report on one page, for paper and for make pdf: the KPI results and every top-level item's
+    page, each included as it is on the site."""
+    if lang == "ja":
+        head = ("---\nsearch:\n  exclude: true\ndescription: 評価報告書の全文を1ページにまとめた、印刷用のページです。\n---\n\n"
+                "# {{ report_meta(\"title\") }} {#cover}\n\n{{ report_meta(\"publisher\") }}　{{ report_meta(\"published\") }}\n\n"
+                "ウェブ版：{{ site_address() }}\n\nこのページは、評価報告書の全文を、印刷しやすいように1ページにまとめたものです。"
+                "内容はウェブ版の各ページと同じで、数値はすべて公開データから生成しています。\n\n")
+        contents = "## 目次 {#contents .print-part}"
+    else:
+        head = ("---\nsearch:\n  exclude: true\ndescription: The whole evaluation report on one page, for printing.\n---\n\n"
+                "# {{ report_meta(\"title\") }} {#cover}\n\n{{ report_meta(\"publisher\") }} – {{ report_meta(\"published\") }}\n\n"
+                "Web edition: {{ site_address() }}\n\nThis page holds the whole evaluation report on one page, for printing. "
+                "Its content is the same as the website's pages, and every KPI figure is generated from the open data.\n\n")
+        contents = "## Contents {#contents .print-part}"
+    parts = ['{{ include_page("index.md", section="summary") }}'] + [
+        f'{{{{ include_page("strategy-{t.id}.md") }}}}' for t in tops]
+    return head + "{{ pdf_download() }}\n\n" + contents + "\n\n[TOC]\n\n" + "\n\n".join(parts) + "\n"
+
+
 def _suffix(lang: str) -> str:
     return ".md" if lang == "ja" else f".{lang}.md"
 
@@ -280,9 +300,10 @@ def doc_files(answers: dict, tops: list[Item]) -> dict[str, str]:
             kpis = "# All KPIs\n\nAll {{ kpi_count() }} KPIs.\n\n{{ kpi_list() }}\n"
         files[f"{base}/index{s}"] = index
         files[f"{base}/kpis{s}"] = kpis
+        files[f"{base}/print{s}"] = _print_page(tops, lang)
         for item in tops:
             files[f"{base}/strategy-{item.id}{s}"] = _strategy_page(item, lang, levels)
-        for name in ["index", "kpis"] + [f"strategy-{t.id}" for t in tops]:
+        for name in ["index", "kpis", "print"] + [f"strategy-{t.id}" for t in tops]:
             files[f"docs/{name}{s}"] = LATEST
         for name in ("methodology", "data", "glossary", "accessibility"):
             text = (SCAFFOLD / "docs" / f"{name}{s}").read_text(encoding="utf-8")
@@ -308,7 +329,9 @@ def mkdocs_yml(answers: dict, tops: list[Item]) -> str:
     items = [(f"{levels[0]['ja']}{t.id} {t.title['ja']}",
               f"{levels[0].get('en', '')} {t.id}: {t.title.get('en', '')}", f"strategy-{t.id}.md") for t in tops]
     nav = ["  - トップ: index.md", "  - 計画の評価:"]
-    nav += [f"      - {_q(ja)}: {md}" for ja, _en, md in items] + ["      - KPI一覧: kpis.md", "  - このサイトについて:"]
+    nav += [f"      - {_q(ja)}: {md}" for ja, _en, md in items] + ["      - KPI一覧: kpis.md",
+                                                                      "      - 報告書全文（印刷用）: print.md",
+                                                                      "  - このサイトについて:"]
     nav += [f"      - {_q(ja)}: {md}" for ja, _en, md in about]
     i18n = ["        - locale: ja", "          default: true", "          name: 日本語", "          build: true"]
     if "en" in langs:
@@ -317,6 +340,7 @@ def mkdocs_yml(answers: dict, tops: list[Item]) -> str:
                  f"          site_description: {_q(answers['plan']['en'] + ': every KPI generated from open data.')}",
                  f"          copyright: {_q(answers['municipality']['en'])}", "          nav_translations:",
                  "            トップ: Home", "            計画の評価: Evaluation of the plan", "            KPI一覧: All KPIs",
+                 "            報告書全文（印刷用）: Full report (print)",
                  "            このサイトについて: About this site"]
         i18n += [f"            {_q(ja)}: {_q(en)}" for ja, en, _md in items + about]
     values = {"site_name": _q(short["ja"]), "site_author": _q(answers["municipality"]["ja"]),

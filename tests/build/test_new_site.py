@@ -191,6 +191,20 @@ def test_the_pages_name_the_towns_levels_and_its_items(town, lang):
         assert (f"{top}{n} {titles[0]}" if lang == "ja" else f"{top} {n}: {titles[1]}") in nav
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_print_page_holds_the_whole_report(town, lang):
+    """One page for paper and make pdf: every top-level item's page and every KPI, in the navigation."""
+    _project, site = town
+    p = _read(page(site, lang, "print"))
+    text = "".join(p.text)
+    top = LEVELS[0][lang]
+    for n, titles in TOPS.items():
+        assert (f"{top}{n} {titles[0]}" if lang == "ja" else f"{top} {n}: {titles[1]}") in text
+    for kpi in KPIS:
+        assert kpi[2 if lang == "ja" else 3] in text
+    assert ("報告書全文（印刷用）" if lang == "ja" else "Full report (print)") in _read(page(site, lang, "")).nav
+
+
 def test_the_glossary_explains_the_levels(town):
     _project, site = town
     text = "".join(_read(page(site, "ja", "glossary")).text)
