@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from xdist.scheduler import LoadFileScheduling
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -142,7 +143,7 @@ def two_editions(tmp_path_factory) -> tuple[Path, Path]:
 # could keep the page sweep's readers of several files on one worker, was seen to split a group between
 # workers under pytest 9, so it is not used.)
 SLOWEST_FIRST = (
-    "tests/browser/test_pages.py",             # the page sweep: every page at both viewports
+    "tests/browser/test_pages.py",             # the page sweep: every page at both viewports (with SWEEP_READERS)
     "tests/broken/test_broken.py",             # a failing build per broken-input case
     "tests/browser/test_print.py",             # twelve pages printed to PDF
     "tests/build/test_preview.py",             # three `mkdocs serve` runs
@@ -152,6 +153,30 @@ SLOWEST_FIRST = (
     "tests/build/test_editions.py",            # a draft and a correction built
     "tests/browser/test_search_recall.py",
 )
+
+
+# The page sweep's readers (tests/browser/sweep.py): five files assert on what one sweep recorded. As
+# separate files they could run on two workers, and each worker would sweep every page again (twice the
+# CPU: the sweep is bound by it). They are one unit of work, given to one worker.
+SWEEP_READERS = frozenset({
+    "tests/browser/test_pages.py", "tests/browser/test_budgets.py", "tests/browser/test_content_security_policy.py",
+    "tests/browser/test_layout_shift.py", "tests/browser/test_lazy_rendering.py",
+})
+
+
+class OneSweepScheduling(LoadFileScheduling):
+    """--dist loadfile, with the page sweep's readers as one file. The scope of a test is pytest-xdist's
+    LoadFileScheduling._split_scope, not a documented API: a reliance (MAINTAINERS.md; its test is in
+    tests/glue/test_upstream.py)."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        scope = super()._split_scope(nodeid)
+        return SLOWEST_FIRST[0] if scope in SWEEP_READERS else scope
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's hook for a scheduler of one's own: used for --dist loadfile (`make test`)."""
+    return OneSweepScheduling(config, log) if config.getoption("dist") == "loadfile" else None
 
 
 @pytest.hookimpl(tryfirst=True)

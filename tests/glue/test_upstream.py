@@ -32,6 +32,9 @@ RELIANCES = {
     "kpi_anchors": ("mkdocs", "1.6.1", "glue/plugin.py adds the KPI anchors to Page.present_anchor_ids"),
     "i18n_building": ("mkdocs-static-i18n", "1.3.1",
                       "glue/plugin.py on_post_build reads the plugin's `building` flag to find the last language's build"),
+    "xdist_scope": ("pytest-xdist", "3.8.0",
+                    "tests/conftest.py's OneSweepScheduling overrides LoadFileScheduling._split_scope to give the "
+                    "page sweep's readers to one worker"),
     "material_templates": ("mkdocs-material", "9.8.1",
                            "overrides/main.html and overrides/partials/ are copies of Material's templates "
                            "(the tests below show the differences)"),
@@ -228,3 +231,16 @@ def test_the_installed_mkdocs_macros_renders_pages_through_the_checked_environme
     assert not (tmp_path / "site" / "index.html").exists()
     said = str(stopped.value) + "\n".join(r.getMessage() for r in caplog.records)
     assert refused in said and ("macro" in said or "NotAMacroCall" in said), said   # ours, or mkdocs-macros' words
+
+
+# --- pytest-xdist's scope of a test (tests/conftest.py) --------------------------------------------
+
+def test_the_page_sweeps_readers_are_one_unit_of_work_and_other_files_their_own():
+    from xdist.scheduler import LoadFileScheduling
+
+    from tests.conftest import SLOWEST_FIRST, SWEEP_READERS, OneSweepScheduling
+    scheduler = object.__new__(OneSweepScheduling)   # _split_scope reads nothing of the instance
+    assert LoadFileScheduling._split_scope(scheduler, "tests/a/test_b.py::test_c[x]") == "tests/a/test_b.py"
+    assert {scheduler._split_scope(f"{f}::test_x[desktop]") for f in SWEEP_READERS} == {SLOWEST_FIRST[0]}
+    assert scheduler._split_scope("tests/browser/test_print.py::test_y") == "tests/browser/test_print.py"
+    assert all((ROOT / f).is_file() for f in SWEEP_READERS)
