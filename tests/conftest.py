@@ -174,6 +174,7 @@ class OneSweepScheduling(LoadFileScheduling):
         return SLOWEST_FIRST[0] if scope in SWEEP_READERS else scope
 
 
+@pytest.hookimpl(optionalhook=True)   # pytest-xdist's hook: unknown when a run turns xdist off (-p no:xdist)
 def pytest_xdist_make_scheduler(config, log):
     """pytest-xdist's hook for a scheduler of one's own: used for --dist loadfile (`make test`)."""
     return OneSweepScheduling(config, log) if config.getoption("dist") == "loadfile" else None
