@@ -259,22 +259,11 @@ LATEST = ("{## このページは最新の公開版（docs/editions/ の一番�
 
 def _print_page(tops: list[Item], lang: str) -> str:
     """The whole report on one page, for paper and for make pdf: the KPI results and every top-level item's
-    page, each included as it is on the site."""
-    if lang == "ja":
-        head = ("---\nsearch:\n  exclude: true\ndescription: 評価報告書の全文を1ページにまとめた、印刷用のページです。\n---\n\n"
-                "# {{ report_meta(\"title\") }} {#cover}\n\n{{ report_meta(\"publisher\") }}　{{ report_meta(\"published\") }}\n\n"
-                "ウェブ版：{{ site_address() }}\n\nこのページは、評価報告書の全文を、印刷しやすいように1ページにまとめたものです。"
-                "内容はウェブ版の各ページと同じで、数値はすべて公開データから生成しています。\n\n")
-        contents = "## 目次 {#contents .print-part}"
-    else:
-        head = ("---\nsearch:\n  exclude: true\ndescription: The whole evaluation report on one page, for printing.\n---\n\n"
-                "# {{ report_meta(\"title\") }} {#cover}\n\n{{ report_meta(\"publisher\") }} – {{ report_meta(\"published\") }}\n\n"
-                "Web edition: {{ site_address() }}\n\nThis page holds the whole evaluation report on one page, for printing. "
-                "Its content is the same as the website's pages, and every KPI figure is generated from the open data.\n\n")
-        contents = "## Contents {#contents .print-part}"
+    page, each included as it is on the site (macros/scaffold/docs/print.md)."""
     parts = ['{{ include_page("index.md", section="summary") }}'] + [
         f'{{{{ include_page("strategy-{t.id}.md") }}}}' for t in tops]
-    return head + "{{ pdf_download() }}\n\n" + contents + "\n\n[TOC]\n\n" + "\n\n".join(parts) + "\n"
+    text = (SCAFFOLD / "docs" / f"print{_suffix(lang)}").read_text(encoding="utf-8")
+    return Template(text).substitute(parts="\n\n".join(parts))
 
 
 def _suffix(lang: str) -> str:
