@@ -112,7 +112,9 @@ pdf: build
 	$(PY) -m macros.tools.pdf site/ $${PDF_FLAGS:+"$$PDF_FLAGS"}
 
 # The live preview shows draft editions too (with their 「作成中」/"Draft" banner); a deployed site never does.
-serve: build
+# It follows the check (every edition, drafts included), not the deploy build: a new site's only edition is
+# a draft, which the deploy build refuses to publish.
+serve: check
 	SHOW_DRAFTS=true $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 # One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's session

@@ -104,3 +104,11 @@ def test_no_recipe_pastes_a_value_given_to_make():
     for name in exported:
         assert re.search(rf"^{name}_FORM := \^", text, re.M), f"{name} has no form to check"
         assert f"$(call check,{name}," in text, f"{name} is never checked"
+
+
+def test_the_preview_follows_the_check_not_the_deploy_build():
+    """make serve shows drafts: it must run after the check (which builds drafts), never after the deploy
+    build, which refuses a site whose only edition is a draft (a new site from make new-site)."""
+    run = subprocess.run(["make", "-n", "-p", "serve"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    rule = next(line for line in run.stdout.splitlines() if line.startswith("serve:"))
+    assert rule.split(":", 1)[1].split() == ["check"], rule
