@@ -17,8 +17,9 @@ The search plugin reads `page.content` in its `on_page_context`, so the order ov
 
 Everything lives on one `DeferredHtml` object, which the plugin (glue/plugin.py) makes afresh at the
 start of every build (each language is a build of its own): nothing from a failed build or from
-the other language is carried over. A fragment may name the anchors it defines (the KPIs' ids): the
-page's readers are told them with the page, and nobody reads them back out of the HTML.
+the other language is carried over. A fragment (render/renderer.py `Fragment`) may name the anchors
+it defines and its own search results (the KPIs): the page's readers are told the fragments put back,
+and nobody reads them back out of the HTML.
 
 What can go wrong, and what happens then:
 - a page that skipped a step (a plugin that renders pages itself, a build that stopped half-way):
@@ -37,6 +38,8 @@ from typing import Callable
 
 from markupsafe import Markup
 
+from ..render.renderer import Fragment
+
 log = logging.getLogger("mkdocs.plugins.minereport.deferred")
 
 # A literal start: the regular expression engine skips ahead to it (fast on long pages).
@@ -46,7 +49,7 @@ TOKEN = re.compile(r"(MINEHTML\d{8}Z)")
 SEARCH_STUB = "<p></p>"
 
 
-def _same(text: str, anchors: set[str]) -> str:
+def _same(text: str, put_back: list[Fragment]) -> str:
     return text
 
 
@@ -58,20 +61,20 @@ class DeferredHtml:
 
     def reset(self) -> None:
         """Forget everything: called at the start of each build."""
-        self._fragments: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._fragments: dict[str, Fragment] = {}
         self._serial = itertools.count()
         # page url → (readers' page, the page as handed to the search plugin)
         self._pages: dict[str, tuple[str, str]] = {}
 
-    def defer(self, html: Markup, anchors: tuple[str, ...] = ()) -> str:
-        """A token for the fragment, in a paragraph of its own, to put into the Markdown instead of it;
-        `anchors`: the ids the fragment defines."""
+    def defer(self, fragment: Markup | Fragment) -> str:
+        """A token for the fragment (HTML, or a Fragment with its anchors and search results), in a
+        paragraph of its own, to put into the Markdown instead of it."""
         token = f"MINEHTML{next(self._serial):08d}Z"
-        self._fragments[token] = (str(html), tuple(anchors))
+        self._fragments[token] = fragment if isinstance(fragment, Fragment) else Fragment(Markup(fragment))
         return f"\n\n{token}\n\n"
 
-    def restore(self, html: str, anchors: set[str] | None = None) -> str:
-        """The converted page with its fragments put back (their anchors added to `anchors`).
+    def restore(self, html: str, put_back: list[Fragment] | None = None) -> str:
+        """The converted page with its fragments put back (each added to `put_back`, in page order).
 
         Each fragment is used once. A token we do not hold is left in the text as it is.
         """
@@ -83,17 +86,17 @@ class DeferredHtml:
             # Markdown made each token a paragraph of its own: the fragment replaces the paragraph.
             if pieces[i - 1].endswith("<p>") and pieces[i + 1].startswith("</p>"):
                 pieces[i - 1], pieces[i + 1] = pieces[i - 1][:-3], pieces[i + 1][4:]
-            pieces[i] = fragment[0]
-            if anchors is not None:
-                anchors.update(fragment[1])
+            pieces[i] = str(fragment.html)
+            if put_back is not None:
+                put_back.append(fragment)
         return "".join(pieces)
 
-    def after_markdown(self, page, html: str, readers: Callable[[str, set[str]], str] = _same) -> str:
-        """Step 2: keep the readers' page (finished by `readers`, which is told the anchors of the
-        fragments put back) and return what the search plugin sees."""
-        anchors: set[str] = set()
-        full = self.restore(html, anchors)
-        self._pages[page.url] = (readers(full, anchors), SEARCH_STUB)
+    def after_markdown(self, page, html: str, readers: Callable[[str, list[Fragment]], str] = _same) -> str:
+        """Step 2: keep the readers' page (finished by `readers`, which is told the fragments put back)
+        and return what the search plugin sees."""
+        put_back: list[Fragment] = []
+        full = self.restore(html, put_back)
+        self._pages[page.url] = (readers(full, put_back), SEARCH_STUB)
         return SEARCH_STUB
 
     def before_theme(self, page) -> None:

@@ -24,7 +24,6 @@ from ..render.edition_comparison import EditionLink
 from ..render.labels import label, status_name as label_status_name
 from ..render.status_rules import for_scheme
 from ..render.pages import PageFragments
-from ..render.renderer import Fragment
 
 
 def _unknown(env, macro: str, kind_ja: str, kind_en: str, ident) -> DataError:
@@ -120,8 +119,6 @@ def define_env(env) -> None:
                 kind_ja = "項目" if level is None else report.levels[level].ja
                 raise _unknown(env, name, kind_ja, kind, ident)
             out = render(fragments(), obj)
-            if isinstance(out, Fragment):
-                return defer(out.html, out.anchors)
             return defer(out) if html else out
         macro.__name__ = macro.__qualname__ = name   # so a wrong call names the macro in its error
         env.macro(macro, name)

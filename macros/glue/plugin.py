@@ -33,7 +33,7 @@ from ..core.errors import DataError, problem
 from ..core.register import read_register
 from ..core.site import Site, load_site
 from ..render.labels import label
-from ..render.renderer import make_env
+from ..render.renderer import Fragment, SearchEntry, make_env
 from ..tools import translations
 
 class ReportConfig(base.Config):
@@ -139,6 +139,10 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.theme_cache = MemoryBytecodeCache()
         self.theme_scripts = content_security_policy.ThemeScripts()
         self._announced: object = None   # the loading of the data whose notes were printed
+        # page url → the search results its fragments carry (the KPIs), for the index written once every
+        # language is built; a page's results are replaced whenever it is built, and only the pages of
+        # the finished build's index are read.
+        self.fragment_search: dict[str, list[SearchEntry]] = {}
         self._start_build()
 
     def _start_build(self) -> None:
@@ -254,10 +258,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         _titles_as_text(page)
         banner = self.banners.pop(page.url, "")
 
-        def for_readers(full: str, anchors: set[str]) -> str:
+        def for_readers(full: str, put_back: list[Fragment]) -> str:
             # MkDocs 1.6 collects a page's anchors while it renders Markdown; the KPI blocks come back
             # after that: their anchors are added, so links to #kpi-… pass MkDocs' anchor check.
-            page.present_anchor_ids.update(anchors)
+            page.present_anchor_ids.update(anchor for f in put_back for anchor in f.anchors)
+            self.fragment_search[page.url] = [entry for f in put_back for entry in f.search]
             # The edition banner is left out of the estimate: which editions exist must not change how an
             # edition's page is laid out (an old edition stays as published, but for its banner).
             if banner and full.startswith(banner):
@@ -313,7 +318,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if i18n is not None:
             prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
             names = {e.id: {"ja": e.name.ja, "en": e.name.en} for e in all_editions.all}
-            search_index.split_index(site, prefixes, names, all_editions.latest().id)
+            search_index.split_index(site, prefixes, self.fragment_search, names, all_editions.latest().id)
 
 
 def _titles_as_text(page) -> None:

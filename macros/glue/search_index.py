@@ -8,8 +8,9 @@ the built pages themselves (the pages Material indexed, so `search: exclude` sti
 
 - one entry [location, title, text] for the page (its h1 and the text before the next heading) and
   one for each later heading with an id, up to the next one, as Material's results show them;
-- one more entry for each KPI block (an element with id="kpi-<id>"), so that a KPI's result
-  leads to the KPI itself;
+- one more entry for each search result a page's fragments carried (render/renderer.py `Fragment`:
+  each KPI, at its anchor), so that a KPI's result leads to the KPI itself; they are told, not read
+  back out of the HTML;
 - text as readers see it: parts marked `data-search-exclude` and heading permalinks left out, block
   elements and table cells apart, inline elements joined, NFKC-normalised (full-width letters and
   digits folded, as the worker folds a query), one space between words.
@@ -29,8 +30,10 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, Mapping
 
 from macros.glue.search_view import without_permalinks, without_search_excluded
+from macros.render.renderer import SearchEntry
 
 INDEX = Path("search") / "search_index.json"
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)?[^>]*>")
@@ -41,48 +44,17 @@ ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', 
 SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.S)
 HEADING = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 SPACE = re.compile(r"\s+")
-# A KPI block: id="kpi-1-1-1-1" (the KPI list's headings are kpi-list-…, not KPIs).
-KPI_START = re.compile(r'<([a-z][a-z0-9]*)\b[^>]*?\sid="(kpi-\d+(?:-\d+)+)"[^>]*>')
-# The KPI's name inside its block: an element marked class="kpi-name", else its first header cell
-# or heading.
-KPI_NAME = re.compile(r'<([a-z][a-z0-9]*)\b[^>]*?\sclass="[^"]*\bkpi-name\b[^"]*"[^>]*>|<(th|h[1-6])\b[^>]*>')
+
+
+def normalised(text: str) -> str:
+    """Text as the index holds it: NFKC (as the worker folds a query), whitespace collapsed."""
+    return SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
 def plain_text(fragment: str) -> str:
     """Text of an HTML fragment: tags dropped, entities decoded, NFKC, whitespace collapsed."""
-    text = html.unescape(TAG.sub(lambda m: "" if (m.group(2) or "").lower() in INLINE else " ", fragment))
-    return SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
-
-
-def _element_end(page: str, tag: str, pos: int) -> int:
-    same = re.compile(rf"<(/?){tag}\b[^>]*>")
-    depth = 1
-    while depth:
-        m = same.search(page, pos)
-        if m is None:
-            return len(page)
-        depth += -1 if m.group(1) else 1
-        pos = m.end()
-    return pos
-
-
-def kpi_entries(page_html: str, location: str) -> list[list[str]]:
-    """[location#kpi-id, KPI name, text] for each KPI block of a built page, as search sees it."""
-    entries = []
-    for m in KPI_START.finditer(page_html):
-        block = without_search_excluded(page_html[m.start():_element_end(page_html, m.group(1), m.end())])
-        inner = block[block.index(">") + 1:]
-        name = KPI_NAME.search(inner)
-        if name is not None:
-            tag = name.group(1) or name.group(2)
-            title = plain_text(inner[name.start():_element_end(inner, tag, name.end())])
-        else:
-            title = plain_text(inner)
-        text = plain_text(inner)
-        if text.startswith(title):  # the name is the result's title: the text shows what follows it
-            text = text[len(title):].strip()
-        entries.append([f"{location}#{m.group(2)}", title, text])
-    return entries
+    return normalised(html.unescape(TAG.sub(lambda m: "" if (m.group(2) or "").lower() in INLINE else " ",
+                                            fragment)))
 
 
 def language_of(location: str, prefixes: dict[str, str]) -> str:
@@ -111,10 +83,16 @@ def page_entries(page_html: str, location: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=512)
-def _entries(page_html: str, location: str) -> list[list[str]]:
-    """A built page's entries. Kept for the next build of the same process: the live preview rebuilds
-    every page after an edit, and most come out the same (a pure function of its arguments)."""
-    return page_entries(page_html, location) + kpi_entries(page_html, location)
+def _page_entries(page_html: str, location: str) -> list[list[str]]:
+    """page_entries, kept for the next build of the same process: the live preview rebuilds every page
+    after an edit, and most come out the same (a pure function of its arguments)."""
+    return page_entries(page_html, location)
+
+
+def fragment_entries(search: Iterable[SearchEntry], location: str) -> list[list[str]]:
+    """[location#anchor, title, text] for the search results a page's fragments carry, as the page's
+    other entries are normalised."""
+    return [[f"{location}#{e.anchor}", normalised(e.title), normalised(e.text)] for e in search]
 
 
 def _edition_of(location: str, prefix: str) -> str | None:
@@ -123,9 +101,10 @@ def _edition_of(location: str, prefix: str) -> str | None:
     return m.group(1) if m else None
 
 
-def split_index(site_dir: Path, prefixes: dict[str, str], edition_names: dict[str, dict[str, str]] | None = None,
-                latest: str | None = None) -> dict[str, int]:
+def split_index(site_dir: Path, prefixes: dict[str, str], fragment_search: Mapping[str, Iterable[SearchEntry]],
+                edition_names: dict[str, dict[str, str]] | None = None, latest: str | None = None) -> dict[str, int]:
     """Write search/<lang>.json for the pages in Material's index and empty the latter; return sizes.
+    `fragment_search`: {page url: the search results its fragments carried};
     `edition_names`: {edition id: {lang: name}}, added to the titles of an edition's results;
     `latest`: the edition shown at today's addresses, whose copy under editions/ is not indexed again."""
     index_path = site_dir / INDEX
@@ -140,7 +119,8 @@ def split_index(site_dir: Path, prefixes: dict[str, str], edition_names: dict[st
         edition = _edition_of(page, prefixes[lang])
         if edition is not None and edition == latest:
             continue
-        entries = _entries(built.read_text(encoding="utf-8"), page)
+        entries = (_page_entries(built.read_text(encoding="utf-8"), page)
+                   + fragment_entries(fragment_search.get(page, ()), page))
         name = (edition_names or {}).get(edition, {}).get(lang) if edition else None
         if name:
             template = "{}（{}）" if lang == "ja" else "{} ({})"

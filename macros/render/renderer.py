@@ -73,11 +73,22 @@ class StatusView:
 
 
 @dataclass(frozen=True)
+class SearchEntry:
+    """A search result inside a fragment: its anchor, its title and the text shown under it (as the
+    reader sees them; the search index normalises the text)."""
+    anchor: str
+    title: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Fragment:
-    """Rendered HTML and the ids of the anchors it defines: link targets a site generator learns of
-    only when the HTML is in the page, told here so nobody reads them back out of the HTML."""
+    """Rendered HTML, the ids of the anchors it defines and its own search results: what a site
+    generator learns of only when the HTML is in the page, told here so nobody reads it back out of
+    the HTML."""
     html: Markup
     anchors: tuple[str, ...] = ()
+    search: tuple[SearchEntry, ...] = ()
 
 
 def kpi_anchor(kid: str) -> str:
@@ -215,9 +226,13 @@ class Renderer:
 
     def kpis(self, measure: Item) -> Fragment:
         """An item's KPIs: the table, then the charts drawn from it (their captions point to it);
-        the table's rows are the KPIs' anchors."""
+        the table's rows are the KPIs' anchors, and each is a search result of its own, titled by the
+        KPI's name and its marks as the row reads (templates/kpi_table.html leaves the figures out)."""
         return Fragment(Markup("\n").join([self.kpi_table(measure), self.kpi_chart(measure)]),
-                        tuple(kpi_anchor(k.id) for k in measure.kpis))
+                        tuple(kpi_anchor(k.id) for k in measure.kpis),
+                        tuple(SearchEntry(kpi_anchor(k.id), k.name.get(self.lang)
+                                          + "".join(symbol + spoken for symbol, spoken in self._marks(k)))
+                              for k in measure.kpis))
 
     def kpi_chart(self, measure: Item) -> Markup:
         evs = [self.data.evaluations[k.id] for k in measure.kpis]

@@ -7,6 +7,7 @@ import markdown
 from markupsafe import Markup
 
 from macros.glue.deferred import SEARCH_STUB, DeferredHtml
+from macros.render.renderer import Fragment, SearchEntry
 
 FRAGMENT = Markup('<div class="t"><p>kept</p><span data-search-exclude>chart</span></div>')
 
@@ -36,7 +37,7 @@ def test_each_fragment_is_used_once_and_an_unknown_token_is_left_as_it_is():
 
 def test_the_search_plugin_sees_an_empty_page_then_readers_get_theirs():
     d, p = DeferredHtml(), page()
-    p.content = d.after_markdown(p, f"<p>{d.defer(FRAGMENT).strip()}</p>", readers=lambda html, anchors: html.upper())
+    p.content = d.after_markdown(p, f"<p>{d.defer(FRAGMENT).strip()}</p>", readers=lambda html, put_back: html.upper())
     assert p.content == SEARCH_STUB and "kept" not in p.content
     d.before_theme(p)
     assert p.content == str(FRAGMENT).upper()
@@ -72,10 +73,12 @@ def test_a_new_build_starts_empty():
     assert d.restore(token) == token
 
 
-def test_readers_are_told_the_anchors_of_the_fragments_put_back():
+def test_readers_are_told_the_fragments_put_back_with_their_anchors_and_search_results():
     d, p, told = DeferredHtml(), page(), []
-    one, two = d.defer(FRAGMENT, ("kpi-1",)), d.defer(FRAGMENT, ("kpi-2", "kpi-3"))
-    d.defer(FRAGMENT, ("kpi-9",))                        # deferred, never put into this page
-    d.after_markdown(p, f"<p>{one.strip()}</p><p>{two.strip()}</p>",
-                     readers=lambda html, anchors: told.append(anchors) or html)
-    assert told == [{"kpi-1", "kpi-2", "kpi-3"}]
+    first = Fragment(FRAGMENT, ("kpi-1",), (SearchEntry("kpi-1", "出生数"),))
+    second = Fragment(FRAGMENT, ("kpi-2", "kpi-3"))
+    one, two = d.defer(first), d.defer(second)
+    d.defer(Fragment(FRAGMENT, ("kpi-9",)))             # deferred, never put into this page
+    d.after_markdown(p, f"<p>{two.strip()}</p><p>{one.strip()}</p><p>{d.defer(FRAGMENT).strip()}</p>",
+                     readers=lambda html, put_back: told.append(put_back) or html)
+    assert told == [[second, first, Fragment(FRAGMENT)]]   # in the page's order

@@ -120,7 +120,9 @@ def test_kpi_anchors_in_generated_html_are_valid_link_targets(root):
                            file=SimpleNamespace(src_uri="strategy-1.md", src_path="strategy-1.md",
                                                 abs_src_path=str(root / "docs" / "strategy-1.md")))
     kpis = f.kpis(data.report.measure("1-1-1"))
-    token = plugin.pages.defer(kpis.html, kpis.anchors)
+    token = plugin.pages.defer(kpis)
     html = "<h3 id=\"measure-1-1-1\">m</h3>" + token.replace("\n\n", "<p>", 1)
     plugin.on_page_content(html.rstrip() + "</p>", page=page, config={"docs_dir": str(root / "docs")}, files=None)
     assert page.present_anchor_ids == {"measure-1-1-1", "kpi-1-1-1-1", "kpi-1-1-1-2"}
+    # and their search results are kept for the index written after the build
+    assert [e.anchor for e in plugin.fragment_search["strategy-1/"]] == ["kpi-1-1-1-1", "kpi-1-1-1-2"]

@@ -1,11 +1,13 @@
-"""macros/glue/search_index.py: the per-language search index, read from built pages."""
+"""macros/glue/search_index.py: the per-language search index, read from built pages and told by fragments."""
 from __future__ import annotations
 
 import re
 from importlib.metadata import version
 from pathlib import Path
 
-from macros.glue.search_index import kpi_entries, language_of, page_entries, plain_text
+from macros.glue.search_index import fragment_entries, language_of, normalised, page_entries, plain_text
+from macros.glue.search_view import without_search_excluded
+from macros.render.renderer import SearchEntry
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,13 +30,29 @@ def test_page_entries_split_at_headings_without_permalinks_or_excluded_parts():
     ]
 
 
-def test_a_kpi_row_or_block_becomes_an_entry_at_its_anchor():
-    row = '<tr id="kpi-1-1-1-1"><th scope="row">三洞入洞者数</th><td data-search-exclude>千人</td></tr>'
-    assert kpi_entries(row, "strategy-1/") == [["strategy-1/#kpi-1-1-1-1", "三洞入洞者数", ""]]
-    block = ('<section class="kpi" id="kpi-2-1-1-1"><h4 class="kpi-name">出生数</h4>'
-             '<p>目標に届きませんでした。</p><div data-search-exclude>12 人</div></section>')
-    assert kpi_entries(block, "strategy-2/") == [["strategy-2/#kpi-2-1-1-1", "出生数", "目標に届きませんでした。"]]
-    assert kpi_entries('<h2 id="kpi-list-1">一覧</h2>', "kpis/") == []  # not a KPI
+def test_a_fragments_search_results_become_entries_at_their_anchors_normalised_as_the_page():
+    told = [SearchEntry("kpi-1-1-1-1", "三洞入洞者数"),
+            SearchEntry("kpi-1-2-1-3", "事業者数（累計）※ （策定時からの伸び）", "ＤＭＯ\n 支援")]
+    assert fragment_entries(told, "strategy-1/") == [
+        ["strategy-1/#kpi-1-1-1-1", "三洞入洞者数", ""],
+        ["strategy-1/#kpi-1-2-1-3", "事業者数(累計)※ (策定時からの伸び)", "DMO 支援"]]
+
+
+def test_the_kpis_fragment_carries_one_result_per_kpi_titled_as_its_row_reads(root):
+    """What the KPI table's row shows of the KPI once search leaves out what it marks excluded (the id,
+    the unit, the figures): its name and its marks, each with what a screen reader says instead."""
+    from macros.core.report import load_report
+    from macros.render.pages import PageFragments
+
+    data = load_report(root)
+    measure = next(m for s in data.report.strategies for m in s.measures() if any(k.from_baseline for k in m.kpis))
+    kpis = PageFragments(data, "ja", lambda target: target).kpis(measure)
+    kept = without_search_excluded(str(kpis.html))
+    for entry, kpi in zip(kpis.search, measure.kpis, strict=True):
+        assert entry.anchor == f"kpi-{kpi.id}" and entry.anchor in kpis.anchors
+        row = re.search(rf'id="{entry.anchor}".*?<th[^>]*>(.*?)</th>', kept, re.S).group(1)
+        assert plain_text(row) == normalised(entry.title)
+    assert any("※" in e.title for e in kpis.search)
 
 
 def test_language_by_url_prefix():
