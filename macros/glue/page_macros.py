@@ -23,7 +23,7 @@ from ..core.edition_series import Edition
 from ..render.edition_comparison import EditionLink
 from ..render.labels import label, status_name as label_status_name
 from ..render.status_rules import for_scheme
-from ..render.pages import PageFragments
+from ..render.pages import WHOLE_REPORT, PageFragments
 
 
 def _unknown(env, macro: str, kind_ja: str, kind_en: str, ident) -> DataError:
@@ -101,7 +101,7 @@ def define_env(env) -> None:
         links = [EditionLink(x, f.href(edition_pages.page_url(name), in_edition=x.id)
                              if (docs / edition_pages.EDITIONS_DIR / x.id / name).is_file() else None)
                  for x in all_editions.all]
-        return f.edition_banner(links)
+        return f.banner.edition_banner(links)
 
     plugin.banner = banner
 
@@ -130,12 +130,10 @@ def define_env(env) -> None:
     by_id("measure_heading", "measure", lambda f, m: f.item_heading(m.id), html=False)
     by_id("kpis", "measure", lambda f, m: f.kpis(m), html=True)
 
-    # Whole-report fragments take no arguments: one macro per PageFragments method of the same name.
-    for name in ("status_summary", "strategy_cards", "kpi_list", "data_notes", "text_notes",
-                 "glossary", "census_table", "census_chart", "progress_examples", "implied_baselines",
-                 "comparison_years", "status_examples"):
-        def whole(name=name):
-            return defer(getattr(fragments(), name)())
+    # Whole-report fragments take no arguments: one macro each (render/pages.py WHOLE_REPORT).
+    for name, show in WHOLE_REPORT.items():
+        def whole(show=show):
+            return defer(show(fragments()))
         whole.__name__ = whole.__qualname__ = name
         env.macro(whole, name)
 
@@ -249,7 +247,7 @@ def define_env(env) -> None:
             _scheme_named(written_for, "status_rules")
             if written_for == edition().data.scheme.name:
                 return ""
-        return fragments().generated_rules(defer)
+        return fragments().statuses.generated_rules(defer)
 
     @env.macro
     def scheme_note(written_for: str) -> str:
@@ -260,7 +258,7 @@ def define_env(env) -> None:
     @env.macro
     def status_codes() -> str:
         """The downloads' status codes with their names, as inline Markdown."""
-        return fragments().status_codes()
+        return fragments().statuses.status_codes()
 
     @env.macro
     def report_meta(field: str) -> str:

@@ -16,21 +16,26 @@ def _join_en(items: list[Markup]) -> Markup:
     return Markup(", ").join(items[:-1]) + Markup(" and ") + items[-1]
 
 
-class ComparisonYearFragments(Renderer):
+class ComparisonYears:
+    """The years the results compare: a part of the renderer (PageFragments holds one)."""
+
+    def __init__(self, renderer: Renderer):
+        self.r = renderer
+
     def _items(self, field: str) -> list[Markup]:
         out = []
-        for oc in off_column(self.data.report, field):
+        for oc in off_column(self.r.data.report, field):
             link = Markup('<a href="{}">{}</a>').format(
-                self.href(f"{self.strategy_path(int(oc.kpi.id.split('-')[0]))}#kpi-{oc.kpi.id}"), oc.kpi.id)
-            year = fy_label(oc.fy, self.lang)
-            out.append(link + (Markup("（{}）").format(year) if self.lang == "ja" else Markup(" ({})").format(year)))
+                self.r.href(f"{self.r.strategy_path(int(oc.kpi.id.split('-')[0]))}#kpi-{oc.kpi.id}"), oc.kpi.id)
+            year = fy_label(oc.fy, self.r.lang)
+            out.append(link + (Markup("（{}）").format(year) if self.r.lang == "ja" else Markup(" ({})").format(year)))
         return out
 
     def _sentence(self, field: str) -> Markup:
-        col = fy_label(column_fy(self.data.report, field), self.lang)
+        col = fy_label(column_fy(self.r.data.report, field), self.r.lang)
         items = self._items(field)
         ja, en = _FIELD[field]
-        if self.lang == "ja":
+        if self.r.lang == "ja":
             if not items:
                 return Markup("{}はすべて{}の値です。").format(ja, col)
             return (Markup("{}は{}の値です。ただし、次の{}件は別の年度の値です：").format(ja, col, len(items))
@@ -43,6 +48,6 @@ class ComparisonYearFragments(Renderer):
 
     def comparison_years(self) -> Markup:
         """One paragraph: the years of the actuals and targets compared, and every KPI that departs from them."""
-        sep = Markup("") if self.lang == "ja" else Markup(" ")
+        sep = Markup("") if self.r.lang == "ja" else Markup(" ")
         body = sep.join(self._sentence(f) for f in ("actual", "target"))
         return Markup('<p class="comparison-years">{}</p>').format(body)

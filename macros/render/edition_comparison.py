@@ -34,26 +34,30 @@ def date_text(iso: str, lang: str) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"   # not %B, which follows the machine's locale
 
 
-class EditionFragments(Renderer):
-    """The edition banner of a page. Needs the renderer's `editions` and `edition` (the plugin passes
-    both); the previous edition beside a KPI and the counts side by side are render/previous_edition.py's."""
+class EditionBanner:
+    """The edition banner of a page: a part of the renderer (PageFragments holds one). Needs the
+    renderer's `editions` and `edition` (the plugin passes both); the previous edition beside a KPI and
+    the counts side by side are render/previous_edition.py's."""
+
+    def __init__(self, renderer: Renderer):
+        self.r = renderer
 
     def _closed(self, text) -> str:
         """A correction's what or why as a sentence: staff often type a phrase ('a counting error'), and in
         English the label 'Reason:' that follows needs the full stop the phrase lacks."""
-        said = text.get(self.lang)
-        return said if self.lang == "ja" or said.endswith((".", "!", "?")) else said + "."
+        said = text.get(self.r.lang)
+        return said if self.r.lang == "ja" or said.endswith((".", "!", "?")) else said + "."
 
     def edition_banner(self, links: list[EditionLink]) -> Markup:
-        e, W = self.edition, words(self.lang)
-        latest = self.editions.latest()
+        e, W = self.r.edition, words(self.r.lang)
+        latest = self.r.editions.latest()
         state = "draft" if not e.published else ("latest" if e.id == latest.id else "archived")
-        corrections = [W["correction"].format(date=date_text(c.date, self.lang), what=self._closed(c.what),
+        corrections = [W["correction"].format(date=date_text(c.date, self.r.lang), what=self._closed(c.what),
                                               why=self._closed(c.why)) for c in e.entry.corrections]
-        return self._render(
-            "edition_banner.html", state=state, W=W, corrections=corrections, sep="" if self.lang == "ja" else " ",
-            shows=W["shows"].format(name=e.name.get(self.lang), fy=fy_label(e.actual_fy, self.lang)),
-            where=W["latest"] if state == "latest" else W["archived"].format(latest=latest.name.get(self.lang)),
-            links=[{"label": link.edition.name.get(self.lang), "href": link.href,
+        return self.r._render(
+            "edition_banner.html", state=state, W=W, corrections=corrections, sep="" if self.r.lang == "ja" else " ",
+            shows=W["shows"].format(name=e.name.get(self.r.lang), fy=fy_label(e.actual_fy, self.r.lang)),
+            where=W["latest"] if state == "latest" else W["archived"].format(latest=latest.name.get(self.r.lang)),
+            links=[{"label": link.edition.name.get(self.r.lang), "href": link.href,
                     "current": link.edition.id == e.id,
                     "draft": not link.edition.published} for link in links])

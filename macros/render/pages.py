@@ -1,5 +1,9 @@
-"""Fragments for the overview, context and data pages."""
+"""Fragments for the overview, context and data pages, and the renderer the page macros use: the KPI
+fragments (renderer.py) and its parts, each a class of its own that it holds (composition, not mixins):
+the worked examples, the status rules, the comparison years and the edition banner."""
 from __future__ import annotations
+
+from typing import Callable
 
 from markupsafe import Markup
 
@@ -7,16 +11,26 @@ from ..core.context import change, change_pct, share_pct
 from ..core.errors import DataError, problem
 from ..core.fiscal import wareki_year
 from ..core.model import Context
-from .comparison_years import ComparisonYearFragments
-from .edition_comparison import EditionFragments
+from .comparison_years import ComparisonYears
+from .edition_comparison import EditionBanner
 from .glossary import glossary_context
 from .labels import note_kind_label, place_en
 from .numbers import fmt_number, fmt_pct
-from .status_rules import StatusRuleFragments
-from .worked_examples import WorkedExampleFragments
+from .renderer import Renderer
+from .status_rules import StatusRules
+from .worked_examples import WorkedExamples
 
 
-class PageFragments(WorkedExampleFragments, StatusRuleFragments, ComparisonYearFragments, EditionFragments):
+class PageFragments(Renderer):
+    """A page's renderer (arguments as Renderer's), with the parts it holds."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.examples = WorkedExamples(self)
+        self.statuses = StatusRules(self)
+        self.years = ComparisonYears(self)
+        self.banner = EditionBanner(self)
+
     def _head(self) -> dict[str, str]:
         return {key: self.L[f"notes.{key}"] for key in ("where", "kind", "note", "printed", "reading")}
 
@@ -101,3 +115,20 @@ class PageFragments(WorkedExampleFragments, StatusRuleFragments, ComparisonYearF
             municipality=self.municipality(), years="・".join(years) if self.lang == "ja" else " and ".join(years))
         return self._bars("chart-census", caption,
                           [(p.label.get(self.lang), p.value) for p in c.population])
+
+
+# The whole report's fragments, which take no arguments: the macro's name, and what it shows.
+WHOLE_REPORT: dict[str, Callable[[PageFragments], Markup]] = {
+    "status_summary": lambda f: f.status_summary(),
+    "strategy_cards": lambda f: f.strategy_cards(),
+    "kpi_list": lambda f: f.kpi_list(),
+    "data_notes": lambda f: f.data_notes(),
+    "text_notes": lambda f: f.text_notes(),
+    "glossary": lambda f: f.glossary(),
+    "census_table": lambda f: f.census_table(),
+    "census_chart": lambda f: f.census_chart(),
+    "progress_examples": lambda f: f.examples.progress_examples(),
+    "implied_baselines": lambda f: f.examples.implied_baselines(),
+    "comparison_years": lambda f: f.years.comparison_years(),
+    "status_examples": lambda f: f.statuses.status_examples(),
+}

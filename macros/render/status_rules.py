@@ -51,53 +51,58 @@ def for_scheme(markdown: str, scheme: str) -> str:
     return "".join(out) + markdown[pos:]
 
 
-class StatusRuleFragments(Renderer):
+class StatusRules:
+    """The statuses of the site's scheme explained: a part of the renderer (PageFragments holds one)."""
+
+    def __init__(self, renderer: Renderer):
+        self.r = renderer
+
     def status_codes(self) -> str:
         """The status column's codes with their names, for the downloads' documentation."""
-        if self.lang == "ja":
-            return "、".join(f"`{c}`（{status_name('ja', c, self.scheme)}）" for c in self.scheme.ids)
-        return ", ".join(f"`{c}` ({status_name('en', c, self.scheme)})" for c in self.scheme.ids)
+        if self.r.lang == "ja":
+            return "、".join(f"`{c}`（{status_name('ja', c, self.r.scheme)}）" for c in self.r.scheme.ids)
+        return ", ".join(f"`{c}` ({status_name('en', c, self.r.scheme)})" for c in self.r.scheme.ids)
 
     def status_rules(self) -> str:
         """The scheme in Markdown: what it does, its categories and their rules, its parameters."""
-        h, lang = _HEAD[self.lang], self.lang
-        parts = [self.scheme.summary.get(lang), h["order"]]
-        for c in self.scheme.categories:
+        h, lang = _HEAD[self.r.lang], self.r.lang
+        parts = [self.r.scheme.summary.get(lang), h["order"]]
+        for c in self.r.scheme.categories:
             rule = c.rule.get(lang) if c.rule else ("市町村が記入します。" if lang == "ja" else "Entered by the municipality.")
-            parts.append(f"{status_name(lang, c.id, self.scheme)}\n:   {rule}")
-        if self.scheme.parameters:
+            parts.append(f"{status_name(lang, c.id, self.r.scheme)}\n:   {rule}")
+        if self.r.scheme.parameters:
             sep = "、" if lang == "ja" else ", "
-            parts.append(h["parameters"] + sep.join(f"`{k}: {_parameter(v)}`" for k, v in self.scheme.parameters))
+            parts.append(h["parameters"] + sep.join(f"`{k}: {_parameter(v)}`" for k, v in self.r.scheme.parameters))
         return "\n\n".join(parts)
 
     def generated_rules(self, keep=str) -> str:
         """The section a page shows for a scheme it has no words of its own for: rules, examples, counts.
         `keep` carries each table's HTML past Markdown (glue/deferred.py)."""
-        h = _HEAD[self.lang]
+        h = _HEAD[self.r.lang]
         return "\n\n".join([self.status_rules(), h["examples"], keep(self.status_examples()), h["counts"],
-                              keep(self.status_summary())])
+                              keep(self.r.status_summary())])
 
     def _example(self, e: Evaluation | None, code: str, cols: tuple[str, ...]) -> dict:
-        row = {"status": self.status_view(code), "kpi": None}
+        row = {"status": self.r.status_view(code), "kpi": None}
         if e is None:
             return row
         k = e.kpi
-        row["kpi"] = {"id": k.id, "name": k.name.get(self.lang), "href": self.kpi_href(k.id)}
+        row["kpi"] = {"id": k.id, "name": k.name.get(self.r.lang), "href": self.r.kpi_href(k.id)}
         for which in ("baseline", "actual", "target"):
             v = getattr(k, which)
-            row[which] = self.L["no_value"] if v is None else fmt_number(v.amount)
-        row["progress"] = fmt_pct(e.progress_pct, self.L["na"])
+            row[which] = self.r.L["no_value"] if v is None else fmt_number(v.amount)
+        row["progress"] = fmt_pct(e.progress_pct, self.r.L["na"])
         if "reason" in cols:
             reason = k.entered_status.reason
-            row["reason"] = mark_japanese(reason.get(self.lang) or reason.ja, self.lang)
+            row["reason"] = mark_japanese(reason.get(self.r.lang) or reason.ja, self.r.lang)
         return row
 
     def status_examples(self) -> Markup:
         """For each category, the first KPI in report order that falls in it."""
         first: dict[str, Evaluation] = {}
-        for k in self.data.report.kpis():
-            first.setdefault(self.data.evaluations[k.id].status, self.data.evaluations[k.id])
-        cols = ("baseline", "actual", "target", "progress") + (("reason",) if self.scheme.name == "entered" else ())
-        rows = [self._example(first.get(c), c, cols) for c in self.scheme.ids]
-        h = _HEAD[self.lang]
-        return self._render("status_examples.html", h=h, rows=rows, cols=cols, caption=h["caption"])
+        for k in self.r.data.report.kpis():
+            first.setdefault(self.r.data.evaluations[k.id].status, self.r.data.evaluations[k.id])
+        cols = ("baseline", "actual", "target", "progress") + (("reason",) if self.r.scheme.name == "entered" else ())
+        rows = [self._example(first.get(c), c, cols) for c in self.r.scheme.ids]
+        h = _HEAD[self.r.lang]
+        return self.r._render("status_examples.html", h=h, rows=rows, cols=cols, caption=h["caption"])

@@ -49,33 +49,39 @@ def computation(ex: WorkedExample) -> str:
     return f"{_term(ex.numerator)} ÷ {_term(ex.denominator)} × 100 {sign} {fmt_pct(ex.evaluation.progress_pct, '')}"
 
 
-class WorkedExampleFragments(Renderer):
+class WorkedExamples:
+    """The methodology page's worked examples, computed from the data: a part of the renderer
+    (PageFragments holds one)."""
+
+    def __init__(self, renderer: Renderer):
+        self.r = renderer
+
     def _kpi(self, ex: WorkedExample) -> dict:
         k = ex.kpi
-        return {"id": k.id, "name": k.name.get(self.lang),
-                "href": self.href(f"{self.strategy_path(int(k.id.split('-')[0]))}#kpi-{k.id}")}
+        return {"id": k.id, "name": k.name.get(self.r.lang),
+                "href": self.r.href(f"{self.r.strategy_path(int(k.id.split('-')[0]))}#kpi-{k.id}")}
 
     def _a(self, ex: WorkedExample, h: dict) -> str:
         k = ex.kpi
         if k.baseline is None:
-            return f"{fmt_number(ex.a)}（{h['blank']}）" if self.lang == "ja" else f"{fmt_number(ex.a)} ({h['blank']})"
+            return f"{fmt_number(ex.a)}（{h['blank']}）" if self.r.lang == "ja" else f"{fmt_number(ex.a)} ({h['blank']})"
         return fmt_number(k.baseline.amount) + ("†" if k.baseline.implied else "")
 
     def progress_examples(self) -> Markup:
-        h = _HEAD[self.lang]
-        rows = [{"case": CASE_LABEL[ex.case][0 if self.lang == "ja" else 1], "kpi": self._kpi(ex),
-                 "sum": computation(ex), "progress": fmt_pct(ex.evaluation.progress_pct, self.L["na"])}
-                for ex in worked_examples(self.data)]
+        h = _HEAD[self.r.lang]
+        rows = [{"case": CASE_LABEL[ex.case][0 if self.r.lang == "ja" else 1], "kpi": self._kpi(ex),
+                 "sum": computation(ex), "progress": fmt_pct(ex.evaluation.progress_pct, self.r.L["na"])}
+                for ex in worked_examples(self.r.data)]
         # a, b and c are read in the computation; the KPI's own table (linked) has them all.
-        return self._render("worked_examples.html", h=h, rows=rows, caption=h["caption"], cols=("sum", "progress"))
+        return self.r._render("worked_examples.html", h=h, rows=rows, caption=h["caption"], cols=("sum", "progress"))
 
     def implied_baselines(self) -> Markup:
-        h = _HEAD[self.lang]
-        na = self.L["na"]
+        h = _HEAD[self.r.lang]
+        na = self.r.L["na"]
         rows = [{"case": None, "kpi": self._kpi(ib.example), "a": self._a(ib.example, h),
                  "printed": fmt_pct(ib.printed_pct, na), "zero": fmt_pct(ib.blank_as_zero_pct, na),
                  "sum": computation(ib.example)}
-                for ib in implied_baselines(self.data)]
+                for ib in implied_baselines(self.r.data)]
         head = dict(h, a=h["implied"], kpi="KPI")
-        return self._render("worked_examples.html", h=head, rows=rows, caption=h["implied_caption"],
+        return self.r._render("worked_examples.html", h=head, rows=rows, caption=h["implied_caption"],
                             cols=("printed", "zero", "a", "sum"))

@@ -202,7 +202,7 @@ def test_the_overview_states_the_years_compared_plainly(data, lang, opening):
     """The year and its exceptions, without pointing the reader at a column heading the site's tables do
     not print (each cell shows its own year)."""
     from macros.core.off_column_years import off_column
-    text = re.sub(r"<[^>]+>", "", frag(data, lang).comparison_years())
+    text = re.sub(r"<[^>]+>", "", frag(data, lang).years.comparison_years())
     assert text.startswith(opening.format(n=len(off_column(data.report, "actual"))))
     assert "heading" not in text and "見出し" not in text
 

@@ -54,20 +54,20 @@ def graded_data(data):
 
 
 def test_status_codes_name_every_category_in_order(data):
-    ja = PageFragments(data, "ja", lambda t: t).status_codes()
+    ja = PageFragments(data, "ja", lambda t: t).statuses.status_codes()
     assert ja.startswith("`achieved`（◎ 目標達成）、`improved`（↑ 改善）")
-    graded = PageFragments(graded_data(data), "en", lambda t: t).status_codes()
+    graded = PageFragments(graded_data(data), "en", lambda t: t).statuses.status_codes()
     assert graded.split(", ")[0] == "`S` (S Target achieved)" and graded.endswith("`none` (– Not assessable)")
 
 
 def test_generated_rules_list_every_category_with_its_rule_and_one_example_each(data):
     g = graded_data(data)
     f = PageFragments(g, "en", lambda t: t)
-    rules = f.status_rules()
+    rules = f.statuses.status_rules()
     for c in g.scheme.categories:
         assert f"{c.symbol.en} {c.label.en}\n:   {c.rule.en}" in rules
     assert "`band_pct: 10`" in rules
-    examples = str(f.status_examples())
+    examples = str(f.statuses.status_examples())
     for c in g.scheme.ids:
         first = next(k for k in g.report.kpis() if g.evaluations[k.id].status == c)
         assert f'<tr data-status="{c}">' in examples and f"#kpi-{first.id}" in examples
