@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..core.edition_series import Change
+from ..core.edition_series import Change, Edition, Editions
 from ..core.fiscal import fy_label
 from ..core.progress import Evaluation
 from .labels import group
@@ -33,15 +33,18 @@ class PreviousEdition:
         v = self.r.status_view(e.status)
         return f"{v.icon}{v.label}" if self.r.lang == "ja" else f"{v.icon} {v.label}"
 
+    def _shown(self) -> tuple[Editions, Edition] | None:
+        """The report's editions and the one shown; None for a report rendered alone."""
+        return None if self.r.editions is None or self.r.edition is None else (self.r.editions, self.r.edition)
+
     def change(self, kpi_id: str) -> Change | None:
-        if self.r.editions is None or self.r.edition is None:
-            return None
-        return self.r.editions.change(self.r.edition, kpi_id)
+        shown = self._shown()
+        return None if shown is None else shown[0].change(shown[1], kpi_id)
 
     def kpi_line(self, e: Evaluation) -> dict | None:
         """The KPI in the previous edition and the change, for the line under its sentence."""
-        editions, edition = self.r.editions, self.r.edition
-        if editions is None or edition is None or editions.previous(edition) is None:
+        shown = self._shown()
+        if shown is None or shown[0].previous(shown[1]) is None:
             return None
         W = words(self.r.lang)
         c = self.change(e.kpi.id)
@@ -61,10 +64,11 @@ class PreviousEdition:
 
     def counts(self) -> Markup:
         """The status counts of this edition and the ones before it in its period, side by side."""
-        if self.r.editions is None or self.r.edition is None:
+        shown = self._shown()
+        if shown is None:
             return Markup("")
-        upto = [x for x in self.r.editions.all[: self.r.editions.all.index(self.r.edition) + 1]
-                if x.entry.period == self.r.edition.entry.period]
+        editions, edition = shown
+        upto = [x for x in editions.all[: editions.all.index(edition) + 1] if x.entry.period == edition.entry.period]
         if len(upto) < 2:
             return Markup("")
         W = words(self.r.lang)
