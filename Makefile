@@ -119,22 +119,24 @@ serve: check
 
 # One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's session
 # fixtures (the broken-input corpus, the page sweep) are made once, and the slowest files start first
-# (tests/conftest.py). PYTEST_WORKERS=0 runs serially.
+# (tests/conftest.py). PYTEST_WORKERS=0 runs serially. The tests come after the check (every edition, drafts
+# included), not the deploy build: the tests build the site to deploy themselves, and a new site whose only
+# edition is still a draft has none yet.
 PYTEST := $(call check,PYTEST_WORKERS,auto); $(PY) -m pytest -q -n "$$PYTEST_WORKERS" --dist loadfile --no-loadscope-reorder
 
-test: setup setup-browser setup-properdocs build
+test: setup setup-browser setup-properdocs check
 	$(PYTEST)
 
 # The three parts of `make test`, run side by side by the pull-request check (.github/workflows/check.yml):
 # what catches an editor's mistakes (unit, build and broken-input tests), the browser tests, and the
 # tests slow by design (marker `slow`: the ProperDocs comparison, a second build, the served preview).
-test-editor: setup build
+test-editor: setup check
 	$(PYTEST) --ignore=tests/browser -m "not slow"
 
-test-browser: setup setup-browser build
+test-browser: setup setup-browser check
 	$(PYTEST) tests/browser -m "not slow"
 
-test-slow: setup setup-properdocs build
+test-slow: setup setup-properdocs check
 	$(PYTEST) -m slow
 
 test-fast: setup

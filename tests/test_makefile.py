@@ -106,9 +106,12 @@ def test_no_recipe_pastes_a_value_given_to_make():
         assert f"$(call check,{name}," in text, f"{name} is never checked"
 
 
-def test_the_preview_follows_the_check_not_the_deploy_build():
-    """make serve shows drafts: it must run after the check (which builds drafts), never after the deploy
-    build, which refuses a site whose only edition is a draft (a new site from make new-site)."""
-    run = subprocess.run(["make", "-n", "-p", "serve"], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    rule = next(line for line in run.stdout.splitlines() if line.startswith("serve:"))
-    assert rule.split(":", 1)[1].split() == ["check"], rule
+@pytest.mark.parametrize("target", ["serve", "test", "test-editor", "test-browser", "test-slow"])
+def test_the_preview_and_the_tests_follow_the_check_not_the_deploy_build(target):
+    """make serve shows drafts, and the tests build the site to deploy themselves: both run after the check
+    (which builds drafts), never after the deploy build, which refuses a site whose only edition is a draft
+    (a new site from make new-site)."""
+    run = subprocess.run(["make", "-n", "-p", target], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    rule = next(line for line in run.stdout.splitlines() if line.startswith(f"{target}:"))
+    prerequisites = rule.split(":", 1)[1].split()
+    assert "check" in prerequisites and "build" not in prerequisites, rule
