@@ -101,11 +101,35 @@ def strict_build(project: Path, site_dir: Path, env: dict | None = None) -> Path
     return site_dir
 
 
+def _site_languages() -> tuple[str, ...]:
+    from macros.core.site import load_site
+    return load_site(ROOT).languages
+
+
+# The site's languages (data/site.yaml): tests that take a language are made for these only, and tests of
+# the English pages are skipped on a Japanese-only site.
+SITE_LANGUAGES = _site_languages()
+needs_english = pytest.mark.skipif("en" not in SITE_LANGUAGES, reason="このサイトは日本語だけです（data/site.yaml "
+                                   "languages） / the site is Japanese only (data/site.yaml languages)")
+# Pages a Japanese-only site also has: every top-level page in docs/ of its languages, and the 404 page.
+TOP_LEVEL_PAGES = len([md for md in (ROOT / "docs").glob("*.md")
+                       if not md.name.endswith(".en.md") or "en" in SITE_LANGUAGES]) + 1
+
+
+def published() -> bool:
+    """Whether the site has published an edition (data/editions.yaml)."""
+    from macros.core.register import read_register
+    return any(e.published for e in read_register(ROOT).entries)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once per test run with the strict build (the variables of
-    UNSET_FOR_BUILDS unset: no contact address, no workflow commands)."""
-    return made_once(tmp_path_factory, "real", lambda out: strict_build(ROOT, out / "site")) / "site"
+    UNSET_FOR_BUILDS unset: no contact address, no workflow commands). A new site whose only edition
+    is still a draft has no published pages yet: its pages are tested as `make check` builds them,
+    drafts shown, which is how they will be published."""
+    env = None if published() else {"SHOW_DRAFTS": "true"}
+    return made_once(tmp_path_factory, "real", lambda out: strict_build(ROOT, out / "site", env)) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -131,6 +155,57 @@ def two_editions(tmp_path_factory) -> tuple[Path, Path]:
 
     base = made_once(tmp_path_factory, "two-editions", make)
     return base / "project", base / "site"
+
+
+# --------------------------------------------------------------------------------------------
+# The engine's reference site
+# --------------------------------------------------------------------------------------------
+# The engine is developed with one real site, its reference site. Some of its tests read that site's
+# data and pages (its KPIs and their counts, its editions, its wording) rather than a synthetic town's
+# (tests/towns/). They run only there: the reference site says it is one in tests/site/REFERENCE.md, and
+# tests/site/ is a site's own (make new-site and make update-engine never copy it). On any other site,
+# the files below are not collected and the tests marked reference_site are skipped, and the run's header
+# says how many. Each test moved onto a synthetic town shortens this list.
+REFERENCE_SITE = (ROOT / "tests" / "site" / "REFERENCE.md").is_file()
+REFERENCE_SITE_FILES = frozenset({
+    "tests/broken/test_broken.py", "tests/broken/test_catalogue.py",
+    "tests/browser/test_budgets.py", "tests/browser/test_editions.py", "tests/browser/test_hostile_payloads.py",
+    "tests/browser/test_kpi_filter.py", "tests/browser/test_kpi_layout.py", "tests/browser/test_print.py",
+    "tests/browser/test_search.py", "tests/browser/test_search_recall.py",
+    "tests/build/test_annotations.py", "tests/build/test_atomic_build.py", "tests/build/test_claims.py",
+    "tests/build/test_contact.py", "tests/build/test_content.py", "tests/build/test_downloads.py",
+    "tests/build/test_editions.py", "tests/build/test_english_pages.py", "tests/build/test_escaping.py",
+    "tests/build/test_kpi_anchors.py", "tests/build/test_preview.py", "tests/build/test_print_page.py",
+    "tests/build/test_properdocs.py", "tests/build/test_reproducible.py", "tests/build/test_status_scheme.py",
+    "tests/build/test_terms.py",
+    "tests/core/test_export.py", "tests/core/test_formula_text.py", "tests/core/test_glossary.py",
+    "tests/core/test_report.py", "tests/core/test_validate.py", "tests/core/test_worked_examples.py",
+    "tests/glue/test_search_view.py",
+    "tests/render/test_charts.py", "tests/render/test_previous_edition.py", "tests/render/test_print_charts.py",
+    "tests/render/test_renderer.py", "tests/render/test_site_words.py",
+    "tests/tools/test_edition.py", "tests/tools/test_pr_summary.py", "tests/tools/test_sheet_export_text.py",
+    "tests/tools/test_sheet_roundtrip.py", "tests/tools/test_staff_walk.py",
+})
+ON_REFERENCE_SITE_ONLY = ("エンジンの参照サイトのデータを読むテストです（tests/conftest.py） / reads the data of the engine's "
+                          "reference site (tests/conftest.py)")
+
+
+def pytest_ignore_collect(collection_path, config):
+    """On a site other than the reference site, its files are not collected (they read its data on import)."""
+    if REFERENCE_SITE:
+        return None
+    try:
+        return collection_path.relative_to(ROOT).as_posix() in REFERENCE_SITE_FILES or None
+    except ValueError:
+        return None
+
+
+def pytest_report_header(config):
+    if not REFERENCE_SITE:
+        return (f"このサイトはエンジンの参照サイトではないため、参照サイトのテスト {len(REFERENCE_SITE_FILES)} ファイルを除き、"
+                f"reference_site の印のテストを飛ばします / not the engine's reference site: its {len(REFERENCE_SITE_FILES)} "
+                "test files are left out and the tests marked reference_site skipped")
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -182,5 +257,10 @@ def pytest_xdist_make_scheduler(config, log):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    if not REFERENCE_SITE:
+        skip = pytest.mark.skip(reason=ON_REFERENCE_SITE_ONLY)
+        for item in items:
+            if item.get_closest_marker("reference_site"):
+                item.add_marker(skip)
     rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))   # stable: otherwise as collected

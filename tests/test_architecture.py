@@ -102,9 +102,14 @@ def _engine_text_files(root: Path):
 
 
 def test_nothing_municipal_in_the_engine():
-    """No file of the engine names the town (comments and docstrings included): it learns it from data/site.yaml."""
+    """No file of the engine names the town (comments and docstrings included): it learns it from data/site.yaml.
+    The engine's own example town (macros/scaffold/answers.example.yaml) is the engine's: a site made from
+    the example as it is has nothing to check."""
     root = MACROS.parent
-    words = _municipal_words(root)
+    example = (MACROS / "scaffold" / "answers.example.yaml").read_text(encoding="utf-8")
+    words = [w for w in _municipal_words(root) if not w.search(example)]
+    if not words:
+        pytest.skip("this site is the engine's example town")
     found = [f"{path.relative_to(root)}:{n}: {w.pattern}" for path, text in _engine_text_files(root)
              for n, line in enumerate(text.splitlines(), 1) for w in words if w.search(line)]
     assert len(words) >= 3 and not found, "\n".join(found)

@@ -28,13 +28,21 @@ import threading
 from dataclasses import dataclass, field
 
 from bench.site_server import CHROMIUM, CHROMIUM_ARGS, SCROLL_THROUGH
+from macros.core.site import load_site
+from tests.conftest import ROOT
 
 from .support import AXE, AXE_RUN, VIEWPORTS, watch
 
 # Pages open at once, each in a Chromium and from a server of its own, so that nothing one page loads
 # can reach another: each page's weight is a lone first visit's. 4 keeps 2 cores busy.
 CONCURRENT = 4
-PRINT_PAGES = ("print/", "en/print/", "editions/2024-02/print/", "en/editions/2024-02/print/")
+# The name the search on each home page looks for: the municipality's, which every site's pages give.
+SEARCH_WORDS = {lang: load_site(ROOT).municipality.get(lang) for lang in ("ja", "en")}
+
+
+def is_print(rel: str) -> bool:
+    """A print page: the whole report, today's or an edition's (the slowest pages to load and draw)."""
+    return rel.endswith("print/")
 
 # The next two painted frames: what a layout shift, a resize or a newly drawn body needs to be seen.
 FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r())))"
@@ -138,7 +146,7 @@ async def _axe(page) -> list[dict]:
 
 
 def _chart_timeout(rel: str) -> int:
-    return 60_000 if rel in PRINT_PAGES else 20_000
+    return 60_000 if is_print(rel) else 20_000
 
 
 async def _checked(page, visit: Visit, log) -> None:
@@ -177,7 +185,7 @@ async def _search(page, word: str) -> None:
 async def _desktop(browser, base: str, rel: str) -> Visit:
     visit = Visit(rel)
     ctx = await browser.new_context(viewport=VIEWPORTS["desktop"], service_workers="block")
-    ctx.set_default_timeout(60_000 if rel in PRINT_PAGES else 15_000)
+    ctx.set_default_timeout(60_000 if is_print(rel) else 15_000)
     await ctx.add_init_script(CSP_RECORD)
     try:
         page = await ctx.new_page()
@@ -205,8 +213,8 @@ async def _desktop(browser, base: str, rel: str) -> Visit:
                 await page.mouse.move(point[0] + dx * point[2], point[1])
                 await page.evaluate(FRAMES)   # the hover label is drawn
             visit.hovered = True
-        if rel in ("", "en/"):
-            await _search(page, "人口" if rel == "" else "population")
+        if rel in ("", "en/"):   # the municipality's name, which every site's pages give
+            await _search(page, SEARCH_WORDS["en" if rel else "ja"])
             visit.searched = True
         visit.csp = await page.evaluate("window.__cspViolations") + console
     finally:
@@ -217,7 +225,7 @@ async def _desktop(browser, base: str, rel: str) -> Visit:
 async def _phone(browser, base: str, rel: str) -> Visit:
     visit = Visit(rel)
     ctx = await browser.new_context(viewport=VIEWPORTS["mobile"], service_workers="block")
-    ctx.set_default_timeout(60_000 if rel in PRINT_PAGES else 15_000)
+    ctx.set_default_timeout(60_000 if is_print(rel) else 15_000)
     await ctx.add_init_script(SHIFT_RECORD)
     finished: list = []
     pending: set = set()
@@ -332,7 +340,7 @@ class PageSweep:
     def visits(self, viewport: str, pages: list[str]) -> dict[str, Visit]:
         """{page: Visit} for these pages at "desktop" or "mobile" (404.html too, at "desktop")."""
         # The print pages (the whole report on one page) take longest: they start first.
-        missing = sorted({rel for rel in pages if rel not in self.done[viewport]}, key=lambda rel: rel not in PRINT_PAGES)
+        missing = sorted({rel for rel in pages if rel not in self.done[viewport]}, key=lambda rel: not is_print(rel))
         for rel, visit in zip(missing, self._run(self._visit_all(viewport, missing)) if missing else []):
             self.done[viewport][rel] = visit
         return {rel: self.done[viewport][rel] for rel in pages}

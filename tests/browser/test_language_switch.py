@@ -9,6 +9,8 @@ from urllib.parse import urljoin
 
 import pytest
 
+from tests.conftest import needs_english
+
 from .support import watch
 
 pytestmark = pytest.mark.browser
@@ -51,6 +53,7 @@ def fetch_lang(url: str) -> str | None:
         return p.lang
 
 
+@needs_english
 def test_every_page_links_to_its_counterpart(site, server, pages):
     """Static check of all pages: each language's link points at this page's counterpart, which
     exists (HTTP 200) and has the right <html lang>."""
@@ -84,6 +87,7 @@ def test_every_page_links_to_its_counterpart(site, server, pages):
     assert ja == en, f"pages only in Japanese: {sorted(ja - en)}; only in English: {sorted(en - ja)}"
 
 
+@pytest.mark.reference_site
 @pytest.mark.parametrize("start,lang,expected", [
     ("", "en", "en/"),
     ("strategy-3/", "en", "en/strategy-3/"),

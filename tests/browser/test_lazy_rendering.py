@@ -18,6 +18,7 @@ open_page = partial(_open_page, settled=True)   # the first lazy bodies decided
 SKIPPED = "b => !b.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
 
 
+@pytest.mark.reference_site
 @pytest.mark.parametrize("rel", ["strategy-1/", "en/strategy-4/"])
 def test_bodies_below_the_screen_wait_until_scrolled_near(mobile, server, rel):
     page, log = open_page(mobile, server, rel)
@@ -34,6 +35,7 @@ def test_bodies_below_the_screen_wait_until_scrolled_near(mobile, server, rel):
     assert not log.problems(), log.problems()
 
 
+@pytest.mark.reference_site
 @pytest.mark.parametrize("anchor", ["measure-1-4-2", "m-1-3-2-current", "kpi-1-4-1-2"])
 def test_a_link_into_the_page_lands_on_its_target(mobile, server, anchor):
     page, _ = open_page(mobile, server, f"strategy-1/#{anchor}")
@@ -41,6 +43,7 @@ def test_a_link_into_the_page_lands_on_its_target(mobile, server, anchor):
     assert 0 <= top < 844 / 2, f"#{anchor} is at {top:.0f}px, not at the top of the screen"
 
 
+@pytest.mark.reference_site
 @pytest.mark.parametrize("viewport", ["mobile", "desktop"])
 def test_tables_are_scroll_regions_until_drawn_then_only_if_wide(context, server, viewport):
     """A table in a body not yet drawn cannot be measured without undoing the skipping, so it is a

@@ -17,6 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.conftest import TOP_LEVEL_PAGES
+
 VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ERROR_TYPES = {"error", "non-document-error"}
 
@@ -70,7 +72,7 @@ def _run_vnu(files: list[Path]) -> list[dict]:
 @pytest.fixture(scope="module")
 def vnu_messages(site) -> list[tuple[str, dict]]:
     files = sorted(site.rglob("*.html"))
-    assert len(files) >= 20
+    assert len(files) >= TOP_LEVEL_PAGES
     out = []
     for msg in _run_vnu(files):
         path = Path(unquote(urlsplit(msg.get("url", "")).path)) if msg.get("url") else None

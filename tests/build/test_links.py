@@ -16,6 +16,7 @@ import pytest
 
 from macros.core.site import load_site
 from macros.tools.pdf import edition_path, pdf_paths
+from tests.conftest import needs_english
 
 LINK_ATTRS = {"href", "src"}
 # Files that `make pdf` adds to the built site (the publish workflow runs it; a local build may not).
@@ -91,6 +92,7 @@ def _html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+@needs_english
 def test_both_languages_are_checked(site):
     rels = {p.relative_to(site).as_posix() for p in _html_files(site)}
     assert "index.html" in rels and "en/index.html" in rels
@@ -123,6 +125,7 @@ def test_every_internal_link_resolves(site, root):
     assert not broken, f"{len(broken)} broken internal links:\n" + "\n".join(broken[:60])
 
 
+@pytest.mark.reference_site
 def test_the_pdfs_are_linked_from_the_print_pages(site, root):
     """Each print page links its language's PDF (the file itself is checked after `make pdf`)."""
     site_url = _site_url(root)
@@ -133,6 +136,7 @@ def test_the_pdfs_are_linked_from_the_print_pages(site, root):
         assert pdf_path in targets, f"{page} does not link {pdf_path}"
 
 
+@needs_english
 def test_downloads_are_linked_from_both_languages(site, root):
     """The data pages link the downloads, and the links resolve to the written files."""
     site_url = _site_url(root)

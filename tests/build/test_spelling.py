@@ -60,12 +60,14 @@ def test_english_page_uses_british_spelling(pair):
     assert not found, f"{pair.where}: " + ", ".join(found)
 
 
+@pytest.mark.reference_site
 def test_generated_names_and_labels_use_british_spelling():
     found = [f"{p.where}: {w}" for p in data_pairs() for w in american(p.en)]
     found += [f"macros/render/labels.py: {w}" for label in interface_words() for w in american(label)]
     assert not found, "\n".join(found)
 
 
+@pytest.mark.reference_site
 def test_the_check_finds_american_spellings_and_spares_british_ones_and_names():
     assert american("The program at the community center helped organize counselors.") == [
         "program → programme", "center → centre", "counselors → counsellors", "organize → organise"]
@@ -73,6 +75,7 @@ def test_the_check_finds_american_spellings_and_spares_british_ones_and_names():
     assert american("the Mine Rehabilitation Program Center") == []
 
 
+@pytest.mark.reference_site
 def test_units_are_written_out_as_readers_say_them():
     """A table's 'Unit:' line is read as English: words, not an abbreviation ('companies etc.')."""
     units = [p for p in data_pairs() if p.where.startswith("data/units.yaml")]

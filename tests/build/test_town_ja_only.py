@@ -54,6 +54,7 @@ def _text_files(site: Path):
             yield path, path.read_text(encoding="utf-8-sig")
 
 
+@pytest.mark.reference_site
 def test_the_town_is_not_mine_city():
     site = load_site(TOWN)
     assert site.languages == ("ja",) and site.municipality.ja != load_site(ROOT).municipality.ja

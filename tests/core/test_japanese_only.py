@@ -41,6 +41,7 @@ def japanese_only(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.mark.reference_site
 def test_a_japanese_only_site_loads_with_no_english_glossary_or_context(japanese_only):
     data = load_report(japanese_only)
     assert data.site.languages == ("ja",)
@@ -49,6 +50,7 @@ def test_a_japanese_only_site_loads_with_no_english_glossary_or_context(japanese
     assert not [n for n in data.notes if n.kind.value == "census"]
 
 
+@pytest.mark.reference_site
 def test_the_same_data_published_in_english_names_the_first_missing_english(japanese_only, tmp_path):
     shutil.copytree(japanese_only / "data", tmp_path / "data")
     shutil.copy(ROOT / "data" / "site.yaml", tmp_path / "data" / "site.yaml")   # languages: [ja, en]

@@ -172,6 +172,7 @@ def test_published_download_schemas_list_the_site_s_categories(root):
     assert doc["$defs"]["row"]["properties"]["status"]["enum"] == list(graded.ids)
 
 
+@pytest.mark.reference_site
 def test_a_report_under_the_entered_scheme_shows_the_city_s_statuses(root, tmp_path):
     shutil.copytree(root / "data", tmp_path / "data")
     site = tmp_path / "data" / "site.yaml"

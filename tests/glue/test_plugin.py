@@ -42,6 +42,7 @@ def test_the_live_preview_leaves_out_the_editions_copies_unless_full_preview(roo
     assert not plugin.abridged
 
 
+@pytest.mark.reference_site
 def test_nothing_of_one_build_is_carried_into_the_next(root, monkeypatch):
     """`mkdocs serve` keeps the instance across rebuilds (it has on_startup): each build starts afresh."""
     config = _config(root, monkeypatch)
@@ -70,6 +71,7 @@ def test_a_data_error_in_an_event_is_one_line_without_a_traceback(root, monkeypa
     assert info.value.__cause__ is None and info.value.__suppress_context__
 
 
+@pytest.mark.reference_site
 def test_missing_asset_package_is_a_one_line_plugin_error(root, tmp_path, monkeypatch):
     def missing(root, site):
         raise DataError("node_modules", None, "minisearch", problem("ない", "missing", "npm ci", "run npm ci"))
@@ -107,6 +109,7 @@ def test_a_template_compiled_in_one_build_is_not_compiled_again_in_the_next(monk
     assert len(compiled) == 2
 
 
+@pytest.mark.reference_site
 def test_kpi_anchors_in_generated_html_are_valid_link_targets(root):
     """A Markdown link to strategy-1.md#kpi-1-1-1-1 passes MkDocs' anchor check: the KPI anchors,
     which come back into the page after Markdown, are added to the page's anchors."""

@@ -5,6 +5,8 @@ import re
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+
 from macros.glue.search_index import fragment_entries, language_of, normalised, page_entries, plain_text
 from macros.glue.search_view import without_search_excluded
 from macros.render.renderer import SearchEntry
@@ -38,6 +40,7 @@ def test_a_fragments_search_results_become_entries_at_their_anchors_normalised_a
         ["strategy-1/#kpi-1-2-1-3", "事業者数(累計)※ (策定時からの伸び)", "DMO 支援"]]
 
 
+@pytest.mark.reference_site
 def test_the_kpis_fragment_carries_one_result_per_kpi_titled_as_its_row_reads(root):
     """What the KPI table's row shows of the KPI once search leaves out what it marks excluded (the id,
     the unit, the figures): its name and its marks, each with what a screen reader says instead."""

@@ -15,6 +15,7 @@ from macros.core.verdict import verdict
 from macros.render.sentence import kpi_sentence
 
 from ..core.factories import kpi
+from tests.conftest import SITE_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 THOUSAND_PEOPLE = Unit("千人", "thousand people", thousands=True, one="person")
@@ -192,8 +193,9 @@ def _every_sentence():
         loaded = load_report(ROOT, entry.id)
         for e in loaded.evaluations.values():
             k, unit = e.kpi, loaded.report.units[e.kpi.unit]
-            for lang in ("ja", "en"):
-                out.append(pytest.param(lang, k, kpi_sentence(verdict(e), lang, k.name.get(lang), unit, k.wording),
+            for lang in SITE_LANGUAGES:
+                out.append(pytest.param(lang, k, kpi_sentence(verdict(e), lang, k.name.get(lang), unit, k.wording,
+                                                              loaded.scheme),
                                         id=f"{entry.id}-{k.id}-{lang}"))
     return out
 
@@ -205,6 +207,7 @@ _AGREE_ONE = re.compile(r"\bthere was (\d[\d,]*)")
 _AGREE_MANY = re.compile(r"\bthere were (\d[\d,]*)")
 
 
+@pytest.mark.reference_site
 @pytest.mark.parametrize("lang,k,text", _every_sentence())
 def test_every_kpi_sentence_keeps_the_rules(lang, k, text):
     assert "None" not in text and "  " not in text and text == text.strip()

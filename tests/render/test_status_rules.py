@@ -53,6 +53,7 @@ def graded_data(data):
     return replace(data, scheme=scheme, evaluations=evaluations)
 
 
+@pytest.mark.reference_site
 def test_status_codes_name_every_category_in_order(data):
     ja = PageFragments(data, "ja", lambda t: t).statuses.status_codes()
     assert ja.startswith("`achieved`（◎ 目標達成）、`improved`（↑ 改善）")
@@ -60,6 +61,7 @@ def test_status_codes_name_every_category_in_order(data):
     assert graded.split(", ")[0] == "`S` (S Target achieved)" and graded.endswith("`none` (– Not assessable)")
 
 
+@pytest.mark.reference_site
 def test_generated_rules_list_every_category_with_its_rule_and_one_example_each(data):
     g = graded_data(data)
     f = PageFragments(g, "en", lambda t: t)

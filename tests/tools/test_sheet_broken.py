@@ -22,6 +22,7 @@ def test_corpus_is_well_formed():
     assert all(c.what_ja and c.what and c.words for c in CASES)
 
 
+@pytest.mark.reference_site
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_broken_workbook_is_refused_with_one_clear_line(root, tmp_path, workbook_bytes, capsys, case):
     project = scratch_project(root, tmp_path)
