@@ -180,7 +180,7 @@ def place_en(where: str, levels: tuple[Text, ...]) -> str | None:
     page then shows the Japanese, marked as Japanese). `levels` names a whole top-level item's page."""
     words = where.split(" ")
     if len(words) == 2 and words[0].isdigit() and words[1] == "全体":     # a note on a whole top-level page
-        return with_levels("en", levels)["strategy_label"].format(n=words[0]) + " (throughout)"
+        return with_levels("en", levels)["strategy_label"].format(n=words[0], id=words[0]) + " (throughout)"
     if any(not w.replace("-", "").isdigit() and w not in _PLACE_EN for w in words):
         return None
     return " ".join(_PLACE_EN.get(w, w) for w in words)
@@ -232,9 +232,16 @@ def group(lang: str, prefix: str) -> dict[str, str]:
     return {k.removeprefix(prefix): v for k, v in _LABELS[lang].items() if k.startswith(prefix)}
 
 
-def with_levels(lang: str, levels: tuple[Text, ...]) -> dict[str, str]:
+# The words that name an item of each level in headings, by the level's place: the top, the one between
+# (three levels only), the one directly above the KPIs (in a one-level plan, the top is that one too).
+_ITEM_LABELS = {"strategy_label": 0, "policy_label": 1, "measure_label": -1}
+
+
+def with_levels(lang: str, levels: tuple[Text, ...], labels: tuple[Text | None, ...] = ()) -> dict[str, str]:
     """The words of one language with the plan's level names in them (data/site.yaml `levels`): {top} is
-    the top level, {middle} the one between (three levels only), {bottom} the level directly above the KPIs."""
+    the top level, {middle} the one between (three levels only), {bottom} the level directly above the KPIs.
+    `labels`: a level's own way of naming its items (its `label:`, with {name}, {n} and {id}), which
+    replaces the engine's words for that level; the English falls back to the engine's words."""
     names = {"{top}": levels[0], "{middle}": levels[1] if len(levels) == 3 else None, "{bottom}": levels[-1]}
     words = dict(_LABELS[lang])
     for key, text in words.items():
@@ -242,6 +249,13 @@ def with_levels(lang: str, levels: tuple[Text, ...]) -> dict[str, str]:
             if mark in text and level is not None:
                 text = text.replace(mark, level.get(lang) or level.ja)
         words[key] = text
+    for key, place in _ITEM_LABELS.items():
+        if place == 1 and len(levels) != 3:
+            continue
+        own = labels[place] if labels else None
+        if own is not None and own.get(lang):
+            level = levels[place]
+            words[key] = own.get(lang).replace("{name}", level.get(lang) or level.ja)
     return words
 
 

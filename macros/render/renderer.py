@@ -117,7 +117,8 @@ class Renderer:
         self.previous = PreviousEdition(self)
         self.env = env or make_env()
         self.scheme = data.scheme
-        self.L = {**with_levels(lang, data.report.levels), "key_status": key_status(lang, self.scheme)}
+        self.L = {**with_levels(lang, data.report.levels, data.site.level_labels),
+                  "key_status": key_status(lang, self.scheme)}
 
     # --- small pieces -------------------------------------------------------------
     def word(self, key: str, **fmt) -> str:
@@ -200,7 +201,7 @@ class Renderer:
     def strategy_title(self, sid: int) -> str:
         s = self.data.report.strategy(sid)
         sep = " " if self.lang == "ja" else ": "
-        return md_escape(self.word("strategy_label", n=s.id) + sep + s.title.get(self.lang))
+        return md_escape(self.word("strategy_label", n=s.id, id=s.id) + sep + s.title.get(self.lang))
 
     def item_heading(self, iid: str) -> str:
         """The heading of an item below the top, one step deeper for each level: an item that holds
@@ -208,9 +209,10 @@ class Renderer:
         item = self.data.report.item(iid)
         role = roles(len(self.data.report.levels))[item.depth]
         if item.kpis:
-            text = self.word("measure_label", id=item.id) + " " + item.title.get(self.lang)
+            text = self.word("measure_label", id=item.id, n=item.number) + " " + item.title.get(self.lang)
         else:
-            text = self.word("policy_label", n=item.number) + ("" if self.lang == "ja" else " ") + item.title.get(self.lang)
+            text = (self.word("policy_label", n=item.number, id=item.id) + ("" if self.lang == "ja" else " ")
+                    + item.title.get(self.lang))
         return f"{'#' * (item.depth + 1)} {md_escape(text)} {{#{role}-{item.id}}}"
 
 
@@ -296,7 +298,7 @@ class Renderer:
             rows.append({"view": self.status_view(s, n), "pct": fmt_pct(share, ""), "width": float(share)})
         caption = self.L["summary_caption"]
         if sid is not None:
-            caption = self.word("strategy_label", n=sid) + " " + caption
+            caption = self.word("strategy_label", n=sid, id=sid) + " " + caption
         summary = self._render("status_summary.html", statuses=rows, total=counts.total, caption=caption)
         # The overview also sets this edition's counts beside the earlier editions' (none with one edition).
         return summary if sid is not None else summary + self.previous.counts()
@@ -305,7 +307,8 @@ class Renderer:
         cards = []
         for s in self.data.report.strategies:
             c = self.data.counts[s.id]
-            cards.append({"href": self.href(self.strategy_path(s.id)), "label": self.word("strategy_label", n=s.id),
+            cards.append({"href": self.href(self.strategy_path(s.id)),
+                          "label": self.word("strategy_label", n=s.id, id=s.id),
                           "title": s.title.get(self.lang), "kpis": count_label(self.lang, "kpis_count", c.total),
                           "statuses": [self.status_view(st, c.get(st)) for st in self.scheme.ids]})
         return self._render("strategy_cards.html", cards=cards)
@@ -316,8 +319,8 @@ class Renderer:
         for s in self.data.report.strategies:
             evs = self.data.evaluations_of(s)
             all_evs += evs
-            groups.append({"id": s.id, "short": self.word("strategy_label", n=s.id),
-                           "label": self.word("strategy_label", n=s.id) + " " + s.title.get(self.lang),
+            groups.append({"id": s.id, "short": self.word("strategy_label", n=s.id, id=s.id),
+                           "label": self.word("strategy_label", n=s.id, id=s.id) + " " + s.title.get(self.lang),
                            "href": self.href(self.strategy_path(s.id)),
                            "rows": [self._row(e, with_links=True) for e in evs]})
         statuses = [self.status_view(s) for s in self.scheme.ids]

@@ -30,6 +30,7 @@ from ..core.errors import DataError, problem
 from ..core.fiscal import wareki
 from ..core.loader import Marked, load_yaml
 from ..core.schema import check_schema
+from ..core.site import level_label
 from .plan_sheet import SHEET, Item, PlanErrors, read_plan
 from .translations import stamp
 from .update_engine import engine_files, version_of, write_record
@@ -76,6 +77,8 @@ def load_answers(path: Path, display: str, need_sheet: bool = True) -> dict:
     bilingual = "en" in doc["languages"]
     texts = [("municipality", doc["municipality"]), ("plan", doc["plan"]), ("publisher", doc["publisher"])]
     texts += [(f"levels[{i}]", lv) for i, lv in enumerate(doc["levels"])]
+    for i, lv in enumerate(doc["levels"]):
+        level_label(lv, i, doc["levels"].item_lines[i], display)
     texts += [("short_title", doc["short_title"])] if "short_title" in doc else []
     texts += [("period.title", doc["period"]["title"])] if "title" in doc.get("period", {}) else []
     for name, text in texts:
@@ -185,7 +188,9 @@ def data_files(answers: dict, tops: list[Item], units: dict) -> dict[str, str]:
     title = _texts(answers["plan"], langs)
     period = answers.get("period", {})
     site = {"municipality": _texts(answers["municipality"], langs), "languages": langs,
-            "levels": [_texts(lv, langs) for lv in levels], "status": answers["status"],
+            "levels": [{**_texts(lv, langs), **({"label": {k: v for k, v in lv["label"].items() if k in langs}}
+                                                 if "label" in lv else {})} for lv in levels],
+            "status": answers["status"],
             "files": answers["files"]}
     register = {"periods": [{"id": 1, "title": _texts(period.get("title", answers["plan"]), langs),
                              "first_fy": period.get("first_fy", cols["baseline_fy"] + 1),

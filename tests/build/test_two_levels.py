@@ -121,6 +121,31 @@ def test_strategy_pages_name_the_towns_levels_and_its_ids(town, data, lang):
             assert (f"{item} {i.id} のKPI" if lang == "ja" else f"KPIs of {item} {i.id}") in p.captions
 
 
+def test_a_town_names_its_items_as_its_site_file_says(tmp_path):
+    """data/site.yaml `label:` per level: the headings, the cards and the KPI list say the items so; the
+    English, given for one level only, keeps the engine's words for the other."""
+    project = town_copy(tmp_path / "project")
+    site_file = project / "data" / "site.yaml"
+    site_file.write_text(site_file.read_text(encoding="utf-8").replace(
+        "  - {ja: 基本目標, en: Basic Goal}\n  - {ja: 施策, en: Policy}\n",
+        "  - {ja: 基本目標, en: Basic Goal, label: {ja: '第{n}の{name}'}}\n"
+        "  - {ja: 施策, en: Policy, label: {ja: '（{id}）{name}', en: '{name} ({id})'}}\n"), encoding="utf-8")
+    site = strict_build(project, tmp_path / "site")
+    report = load_report(project).report
+    for s in report.strategies:
+        for lang in ("ja", "en"):
+            p = parsed(site, lang, f"strategy-{s.id}")
+            h1 = [text for tag, _id, text in p.headings if tag == "h1"]
+            h2 = [text for tag, _id, text in p.headings if tag == "h2"]
+            if lang == "ja":
+                assert h1 == [f"第{s.id}の基本目標 {s.title.ja}"]
+                assert h2 == [f"（{i.id}）施策 {i.title.ja}" for i in s.all_items()]
+            else:
+                assert h1 == [f"Basic Goal {s.id}: {s.title.en}"]
+                assert h2 == [f"Policy ({i.id}) {i.title.en}" for i in s.all_items()]
+    assert "第1の基本目標" in page(site, "ja", "")   # the home page's cards
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_no_page_names_a_level_the_town_does_not_have(town, lang):
     _project, site = town

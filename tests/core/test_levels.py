@@ -104,6 +104,16 @@ def test_download_schema_is_kept_for_three_levels_and_rewritten_for_fewer():
     assert "施策のID" in two["properties"]["measure"]["description"]
 
 
+def test_a_levels_own_label_replaces_the_engines_words_and_english_falls_back():
+    labels = (Text("第{n}の{name}", ""), Text("（{id}）{name}", "{name} ({id})"))
+    ja, en = with_levels("ja", TWO, labels), with_levels("en", TWO, labels)
+    assert ja["strategy_label"].format(n=2, id=2) == "第2の基本目標"
+    assert ja["measure_label"].format(n=1, id="2-1") == "（2-1）施策"
+    assert en["strategy_label"].format(n=2, id=2) == "Basic Goal 2"          # no English label: the engine's
+    assert en["measure_label"].format(n=1, id="2-1") == "Policy (2-1)"
+    assert ja["table_caption"].format(id="2-1") == "施策 2-1 のKPI"         # captions keep the engine's words
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_labels_name_the_plans_levels(lang):
     words = with_levels(lang, TWO)

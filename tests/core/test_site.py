@@ -43,3 +43,26 @@ def test_four_levels_are_refused(tmp_path):
     with pytest.raises(DataError) as err:
         load_site(root)
     assert "data/site.yaml:3" in str(err.value)
+
+
+LABELLED = ("municipality: {ja: 架空町, en: Kaku Town}\nlanguages: [ja, en]\nlevels:\n"
+            "  - {ja: 基本目標, en: Goal, label: {ja: '第{n}の{name}'}}\n"
+            "  - {ja: 施策, en: Policy, label: {ja: '（{id}）{name}', en: '{name} ({id})'}}\n"
+            "status: {scheme: four-categories}\nfiles: {pdf: kaku}\n")
+
+
+def test_a_level_may_say_how_its_items_are_named(tmp_path):
+    site = load_site(_write(tmp_path, LABELLED))
+    assert [(lb.ja, lb.en) for lb in site.level_labels] == [("第{n}の{name}", ""), ("（{id}）{name}", "{name} ({id})")]
+    assert load_site(ROOT).level_labels == (None,) * len(load_site(ROOT).levels)   # the engine's words
+
+
+@pytest.mark.parametrize("label,shown", [("'{num}'", "{num}"), ("'{name.__class__}'", "{name.__class__}"),
+                                         ("'{}'", "{}"), ("'施策{n'", "{ }")])
+def test_a_label_with_another_placeholder_is_one_line_at_its_level(tmp_path, label, shown):
+    root = _write(tmp_path, LABELLED.replace("'（{id}）{name}'", label))
+    with pytest.raises(DataError) as err:
+        load_site(root)
+    message = str(err.value)
+    assert message.startswith("data/site.yaml:5: levels[1].label.ja: ") and "\n" not in message
+    assert f"「{shown}」は使えません" in message and "{name}" in message and "{id}" in message

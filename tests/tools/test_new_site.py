@@ -239,3 +239,18 @@ def test_a_hostile_workbook_is_refused_as_the_kpi_workbook_is(tmp_path):
     with pytest.raises(DataError) as err:
         read_plan(path, "plan.xlsx", LEVELS, True)
     assert "DTD" in one_line_error(err.value) and err.value.file == "plan.xlsx"
+
+
+def test_a_levels_label_in_the_answers_reaches_the_site_file(tmp_path):
+    """How a level names its items (`label:`, data/site.yaml) is an answer too; a Japanese-only site keeps
+    its Japanese only."""
+    from macros.core.site import load_site
+    for languages in (("ja", "en"), ("ja",)):
+        base = tmp_path / "-".join(languages)
+        base.mkdir()
+        doc = answers(languages=languages)
+        doc["levels"][1] = doc["levels"][1] | {"label": {"ja": "（{id}）{name}", "en": "{name} ({id})"}}
+        ns.new_site(base / "site", folder(base, doc))
+        labels = load_site(base / "site").level_labels
+        assert labels[0] is None
+        assert (labels[1].ja, labels[1].en) == ("（{id}）{name}", "{name} ({id})" if "en" in languages else "")
