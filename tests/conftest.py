@@ -1,6 +1,6 @@
 """Shared fixtures: the project root, a helper to run a build, one strict build of the real site and one
-of the project with a synthetic second edition, each made once per test run; and how pytest-xdist shares
-the work between its workers."""
+of the project with a synthetic second edition, each made once per test run; the site's languages; which
+tests run only on the engine's reference site; and how pytest-xdist shares the work between its workers."""
 from __future__ import annotations
 
 import fcntl
