@@ -197,7 +197,7 @@ def open_page(context, server: str, rel: str, settled: bool = False):
     page = context.new_page()
     log = watch(page, server)
     page.goto(server + rel, wait_until="load")
-    page.wait_for_function("document.documentElement.classList.contains('js')")  # Material is up
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")  # Material is up
     if settled:
         settle(page)
     return page, log

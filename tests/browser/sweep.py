@@ -46,7 +46,7 @@ def is_print(rel: str) -> bool:
 
 # The next two painted frames: what a layout shift, a resize or a newly drawn body needs to be seen.
 FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r())))"
-JS_UP = "document.documentElement.classList.contains('js')"   # Material's script has started
+JS_UP = "() => document.documentElement.classList.contains('js')"   # Material's script has started
 ALL_DRAWN = """() => [...document.querySelectorAll('[data-plotly-figure]')]
     .every(el => el.dataset.rendered === '1' || el.dataset.rendered === 'error')"""
 ALL_RENDERED = """() => [...document.querySelectorAll('[data-plotly-figure]')].every(e => e.dataset.rendered === '1')"""
@@ -174,7 +174,7 @@ async def _read_to_the_end(page) -> None:
 async def _search(page, word: str) -> None:
     """Material's search: its worker, the language's index and the result list."""
     await page.keyboard.press("/")
-    await page.wait_for_function("document.activeElement && "
+    await page.wait_for_function("() => document.activeElement && "
                                  "document.activeElement.classList.contains('md-search__input')", timeout=10_000)
     await page.keyboard.insert_text(word)
     await page.keyboard.press("End")   # Material reads the query on keyup, as after an IME commits a word

@@ -31,7 +31,7 @@ def _open(context, url: str):
     console: list[str] = []
     page.on("console", lambda m: console.append(f"{m.type}: {m.text}") if any(w in m.text for w in CSP_WORDS) else None)
     page.goto(url, wait_until="load")
-    page.wait_for_function("document.documentElement.classList.contains('js')")  # Material is up
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")  # Material is up
     return page, console
 
 

@@ -72,7 +72,7 @@ def test_the_switch_is_reached_by_keyboard_and_leads_to_the_other_edition(browse
     ctx = new_context(browser, "desktop")
     page = ctx.new_page()
     page.goto(url + "strategy-2/", wait_until="load")
-    page.wait_for_function("document.documentElement.classList.contains('js')")
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
     tab_until(page, lambda info: info and "2024-02" in (info.get("href") or ""))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/editions/2024-02/strategy-2/$"))

@@ -86,7 +86,7 @@ def test_drawer_navigation_by_keyboard(mobile, server, lang):
     assert page.locator("button[data-site-toggle=__drawer].md-header__button").get_attribute("aria-expanded") == "false"
 
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
     settle(page)  # the drawer slides in
     inside = focus_info(page)
     assert inside and inside["inSidebar"], f"focus stayed at {inside and inside['desc']} when the drawer opened"
@@ -106,7 +106,7 @@ def test_drawer_navigation_by_keyboard(mobile, server, lang):
     assert not violations, "axe violations with the drawer open:\n" + format_axe(violations)
 
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.getElementById('__drawer').checked")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
     back = focus_info(page)
     assert back and back["tag"] == "button" and "md-header__button" in back["classes"], back
 
@@ -136,7 +136,7 @@ def test_search_by_keyboard(context, viewport, server, lang):
         tab_until(page, lambda f: f["tag"] == "button" and "md-header__button" in f["classes"]
                   and f["desc"].endswith(('"Search"', '"検索"')))
         page.keyboard.press("Enter")
-        page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+        page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
     else:
         tab_until(page, lambda f: "md-search__input" in f["classes"])
     assert invisible_reason(focus_info(page)) is None

@@ -125,7 +125,9 @@ def test_chart_texts_touch_no_other_text_or_mark_on_a_phone(browser, server, lan
         path = f"{'' if lang == 'ja' else 'en/'}strategy-{n}/"
         page.goto(server + path, wait_until="load")
         scroll_through(page)
-        page.wait_for_function("[...document.querySelectorAll('[data-plotly-figure]')]"
+        # A function, not an expression: Playwright polls an expression with eval, which the pages'
+        # Content-Security-Policy refuses whenever the first check fails (a busy machine).
+        page.wait_for_function("() => [...document.querySelectorAll('[data-plotly-figure]')]"
                                ".every(e => e.dataset.rendered === '1')", timeout=60_000, polling=200)
         for chart in page.evaluate(CHART_BOXES):
             charts += 1

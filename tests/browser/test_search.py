@@ -112,7 +112,7 @@ def test_index_loaded_on_first_use_only_in_the_pages_language(browser, server, s
     assert not before, f"search index loaded before the search box was used: {before}"
     # a phone: the header's search button, which the site's script puts in
     page.locator("button[data-site-toggle=__search]").click()
-    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
     page.keyboard.insert_text(word)
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item")
