@@ -18,7 +18,7 @@ from macros.core.edition_series import load_editions
 from macros.render.labels import status_label
 from macros.render.numbers import fmt_number, fmt_pct
 from macros.render.renderer import Renderer
-from tests.conftest import ROOT, published
+from tests.conftest import ROOT, SITE_LANGUAGES, published
 
 KPI_BLOCK = re.compile(r'<tbody class="kpi-row[^"]*" id="kpi-(?P<id>[^"]+)" data-status="(?P<status>[^"]+)"'
                        r'[^>]*>(?P<body>.*?)</tbody>', re.S)
@@ -41,13 +41,9 @@ def _text(html: str) -> str:
     return " ".join(html_module.unescape(TAG.sub(" ", html)).split())
 
 
-def _languages(data) -> tuple[str, ...]:
-    return data.site.languages
-
-
 def test_every_kpi_is_on_its_strategy_page_with_the_status_and_figures_computed_from_the_data(site, shown):
     checked = 0
-    for lang in _languages(shown):
+    for lang in SITE_LANGUAGES:
         for strategy in shown.report.strategies:
             page = _page(site, lang, Renderer.strategy_path(strategy.id))
             blocks = {m["id"]: m for m in KPI_BLOCK.finditer(page)}
@@ -68,7 +64,7 @@ def test_every_kpi_is_on_its_strategy_page_with_the_status_and_figures_computed_
                 if e.progress_pct is not None:
                     assert fmt_pct(e.progress_pct, "") in text, f"{where}: progress {fmt_pct(e.progress_pct, '')}"
                 checked += 1
-    assert checked == len(shown.report.kpis()) * len(_languages(shown))
+    assert checked == len(shown.report.kpis()) * len(SITE_LANGUAGES)
 
 
 SUMMARY = re.compile(r'<div class="status-summary".*?</table>', re.S)
@@ -77,7 +73,7 @@ TOTAL = re.compile(r'status-summary__total.*?<td class="kpi-num">(?P<n>\d+)</td>
 
 
 def test_the_home_pages_status_counts_are_the_counts_of_the_computed_statuses(site, shown):
-    for lang in _languages(shown):
+    for lang in SITE_LANGUAGES:
         summary = SUMMARY.search(_page(site, lang, ""))
         assert summary, f"{lang}: the home page has no status summary"
         shown_counts = {m["code"]: int(m["n"]) for m in COUNT.finditer(summary.group(0))}
@@ -94,4 +90,4 @@ def test_each_page_says_its_language_and_a_japanese_only_site_has_no_english_pag
         lang = "en" if rel.startswith("en/") else "ja"
         head = page.read_text(encoding="utf-8")[:300]
         assert f'<html lang="{lang}"' in head, f"{rel}: not lang={lang}"
-    assert (site / "en").is_dir() == ("en" in _languages(shown))
+    assert (site / "en").is_dir() == ("en" in SITE_LANGUAGES)
