@@ -148,7 +148,7 @@ def load_report(root: Path, edition: str | None = None, require_english: bool | 
     report = Report(meta, tuple(strategies), units, context, site.levels, _text_notes(root, data_dir, languages))
     _index(report)
     scheme = site.scheme
-    check_entered(scheme, report.kpis())
+    check_entered(scheme, report.kpis(), published)
     evaluations = {k.id: evaluate(k, scheme) for k in report.kpis()}
     counts = {s.id: count_statuses([evaluations[k.id] for k in s.kpis()], scheme) for s in report.strategies}
     total = count_statuses(list(evaluations.values()), scheme)

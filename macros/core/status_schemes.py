@@ -9,7 +9,8 @@ small rule that gives a KPI's category from its values and progress rate. Built-
   bands            the progress rate in bands (e.g. ≥ 80 %, 50–80 %, 20–50 %, < 20 %); − when none
   prorated         the target prorated by the year of the plan: by the actual's year n of N, progress
                    ≥ n/N × 100 % is on track; ≥ 100 % achieved; − when none
-  entered          the city enters each KPI's status and its reason in the KPI data (not computed)
+  entered          the city enters each KPI's status and its reason in the KPI data (not computed); in a
+                   draft edition a KPI may wait for its status (the category `none`, "not yet entered")
 
 A site may relabel, re-symbol or recolour any category (`categories:` in the status block). The
 colours are checked for contrast (WCAG AA) when the site is read.
@@ -163,7 +164,7 @@ def prorated(first_fy: int, last_fy: int) -> Callable[[Judgement], str]:
 
 
 def entered(j: Judgement) -> str:
-    return j.kpi.entered_status.id
+    return j.kpi.entered_status.id if j.kpi.entered_status is not None else NOT_ENTERED.id
 
 
 # --- the built-in categories ------------------------------------------------------------------------
@@ -264,6 +265,13 @@ def _entered_categories() -> tuple[Category, ...]:
     return tuple(_c(cid, ja, en, cid, colours) for cid, (ja, en), colours in zip("ABCD", words, PALETTE))
 
 
+# Under the entered scheme, a KPI of a draft edition whose status the city has not entered yet. A
+# published edition has none (check_entered), so a new site's first draft builds before anyone judges.
+NOT_ENTERED = _c("none", "未記入", "Not yet entered", ("－", "–"), GREY,
+                 rule=Text("状況がまだ記入されていないもの（下書きの版だけ。公開する版では、すべてのKPIに記入します）。",
+                           "No status entered yet (only in a draft edition: in a published one, every KPI has its status)."))
+
+
 # --- from the site's settings ---------------------------------------------------------------------
 
 DISPLAY = "data/site.yaml"
@@ -359,14 +367,18 @@ def scheme_from(block) -> Scheme:
         raise _fail(_line(block, "scheme"), "status.scheme", f"判定方法「{name}」はありません",
                     f"there is no status scheme {name!r}", f"次のどれかにしてください：{', '.join(SCHEMES)}",
                     f"use one of: {', '.join(SCHEMES)}")
-    return Scheme(name, _overridden(cats, block, free_ids=name == "entered"), judge, summary, params)
+    cats = _overridden(cats, block, free_ids=name == "entered")
+    if name == "entered" and NOT_ENTERED.id not in {c.id for c in cats}:
+        cats += (NOT_ENTERED,)
+    return Scheme(name, cats, judge, summary, params)
 
 
 DEFAULT = scheme_from({"scheme": "four-categories"})
 
 
-def check_entered(scheme: Scheme, kpis) -> None:
-    """Under the `entered` scheme every KPI has a known status and its reason; under a computed one, none."""
+def check_entered(scheme: Scheme, kpis, published: bool = True) -> None:
+    """Under the `entered` scheme every KPI of a published edition has a known status and its reason (a
+    draft's may still wait for them); under a computed one, none has."""
     for k in kpis:
         es = k.entered_status
         if scheme.name != "entered":
@@ -377,20 +389,29 @@ def check_entered(scheme: Scheme, kpis) -> None:
                     "status と status_reason を削除するか、data/site.yaml で scheme: entered にしてください",
                     "delete status and status_reason, or set scheme: entered in data/site.yaml"))
             continue
+        choices = entered_ids(scheme)
         if es is None:
+            if not published:
+                continue
             raise DataError(k.source.file, k.source.line, f"{k.id}.status", problem(
                 "状況（status）とその理由（status_reason）がありません",
                 "the status and its reason (status_reason) are missing",
-                f"例：status: {scheme.ids[0]} と status_reason: {{ja: …}} を書いてください",
-                f"add e.g. status: {scheme.ids[0]} and status_reason: {{ja: …}}"))
+                f"例：status: {choices[0]} と status_reason: {{ja: …}} を書いてください",
+                f"add e.g. status: {choices[0]} and status_reason: {{ja: …}}"))
         if es.reason is None:
             raise DataError(k.source.file, es.line, f"{k.id}.status_reason", problem(
                 "記入した状況の理由（status_reason）がありません", "the entered status has no reason (status_reason)",
                 "status_reason: {ja: …} に判定の理由を書いてください", "give the reason in status_reason: {ja: …, en: …}"))
-        if es.id not in scheme.ids:
+        if es.id not in choices:
             raise DataError(k.source.file, es.line, f"{k.id}.status", problem(
-                f"状況「{es.id}」は data/site.yaml の区分にありません", f"status {es.id!r} is not a category of data/site.yaml",
-                f"次のどれかにしてください：{', '.join(scheme.ids)}", f"use one of: {', '.join(scheme.ids)}"))
+                f"状況「{es.id}」は data/site.yaml の記入できる区分にありません",
+                f"status {es.id!r} is not a category of data/site.yaml that can be entered",
+                f"次のどれかにしてください：{', '.join(choices)}", f"use one of: {', '.join(choices)}"))
+
+
+def entered_ids(scheme: Scheme) -> tuple[str, ...]:
+    """The categories a city can enter: all but the one that stands for "not yet entered"."""
+    return tuple(i for i in scheme.ids if i != NOT_ENTERED.id)
 
 
 def comparable(printed, scheme: Scheme) -> bool:

@@ -92,9 +92,10 @@ class StatusRules:
             v = getattr(k, which)
             row[which] = self.r.L["no_value"] if v is None else fmt_number(v.amount)
         row["progress"] = fmt_pct(e.progress_pct, self.r.L["na"])
-        if "reason" in cols:
-            reason = k.entered_status.reason
-            row["reason"] = mark_japanese(reason.get(self.r.lang) or reason.ja, self.r.lang)
+        if "reason" in cols:   # a KPI of a draft may still wait for its status and reason
+            reason = k.entered_status.reason if k.entered_status is not None else None
+            row["reason"] = (mark_japanese(reason.get(self.r.lang) or reason.ja, self.r.lang) if reason
+                             else self.r.L["no_value"])
         return row
 
     def status_examples(self) -> Markup:

@@ -263,7 +263,8 @@ def test_a_plan_of_one_or_three_levels_builds_too(tmp_path, depth):
     assert all("施策" in h and ITEMS[1, i][0] in h for i, h in enumerate(h2, 1))
 
 
-# A Japanese-only town of two levels, from answers with no English at all and no context figures.
+# A Japanese-only town of two levels, from answers with no English at all and no context figures, whose
+# statuses the town enters itself (the entered scheme: its first draft has none entered yet).
 JA_ANSWERS = {
     "municipality": {"ja": "架空町"},
     "plan": {"ja": "第1期架空町まち・ひと・しごと創生総合戦略 評価報告書", "sheet": "plan.xlsx"},
@@ -272,7 +273,7 @@ JA_ANSWERS = {
     "levels": [{"ja": "基本目標"}, {"ja": "施策"}],
     "first_edition": {"id": "2025-03", "actual_fy": 2024},
     "columns": {"baseline_fy": 2019, "target_fy": 2027},
-    "status": {"scheme": "four-categories"},
+    "status": {"scheme": "entered"},
     "files": {"pdf": "kaku-hyoka"},
 }
 
@@ -304,3 +305,7 @@ def test_a_japanese_only_town_of_two_levels_builds_from_its_answers_alone(tmp_pa
     assert [t for tag, t in p.headings if tag == "h1"] == ["基本目標1 しごとをつくる"]
     assert [t for tag, t in p.headings if tag == "h2"] == [f"施策 1-{i} {ITEMS[1, i][0]}" for i in (1, 2)]
     assert "架空町" in "".join(_read(page(site, "ja", "")).contact + _read(page(site, "ja", "accessibility")).contact)
+    # Nobody has judged a KPI yet: each waits as "not yet entered", as the draft's home page counts.
+    strategy = page(site, "ja", "strategy-1")
+    assert strategy.count('data-status="none"') >= sum(1 for k in KPIS if k[0] == 1)
+    assert not re.search(r'data-status="(?!none")', strategy)

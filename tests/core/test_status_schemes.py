@@ -13,7 +13,7 @@ from macros.core.progress import count_statuses, evaluate
 from macros.core.report import load_report
 from macros.core.schema import SCHEMA_DIR
 from macros.core.status_schemes import (GRAPHIC_MIN, PAGE_BACKGROUND, SCHEMES, TEXT_MIN, check_entered, contrast,
-                                        contrast_problems, expected_pct, scheme_from)
+                                        contrast_problems, entered_ids, expected_pct, scheme_from)
 
 from .factories import kpi
 
@@ -133,6 +133,20 @@ def test_entered_takes_the_city_s_status_and_checks_it():
     assert ":9: 1-1-1-1.status_reason:" in str(err.value)
 
 
+def test_a_draft_s_kpi_may_wait_for_its_entered_status_but_a_published_one_may_not():
+    scheme = scheme_from({"scheme": "entered"})
+    waiting = kpi(1, None, 3)
+    check_entered(scheme, [waiting], published=False)
+    assert evaluate(waiting, scheme).status == "none" and scheme.label("none", "ja") == "未記入"
+    with pytest.raises(DataError) as err:
+        check_entered(scheme, [waiting], published=True)
+    assert "1-1-1-1.status" in str(err.value)
+    with pytest.raises(DataError) as err:   # "not yet entered" is the absence of a status, never one typed
+        check_entered(scheme, [kpi(1, 2, 3, entered_status=EnteredStatus("none", Text("理由", ""), 5))], published=False)
+    assert ":5: 1-1-1-1.status:" in str(err.value) and "A, B, C, D" in str(err.value) and "none" not in \
+        str(err.value).split("use one of:")[1]
+
+
 def test_an_entered_status_under_a_computed_scheme_is_refused():
     with pytest.raises(DataError) as err:
         check_entered(scheme_from({"scheme": "graded"}), [kpi(1, 2, 3, entered_status=EnteredStatus("A", None, 4))])
@@ -143,7 +157,8 @@ def test_entered_categories_come_from_the_site():
     scheme = scheme_from({"scheme": "entered", "categories": [
         {"id": "good", "label": {"ja": "良好", "en": "Good"}, "symbol": "◎"},
         {"id": "poor", "label": {"ja": "不十分"}, "symbol": "×"}]})
-    assert scheme.ids == ("good", "poor") and scheme.label("poor", "en") == "不十分"
+    assert scheme.ids == ("good", "poor", "none") and scheme.label("poor", "en") == "不十分"
+    assert entered_ids(scheme) == ("good", "poor")
     assert not any(contrast_problems(c) for c in scheme.categories)
 
 
