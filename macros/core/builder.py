@@ -122,6 +122,12 @@ class Builder:
     def entered_status(self, k: Marked) -> EnteredStatus | None:
         """A status the municipality enters (the `entered` scheme; checked against it in core/report.py)."""
         if "status" not in k:
+            if "status_reason" in k:   # a reason alone would be dropped without a word
+                raise self.fail(k, "status_reason", f"{k['id']}.status_reason", problem(
+                    "状況の理由（status_reason）だけがあり、状況（status）がありません",
+                    "a reason for the status (status_reason) is given, but no status",
+                    "status: に状況を書くか、status_reason を削除してください",
+                    "give the status in status:, or delete status_reason"))
             return None
         reason = k.get("status_reason")
         return EnteredStatus(str(k["status"]), Text(reason["ja"], reason.get("en", "")) if reason else None,
