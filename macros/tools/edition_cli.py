@@ -36,6 +36,7 @@ from ..core.register import (CORRECT_COMMAND, REGISTER, Entry, check_unchanged, 
                              edition_files, fingerprint, read_register)
 from ..core.levels import kpi_records
 from ..core.report import load_report
+from ..core.status_schemes import entered_ids
 from ..core.site import load_site
 from . import translations
 from .workflow_commands import annotate
@@ -45,8 +46,10 @@ ID = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 # How far back the project's history is searched for the files as they were recorded (a change is named).
 _HISTORY_DEPTH = 200
 # What an edition reports about itself, not the period's plan: left out of the next edition's scaffold
-# (remarks: the departments' memos about this edition's figures, from the workbook's 備考 column).
-_EDITION_FIELDS = ("history", "summary_table", "notes", "actual_unknown", "revised", "remarks")
+# (remarks: the departments' memos about this edition's figures, from the workbook's 備考 column; status and
+# status_reason: the city's judgement of this edition's actual, under the entered scheme).
+_EDITION_FIELDS = ("history", "summary_table", "notes", "actual_unknown", "revised", "remarks", "status",
+                   "status_reason")
 
 
 def _yaml() -> YAML:
@@ -134,7 +137,8 @@ def new(root: Path, edition_id: str, fy: int) -> list[str]:
         f"# 報告書の書誌情報 — 版 {edition_id}。年度は西暦の整数（令和N年度 = 2018+N）。\n"
         "# published_status_counts: 報告書に印刷した状況別件数（任意。書けば計算結果と照合します）。\n"
         + _without_comments(out.getvalue()))
-    written[dst_data / "context.yaml"] = (src_data / "context.yaml").read_text(encoding="utf-8")
+    if (src_data / "context.yaml").is_file():   # a site may have no context page
+        written[dst_data / "context.yaml"] = (src_data / "context.yaml").read_text(encoding="utf-8")
     top_level = load_site(root).levels[0].ja
     for path in sorted((src_data / "strategies").glob("*.yaml")):
         written[dst_data / "strategies" / path.name] = _scaffold_strategy(path.read_text(encoding="utf-8"),
@@ -187,12 +191,21 @@ def gaps(root: Path, edition_id: str) -> list[DataError]:
     page, and whatever else a published edition may not have (the edition loaded as published)."""
     entry = _entry(root, edition_id)
     found = []
-    for k in load_report(root, edition_id, published=False).report.kpis():
+    loaded = load_report(root, edition_id, published=False)
+    choices = entered_ids(loaded.scheme) if loaded.scheme.name == "entered" else ()
+    for k in loaded.report.kpis():
+        name_en = k.name.en or k.name.ja
         if k.actual is None and not any(n.kind is NoteKind.ACTUAL_UNKNOWN for n in k.notes):
             found.append(DataError(k.source.file, k.source.line, f"{k.id}.actual", problem(
-                f"公開する版の実績値が空です（{k.name.ja}）", f"the actual of a published edition is empty ({k.name.en})",
+                f"公開する版の実績値が空です（{k.name.ja}）", f"the actual of a published edition is empty ({name_en})",
                 "実績値を入れるか、不明な理由を actual_unknown: {ja: …, en: …} に書いてください",
                 "fill in the actual, or give the reason it is unknown in actual_unknown: {ja: …, en: …}")))
+        if choices and k.entered_status is None:
+            found.append(DataError(k.source.file, k.source.line, f"{k.id}.status", problem(
+                f"状況がまだ記入されていません（{k.name.ja}）", f"no status has been entered yet ({name_en})",
+                f"status: に {', '.join(choices)} のどれかを、status_reason: {{ja: …}} にその理由を書いてください（表でも入力できます）",
+                f"give one of {', '.join(choices)} in status: and its reason in status_reason: {{ja: …}} "
+                "(or in the workbook)")))
     for en in translations.stale(root / entry.docs_dir):
         rel = en.relative_to(root).as_posix()
         found.append(DataError(rel, None, "translation", problem(

@@ -66,14 +66,14 @@ def run(argv: list[str], root: Path = ROOT) -> int:
         return _fail([e.one_line() for e in out.errors] + more,
                      f"{out.error_count:,} 件のエラーがあるため、data/ には何も書き込んでいません"
                      f" / {out.error_count:,} error(s): nothing was written to data/")
-    for c in out.changes + out.remarks:
+    for c in out.applied:
         print(c.line())
-    n = len(out.changes) + len(out.remarks)
+    n = len(out.applied)
     if not n:
         print("data/ の値に変更はありません / no values changed in data/")
     else:
         print(f"{n} 件を変更しました: {', '.join(out.written)}"
-              f" / changed {n} value(s) and remark(s) in {', '.join(out.written)}")
+              f" / made {n} change(s) in {', '.join(out.written)}")
     return 0
 
 

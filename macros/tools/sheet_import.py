@@ -1,5 +1,6 @@
 """Read a filled-in KPI workbook back into the current edition's data/editions/<版>/strategies/*.yaml:
-the values, and the 備考 column as each KPI's `remarks` (an internal memo, never published).
+the values, the 備考 column as each KPI's `remarks` (an internal memo, never published), and, where the
+city enters its statuses (the `entered` scheme), each KPI's `status` and `status_reason`.
 
 The workbook must have been exported from that edition (its id is on the About sheet). A
 published edition is an exact archive: a workbook that would change it is refused (next year's
@@ -15,7 +16,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -30,13 +31,14 @@ from ..core.edition_series import load_editions
 from ..core.model import Kpi, Report
 from ..core.register import CORRECT_COMMAND, Entry
 from ..core.report import load_report
-from .sheet_layout import (ABOUT_SHEET, COLUMNS, COPY_SHEET, EDITION_CELL, FIELD_JA, FIRST_ROW, FORMAT,
-                           FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, column_letter, current, edition,
-                           with_level_names)
+from ..core.status_schemes import entered_ids
+from .sheet_layout import (ABOUT_SHEET, COPY_SHEET, EDITION_CELL, ENTERED_FIELDS, FIELD_JA, FIRST_ROW, FORMAT,
+                           FORMAT_CELL, KPI_SHEET, VALUE_FIELDS, Column, column_letter, current, edition,
+                           sheet_columns, site_columns)
 from .sheet_limits import (MAX_CELL_TEXT, MAX_ERRORS, Limits, check_archive, long_text, shown, too_large,
                            unreadable_xml)
 from .sheet_values import CellProblem, parse_number, parse_year
-from .yaml_values import Edit, LayoutChanged, RemarkEdit, keep_places, read_remarks, set_values
+from .yaml_values import Edit, LayoutChanged, RemarkEdit, StatusEdit, keep_places, read_remarks, set_values
 
 Pair = tuple  # (Decimal | None, int | None): a value and its fiscal year
 
@@ -100,6 +102,28 @@ class RemarkChange:
         return f"{self.kpi.id} {self.kpi.name.ja}: 備考 / remarks: {_shown(self.old)} → {_shown(self.new)}"
 
 
+Entered = tuple  # (status, reason in Japanese, reason in English): each str | None
+
+
+def _entered_text(e: Entered) -> str:
+    status, ja, en = e
+    if status is None and ja is None:
+        return "空欄 (none)"
+    return f"{status or '空欄 (none)'}「{ja or ''}」" + (f" / {en!r}" if en else "")
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    kpi: Kpi
+    old: Entered
+    new: Entered
+    cell: str            # the status cell of the KPI's row
+
+    def line(self) -> str:
+        return (f"{self.kpi.id} {self.kpi.name.ja}: 状況 / status: {_entered_text(self.old)} → "
+                f"{_entered_text(self.new)}")
+
+
 @dataclass
 class Outcome:
     changes: list[Change]
@@ -107,6 +131,12 @@ class Outcome:
     errors: list[DataError]   # the first MAX_ERRORS
     written: list[str]
     more_errors: int = 0      # errors found beyond those
+    statuses: list[StatusChange] = field(default_factory=list)
+
+    @property
+    def applied(self) -> list:
+        """Every change, each with its line()."""
+        return self.changes + self.statuses + self.remarks
 
     @property
     def error_count(self) -> int:
@@ -171,7 +201,7 @@ def _not_a_workbook(display: str) -> DataError:
         "save it again as an Excel workbook (.xlsx) from Excel or LibreOffice"))
 
 
-def _check_edition(wb, report: Report, edition_id: str, s: _Sheet) -> bool:
+def _check_edition(wb, report: Report, edition_id: str, columns: tuple[Column, ...], s: _Sheet) -> bool:
     names = wb.sheetnames
     if KPI_SHEET not in names or ABOUT_SHEET not in names or COPY_SHEET not in names:
         s.error(KPI_SHEET if KPI_SHEET not in names else ABOUT_SHEET if ABOUT_SHEET not in names else COPY_SHEET,
@@ -196,10 +226,18 @@ def _check_edition(wb, report: Report, edition_id: str, s: _Sheet) -> bool:
             "今の版で make sheet を実行して書き出した表に入力し直してください",
             "export the current edition with make sheet and fill that in"))
         return False
+    keys = [wb[COPY_SHEET].cell(row=1, column=i).value for i in range(1, len(columns) + 2)]
+    if keys != [c.key for c in columns] + [None]:
+        s.error(KPI_SHEET, "A1", "", problem(
+            "書き出した後に data/site.yaml の設定（判定方法や言語）が変わり、表の列が合いません",
+            "the workbook's columns no longer fit data/site.yaml (its status scheme or languages changed since the export)",
+            "もう一度 make sheet で書き出し、その表に入力し直してください",
+            "export again with make sheet and fill in the new workbook"))
+        return False
     return True
 
 
-def _rows_by_id(ws, copy, expected: list[str], s: _Sheet) -> dict[str, int] | None:
+def _rows_by_id(ws, copy, expected: list[str], width: int, s: _Sheet) -> dict[str, int] | None:
     """KPI id → its row in the workbook; None when the rows no longer match the export."""
     copy_rows = _filled_rows(copy, 1)
     copy_ids = [copy.cell(row=r, column=1).value for r in copy_rows]
@@ -214,7 +252,7 @@ def _rows_by_id(ws, copy, expected: list[str], s: _Sheet) -> dict[str, int] | No
     found: dict[str, int] = {}
     bad_rows: set[int] = set()   # rows whose ID is already reported: their KPI is not also "deleted"
     before = s.count
-    for r in _filled_rows(ws, len(COLUMNS)):
+    for r in _filled_rows(ws, width):
         raw = ws.cell(row=r, column=1).value
         kid = str(raw).strip() if raw is not None else ""
         if not kid or kid not in known:
@@ -333,18 +371,21 @@ def published_edition(entry: Entry, old: str, new: str) -> Problem:
         f"{entry.data_dir}/strategies/, run make check and record it with {CORRECT_COMMAND.format(id=entry.id)}")
 
 
-def read_changes(wb, report: Report, display: str, entry: Entry, remarks: dict[str, str] | None = None) -> Outcome:
-    """Every change of a value or a remark in the workbook for the edition `entry` (whose KPIs' remarks
-    are `remarks`), or the errors that stop the import (the first MAX_ERRORS, and how many more)."""
+def read_changes(wb, report: Report, display: str, entry: Entry, remarks: dict[str, str] | None = None,
+                 columns: tuple[Column, ...] | None = None, choices: tuple[str, ...] = ()) -> Outcome:
+    """Every change of a value, a remark or an entered status in the workbook for the edition `entry`
+    (whose KPIs' remarks are `remarks`; `columns` and `choices` as sheet_export.build_workbook's), or the
+    errors that stop the import (the first MAX_ERRORS, and how many more)."""
     s = _Sheet(display)
     out = Outcome([], [], s.errors, [])
-    _read_changes(wb, report, entry, remarks or {}, s, out)
+    _read_changes(wb, report, entry, remarks or {}, columns or sheet_columns(report.levels), choices, s, out)
     out.more_errors = s.count - len(s.errors)
     return out
 
 
-def _read_changes(wb, report: Report, entry: Entry, remarks: dict[str, str], s: _Sheet, out: Outcome) -> None:
-    if not _check_edition(wb, report, entry.id, s):
+def _read_changes(wb, report: Report, entry: Entry, remarks: dict[str, str], columns: tuple[Column, ...],
+                  choices: tuple[str, ...], s: _Sheet, out: Outcome) -> None:
+    if not _check_edition(wb, report, entry.id, columns, s):
         return
     ws, copy = wb[KPI_SHEET], wb[COPY_SHEET]
     if not _text_fits(ws, s) or not _text_fits(copy, s):
@@ -352,14 +393,14 @@ def _read_changes(wb, report: Report, entry: Entry, remarks: dict[str, str], s: 
     kpis = report.kpis()
     expected = [k.id for k in kpis]
     merged = _merged(ws, s)
-    rows = _rows_by_id(ws, copy, expected, s)
+    rows = _rows_by_id(ws, copy, expected, len(columns), s)
     if rows is None:
         return
     cols = report.meta.columns
     defaults = {"baseline": cols.baseline_fy, "actual": cols.actual_fy, "target": cols.target_fy}
     for i, k in enumerate(kpis):
         r, copy_r = rows[k.id], FIRST_ROW + i
-        for c in with_level_names(report.levels):
+        for c in columns:
             if c.editable:
                 continue
             cell = f"{column_letter(c.key)}{r}"
@@ -400,6 +441,11 @@ def _read_changes(wb, report: Report, entry: Entry, remarks: dict[str, str], s: 
                     entry, _pair_text(current, defaults[field]), _pair_text(new, defaults[field])))
                 continue
             out.changes.append(Change(k, field, current, new, defaults[field], typed))
+        if choices:
+            status = _read_status(ws, copy, r, copy_r, k, entry, choices, "status_reason_en" in
+                                  {c.key for c in columns}, merged, s)
+            if status is not None:
+                out.statuses.append(status)
         cell = f"{column_letter('remarks')}{r}"
         if cell in merged:
             continue
@@ -433,14 +479,98 @@ def _read_changes(wb, report: Report, entry: Entry, remarks: dict[str, str], s: 
         out.remarks.append(RemarkChange(k, current_remark, new_remark))
 
 
-def _edits_by_file(changes: list[Change], remarks: list[RemarkChange]) -> dict[str, tuple[list, list]]:
-    """Strategy file → (value edits, remark edits)."""
-    by_file: dict[str, tuple[list, list]] = {}
+def _current_entered(k: Kpi) -> Entered:
+    es = k.entered_status
+    if es is None:
+        return (None, None, None)
+    return (es.id, es.reason.ja if es.reason else None, (es.reason.en or None) if es.reason else None)
+
+
+def _status_cell(value) -> str | None:
+    """A status cell as a category id (an id may be a number: 1 typed for "1"); None when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise NotText(value)
+    if isinstance(value, float):
+        if value != int(value):
+            raise NotText(value)
+        value = int(value)
+    return str(value).strip()
+
+
+def _read_status(ws, copy, r: int, copy_r: int, k: Kpi, entry: Entry, choices: tuple[str, ...],
+                 english: bool, merged: set[str], s: _Sheet) -> StatusChange | None:
+    """The KPI's entered status and reason as the row holds them, when a person changed them (the status
+    and its reason are one change: they are judged together)."""
+    keys = ENTERED_FIELDS if english else ENTERED_FIELDS[:2]
+    cells = {key: f"{column_letter(key)}{r}" for key in keys}
+    if any(c in merged for c in cells.values()):
+        return None
+    current = _current_entered(k)
+    got, was = [], []
+    for key in keys:
+        read = _status_cell if key == "status" else _remark_text
+        copy_cell = f"{column_letter(key)}{copy_r}"
+        try:
+            got.append(read(ws[cells[key]].value))
+            was.append(read(copy[copy_cell].value))
+        except NotText as err:
+            s.error(KPI_SHEET, cells[key], f"{k.id}.{key}", problem(
+                f"文字ではない値（{shown(err.args[0])}）が入っています", f"the cell holds no text ({shown(err.args[0])})",
+                "状況の id か文章を入力してください", "type a status id or text"))
+            return None
+    if not english:   # a Japanese-only workbook has no English column: the data's stays as it is
+        got.append(current[2])
+        was.append(current[2])
+    new, exported = tuple(got), tuple(was)
+    if new == exported:
+        return None
+    before = s.count
+    for key, text in zip(keys[1:], new[1:]):
+        if text is not None and text.startswith("="):
+            s.error(KPI_SHEET, cells[key], f"{k.id}.{key}", problem(
+                f"数式「{shown(text)}」が入っています", f"the cell holds a formula {shown(text)!r}",
+                "文章を入力してください", "type text"))
+    status, reason = new[0], new[1]
+    if status is not None and status not in choices:
+        s.error(KPI_SHEET, cells["status"], f"{k.id}.status", problem(
+            f"状況「{shown(status)}」は記入できる区分にありません", f"status {shown(status)!r} is not one of the categories",
+            f"次のどれかにしてください：{', '.join(choices)}", f"use one of: {', '.join(choices)}"))
+    elif status is not None and reason is None:
+        s.error(KPI_SHEET, cells["status_reason"], f"{k.id}.status_reason", problem(
+            f"状況「{status}」の理由がありません", f"the status {status!r} has no reason",
+            f"{cells['status_reason']} に判定の理由を書いてください", f"give the reason in {cells['status_reason']}"))
+    elif status is None and any(t is not None for t in new[1:len(keys)]):
+        s.error(KPI_SHEET, cells["status"], f"{k.id}.status", problem(
+            "理由だけがあり、状況がありません", "a reason is given but no status",
+            f"{cells['status']} で状況を選ぶか、理由を消してください", f"choose the status in {cells['status']}, or clear the reason"))
+    if s.count > before:
+        return None
+    if current not in (exported, new):
+        s.error(KPI_SHEET, cells["status"], f"{k.id}.status",
+                _changed_since(_entered_text(current), _entered_text(exported)))
+        return None
+    if current == new:
+        return None
+    if entry.published:
+        s.error(KPI_SHEET, cells["status"], f"{k.id}.status",
+                published_edition(entry, _entered_text(current), _entered_text(new)))
+        return None
+    return StatusChange(k, current, new, cells["status"])
+
+
+def _edits_by_file(changes: list[Change], remarks: list[RemarkChange],
+                   statuses: list[StatusChange] = ()) -> dict[str, tuple[list, list, list]]:
+    """Strategy file → (value edits, remark edits, status edits)."""
+    by_file: dict[str, tuple[list, list, list]] = {}
     for c in changes:
-        by_file.setdefault(c.kpi.source.file, ([], []))[0].append(
+        by_file.setdefault(c.kpi.source.file, ([], [], []))[0].append(
             Edit(c.kpi.id, c.field, c.new[0], c.new[1], c.default_fy))
     for r in remarks:
-        by_file.setdefault(r.kpi.source.file, ([], []))[1].append(RemarkEdit(r.kpi.id, r.new))
+        by_file.setdefault(r.kpi.source.file, ([], [], []))[1].append(RemarkEdit(r.kpi.id, r.new))
+    for st in statuses:
+        by_file.setdefault(st.kpi.source.file, ([], [], []))[2].append(StatusEdit(st.kpi.id, *st.new))
     return by_file
 
 
@@ -451,12 +581,13 @@ def layout_error(display: str, detail: str) -> DataError:
         "このファイルの値は data/ で直接編集してください", "edit this file's values in data/ directly"))
 
 
-def _new_texts(root: Path, changes: list[Change], remarks: list[RemarkChange]) -> dict[str, str]:
+def _new_texts(root: Path, out: Outcome) -> dict[str, str]:
     texts = {}
-    for display, (edits, remark_edits) in sorted(_edits_by_file(changes, remarks).items()):
+    for display, (edits, remark_edits, status_edits) in sorted(
+            _edits_by_file(out.changes, out.remarks, out.statuses).items()):
         text = (root / display).read_text(encoding="utf-8")
         try:
-            texts[display] = set_values(text, edits, display, remark_edits)
+            texts[display] = set_values(text, edits, display, remark_edits, status_edits)
         except LayoutChanged as err:
             raise layout_error(display, str(err)) from None
     return texts
@@ -474,20 +605,20 @@ def _validate(root: Path, texts: dict[str, str], entry: Entry) -> None:
         load_editions(Path(tmp), include_drafts=True)
 
 
-def _at_cell(err: DataError, changes: list[Change], display: str) -> DataError:
+def _at_cell(err: DataError, out: Outcome, display: str) -> DataError:
     """A mistake the engine finds in data/ with the workbook's values (a baseline changed without its
     revision record): named at the cell that was typed and at the YAML line, as only one of them can fix it."""
-    change = next((c for c in changes if err.field == f"{c.kpi.id}.{c.field}"), None)
-    if change is None:
+    typed = [(f"{c.kpi.id}.{c.field}", c.cell, _pair_text(c.old, c.default_fy)) for c in out.changes]
+    typed += [(f"{c.kpi.id}.{f}", c.cell, _entered_text(c.old)) for c in out.statuses for f in ENTERED_FIELDS[:2]]
+    cell, old = next(((cell, old) for f, cell, old in typed if err.field == f), (None, None))
+    if cell is None:
         return err
     at = f"{err.file}:{err.line}" if err.line else err.file
-    return DataError(display, None, f"{KPI_SHEET}!{change.cell} ({err.field})", problem(
+    return DataError(display, None, f"{KPI_SHEET}!{cell} ({err.field})", problem(
         err.problem.what_ja,
         err.problem.what_en,
-        f"表では直せません。セルを元の値（{_pair_text(change.old, change.default_fy)}）に戻して取り込み直すか、"
-        f"{at} で直してください（{err.problem.fix_ja}）",
-        f"a workbook cannot fix this: restore the cell ({_pair_text(change.old, change.default_fy)}) and import again, "
-        f"or fix it at {at} ({err.problem.fix_en})"))
+        f"表では直せません。セルを元の値（{old}）に戻して取り込み直すか、{at} で直してください（{err.problem.fix_ja}）",
+        f"a workbook cannot fix this: restore the cell ({old}) and import again, or fix it at {at} ({err.problem.fix_en})"))
 
 
 def import_sheet(root: Path, path: Path, display: str | None = None, limits: Limits = Limits()) -> Outcome:
@@ -496,14 +627,16 @@ def import_sheet(root: Path, path: Path, display: str | None = None, limits: Lim
     entry = current(root)
     loaded = load_report(root, entry.id, published=entry.published)
     wb = _open(path, display, limits)
-    out = read_changes(wb, loaded.report, display, entry, read_remarks(root, entry.data_dir))
-    if out.errors or not (out.changes or out.remarks):
+    choices = entered_ids(loaded.scheme) if loaded.scheme.name == "entered" else ()
+    out = read_changes(wb, loaded.report, display, entry, read_remarks(root, entry.data_dir),
+                       site_columns(loaded), choices)
+    if out.errors or not out.applied:
         return out
-    texts = _new_texts(root, out.changes, out.remarks)
+    texts = _new_texts(root, out)
     try:
         _validate(root, texts, entry)
     except DataError as err:
-        out.errors.append(_at_cell(err, out.changes, display))
+        out.errors.append(_at_cell(err, out, display))
         return out
     for display_name, text in texts.items():
         with open(root / display_name, "w", encoding="utf-8", newline="") as f:

@@ -3,7 +3,8 @@
 A workbook belongs to the current edition: the one being prepared, the last one data/editions.yaml
 lists (a draft, or the latest published edition when no draft has been started). One row per KPI on
 the sheet KPI. The departments fill in the value columns (baseline, actual,
-target and their fiscal years) and 備考; every other cell is locked. The locked sheet ABOUT_SHEET
+target and their fiscal years) and 備考, and, on a site whose statuses the city enters (the `entered`
+scheme), each KPI's status and its reason; every other cell is locked. The locked sheet ABOUT_SHEET
 names the edition the workbook belongs to (EDITION_CELL), so a workbook of another edition is
 refused. The very hidden sheet COPY_SHEET holds what the export wrote, cell for cell, so an
 import applies only what a person changed.
@@ -32,7 +33,7 @@ class Column:
     heading_ja: str
     heading_en: str
     width: int
-    kind: str = "fixed"   # fixed (locked) | number | year | text (editable)
+    kind: str = "fixed"   # fixed (locked) | number | year | text | choice (editable)
 
     @property
     def editable(self) -> bool:
@@ -58,21 +59,39 @@ COLUMNS: tuple[Column, ...] = (
     Column("printed_pct", "報告書の進捗率（%）", "Printed progress (%)", 18),
     Column("remarks", "備考", "Remarks", 40, "text"),
 )
-BY_KEY = {c.key: c for c in COLUMNS}
+# Under the `entered` scheme, after those (so that every other column keeps its letter): the status the
+# city enters and its reason, in Japanese and, on a bilingual site, in English.
+ENTERED_COLUMNS: tuple[Column, ...] = (
+    Column("status", "状況（記入）", "Status (entered)", 12, "choice"),
+    Column("status_reason", "状況の理由", "Reason for the status", 40, "text"),
+    Column("status_reason_en", "状況の理由（英語）", "Reason for the status (English)", 40, "text"),
+)
+ENTERED_FIELDS = tuple(c.key for c in ENTERED_COLUMNS)
+_ORDER = COLUMNS + ENTERED_COLUMNS
 VALUE_FIELDS = ("baseline", "actual", "target")
 FIELD_JA = {"baseline": "策定時", "actual": "実績値", "target": "目標"}
 
 
-def with_level_names(levels: tuple[Text, ...]) -> tuple[Column, ...]:
-    """The columns, the two that name the KPI's place in the plan headed by its levels' names (data/site.yaml)."""
+def sheet_columns(levels: tuple[Text, ...], entered: bool = False, bilingual: bool = False) -> tuple[Column, ...]:
+    """A site's columns: the two that name the KPI's place in the plan headed by its levels' names
+    (data/site.yaml), and, when its statuses are entered, the status and its reason (in English too on a
+    bilingual site)."""
     names = {"strategy": levels[0], "measure": levels[-1]}
-    return tuple(replace(c, heading_ja=names[c.key].ja, heading_en=names[c.key].en or names[c.key].ja)
-                 if c.key in names else c for c in COLUMNS)
+    columns = tuple(replace(c, heading_ja=names[c.key].ja, heading_en=names[c.key].en or names[c.key].ja)
+                    if c.key in names else c for c in COLUMNS)
+    if entered:
+        columns += ENTERED_COLUMNS if bilingual else ENTERED_COLUMNS[:2]
+    return columns
+
+
+def site_columns(loaded) -> tuple[Column, ...]:
+    """The columns of a loaded edition's workbook (core.report.LoadedReport: its levels, scheme and languages)."""
+    return sheet_columns(loaded.report.levels, loaded.scheme.name == "entered", loaded.site.bilingual)
 
 
 def column_letter(key: str) -> str:
     from openpyxl.utils import get_column_letter
-    return get_column_letter(COLUMNS.index(BY_KEY[key]) + 1)
+    return get_column_letter([c.key for c in _ORDER].index(key) + 1)
 
 
 def current(root: Path) -> Entry:

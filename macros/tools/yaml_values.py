@@ -6,7 +6,8 @@ line more or less); `set_values` checks that before it returns the new text, so 
 keep is never written.
 
 `remarks` on a KPI is the department's internal memo from the workbook's 備考 column: kept with the
-figures it is about, never published (the engine does not read it).
+figures it is about, never published (the engine does not read it). `status` and `status_reason` are the
+status a city enters under the `entered` scheme, and why.
 """
 from __future__ import annotations
 
@@ -37,6 +38,14 @@ class Edit:
 class RemarkEdit:
     kpi_id: str
     text: str | None         # None: no remark (the field is removed)
+
+
+@dataclass(frozen=True)
+class StatusEdit:
+    kpi_id: str
+    status: str | None       # None: no status yet (status and status_reason are removed)
+    reason_ja: str | None
+    reason_en: str | None    # None: no English (a Japanese-only site, or not translated yet)
 
 
 class LayoutChanged(Exception):
@@ -91,10 +100,36 @@ def _set_remark(k: CommentedMap, text: str | None) -> None:
         k.insert(list(k).index("target") + 1, "remarks", DoubleQuotedScalarString(text))
 
 
+def _set_status(k: CommentedMap, edit: StatusEdit) -> None:
+    """New fields go after the KPI's target; a reason is one line, {ja: "…", en: "…"}, in double quotes as the
+    files write text (so that no id or reason is read as another type: yes, 1:20)."""
+    if edit.status is None:
+        k.pop("status", None)
+        k.pop("status_reason", None)
+        return
+    reason = CommentedMap([("ja", DoubleQuotedScalarString(edit.reason_ja))])
+    if edit.reason_en is not None:
+        reason["en"] = DoubleQuotedScalarString(edit.reason_en)
+    reason.fa.set_flow_style()
+    for key, value in (("status", DoubleQuotedScalarString(edit.status)), ("status_reason", reason)):
+        if key in k:
+            k[key] = value
+        else:
+            k.insert(list(k).index("status" if key == "status_reason" else "target") + 1, key, value)
+
+
 def _edited_lines(doc, keys: list[tuple[str, str]]) -> set[int]:
-    """The lines (0-based) of the edited fields that the document has."""
+    """The lines (0-based) of the edited fields that the document has; a status reason's keys' lines too
+    (written over several lines, it is rewritten on one; a value's block is refused instead: _new_node)."""
     kpis = _kpis(doc)
-    return {kpis[kid].lc.key(field)[0] for kid, field in keys if field in kpis[kid]}
+    lines = set()
+    for kid, field in keys:
+        k = kpis[kid]
+        if field in k:
+            lines.add(k.lc.key(field)[0])
+            if field == "status_reason" and isinstance(k[field], CommentedMap):
+                lines |= {k[field].lc.key(sub)[0] for sub in k[field]}
+    return lines
 
 
 def _new_node(edit: Edit, old):
@@ -121,18 +156,22 @@ def _new_node(edit: Edit, old):
     return amount
 
 
-def set_values(text: str, edits: list[Edit], display: str, remarks: list[RemarkEdit] = ()) -> str:
+def set_values(text: str, edits: list[Edit], display: str, remarks: list[RemarkEdit] = (),
+               statuses: list[StatusEdit] = ()) -> str:
     """The file's text with the edits applied; raises LayoutChanged if more than their lines would change."""
     y = _yaml()
     doc = y.load(text)
     kpis = _kpis(doc)
     keys = [(e.kpi_id, e.field) for e in edits] + [(r.kpi_id, "remarks") for r in remarks]
+    keys += [(st.kpi_id, f) for st in statuses for f in ("status", "status_reason")]
     old_edited = _edited_lines(doc, keys)
     for e in edits:
         k = kpis[e.kpi_id]
         k[e.field] = _new_node(e, k[e.field])
     for r in remarks:
         _set_remark(kpis[r.kpi_id], r.text)
+    for st in statuses:
+        _set_status(kpis[st.kpi_id], st)
     out = io.StringIO()
     y.dump(doc, out)
     new = out.getvalue()

@@ -14,6 +14,21 @@ from macros.tools.sheet_export import export
 from tests.synthetic_editions import add_edition
 
 DRAFT = "2025-02"   # the synthetic draft edition of draft_project (FY2023 actuals)
+TOWNS = Path(__file__).resolve().parents[1] / "towns"
+
+
+def entered_town(town: str, dest: Path) -> Path:
+    """A copy of a synthetic town (tests/towns/<town>: its data/ and docs/) whose statuses the city enters
+    (the `entered` scheme), its one edition made a draft in which no KPI has been judged yet."""
+    for part in ("data", "docs"):
+        shutil.copytree(TOWNS / town / part, dest / part)
+    site = dest / "data" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("scheme: four-categories", "scheme: entered"),
+                    encoding="utf-8")
+    register = dest / "data" / "editions.yaml"
+    text = register.read_text(encoding="utf-8").replace("state: published", "state: draft")
+    register.write_text(re.sub(r"\n *fingerprint: .*", "", text), encoding="utf-8")
+    return dest
 
 
 def scratch_project(root: Path, dest: Path) -> Path:

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from macros.core.report import load_report
 from macros.tools.sheet_cli import run
 from macros.tools.sheet_layout import (ABOUT_SHEET, COLUMNS, EDITION_CELL, FORMAT, FORMAT_CELL, KPI_SHEET,
-                                       column_letter, edition, with_level_names)
+                                       column_letter, edition, sheet_columns)
 from tests.synthetic_editions import add_edition
 from tests.tools.sheet_support import (DRAFT, add_line_after, digest, draft_project, exported, import_cli,
                                        scratch_project, set_field, strategy_file)
@@ -63,7 +63,7 @@ def test_workbook_has_one_row_per_kpi_with_bilingual_headings(project):
     report = load_report(project).report
     ws = wb[KPI_SHEET]
     headings = [c.value for c in ws[1]]
-    assert headings == [c.heading for c in with_level_names(report.levels)]
+    assert headings == [c.heading for c in sheet_columns(report.levels)]
     # The columns that place a KPI in the plan are headed by the plan's own levels (data/site.yaml).
     top, above = report.levels[0], report.levels[-1]
     assert headings[1:3] == [f"{top.ja}\n{top.en}", f"{above.ja}\n{above.en}"]
