@@ -20,6 +20,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..core.loader import load_yaml
 from ..core.levels import kpi_records
@@ -52,11 +53,13 @@ class LayoutChanged(Exception):
     """Writing the edits would change lines other than the edited values."""
 
 
-def _yaml() -> YAML:
+def _yaml(sequence: int = 4, offset: int = 2) -> YAML:
+    """A round-trip YAML writing lists as the file does: indented under their key (sequence 4, offset 2,
+    as this project's files are), or level with it (2, 0, as yaml.safe_dump writes a new site's files)."""
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.width = 1_000_000   # never fold a long line
-    y.indent(mapping=2, sequence=4, offset=2)
+    y.indent(mapping=2, sequence=sequence, offset=offset)
     y.representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
     y.representer.add_representer(Decimal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:float", f"{d:f}"))
     return y
@@ -159,7 +162,8 @@ def _new_node(edit: Edit, old):
 def set_values(text: str, edits: list[Edit], display: str, remarks: list[RemarkEdit] = (),
                statuses: list[StatusEdit] = ()) -> str:
     """The file's text with the edits applied; raises LayoutChanged if more than their lines would change."""
-    y = _yaml()
+    _, sequence, offset = load_yaml_guess_indent(text)   # the file's own list indentation (ruamel's guess)
+    y = _yaml(sequence or 4, offset or 0)
     doc = y.load(text)
     kpis = _kpis(doc)
     keys = [(e.kpi_id, e.field) for e in edits] + [(r.kpi_id, "remarks") for r in remarks]

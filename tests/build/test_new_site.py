@@ -8,6 +8,7 @@ The issue's own acceptance is a Japanese-only town of two levels described only 
 too, with answers that share nothing with the bilingual town's but the levels' shape."""
 from __future__ import annotations
 
+import difflib
 import hashlib
 import io
 import re
@@ -18,8 +19,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from openpyxl import load_workbook
 
+from macros.core.report import load_report
 from macros.tools.plan_sheet import write_sheet
+from macros.tools.sheet_cli import run
+from macros.tools.sheet_export import export
+from macros.tools.sheet_layout import KPI_SHEET, column_letter
 from macros.tools.update_engine import engine_files, update, write_record
 from tests.build.pages import page
 from tests.conftest import ROOT, made_once, run_build, strict_build
@@ -230,6 +236,26 @@ def test_update_engine_keeps_the_sites_data_and_docs(town, tmp_path):
     assert "0 added, 1 changed, 0 removed" in out.getvalue()
     assert _tree(copy) == before
     assert engine_files(copy) == engine_files(ROOT)
+
+
+def test_the_first_editions_figures_come_in_through_the_kpi_workbook(town, tmp_path, capsys):
+    """The staff cycle on the new site: make sheet, a department types an actual, make import-sheet writes
+    that one line of the first edition's file (as the new site wrote it) and the draft builds with it."""
+    project, _site = town
+    copy = tmp_path / "town"
+    subprocess.run(["cp", "-a", str(project), str(copy)], check=True)
+    path = copy / "kpis.xlsx"
+    export(copy, path)
+    wb = load_workbook(path)
+    wb[KPI_SHEET][f"{column_letter('actual')}2"] = 6
+    wb.save(path)
+    strategy = copy / "data/editions/2026-02/strategies/strategy-1.yaml"
+    before = strategy.read_text(encoding="utf-8")
+    assert run(["import", str(path)], root=copy) == 0, capsys.readouterr().err
+    after = strategy.read_text(encoding="utf-8")
+    assert [l for l in difflib.ndiff(before.splitlines(), after.splitlines()) if l[:1] in "+-"] == \
+        ["-     actual: null", "+     actual: 6"]   # ndiff: "- " and "+ " before each line
+    assert load_report(copy, "2026-02", published=False).report.kpi("1-1-1").actual.amount == 6
 
 
 @pytest.mark.slow

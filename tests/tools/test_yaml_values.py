@@ -50,3 +50,12 @@ def test_a_field_written_over_several_lines_is_not_rewritten():
         set_values(TEXT, [], "s.yaml", [RemarkEdit("1-1-1-2", "one line")])
     with pytest.raises(LayoutChanged):
         set_values(TEXT, [Edit("1-1-1-2", "actual", Decimal(5), 2021, 2022)], "s.yaml")
+
+
+def test_a_file_whose_lists_sit_level_with_their_key_keeps_that_layout():
+    """As yaml.safe_dump writes them (a new site's first edition): lists are not indented under their key."""
+    text = ("measures:\n- id: 1-1\n  kpis:\n  - id: 1-1-1\n    unit: 件\n    baseline: 4\n    actual: null\n"
+            "    target: 8\n  - id: 1-1-2\n    unit: 回\n    baseline: 2\n    actual: null\n    target: 6\n")
+    new = set_values(text, [Edit("1-1-2", "actual", Decimal(5), 2024, 2024)], "s.yaml", [RemarkEdit("1-1-1", "速報値")])
+    assert new == text.replace("    actual: null\n    target: 6\n", "    actual: 5\n    target: 6\n").replace(
+        "    target: 8\n", '    target: 8\n    remarks: "速報値"\n')
