@@ -14,7 +14,7 @@ from .errors import DataError, problem
 from .fiscal import MAX_FY, MIN_FY, is_valid_fy, parse_era_note
 from .loader import Marked
 from .levels import KPI, child_keys
-from .model import (Census, CensusPoint, Columns, Context, Direction, EnteredStatus, History, HistoryPoint, Item,
+from .model import (Census, CensusPoint, Columns, Context, ContextRow, ContextTable, Direction, EnteredStatus, History, HistoryPoint, Item,
                     Kpi, Meta, Municipalities, Note, NoteKind, ProgressFormula, Revision, Source, StatusCounts,
                     Strategy, SummaryTable, Text, Value, Wording)
 
@@ -227,15 +227,38 @@ def _decimal(number) -> Decimal | None:
     return None if number is None else Decimal(str(number))
 
 
-def build_context(doc: Marked) -> Context:
-    c, m = doc["census"], doc["municipalities"]
-    census = Census(
-        source=_text(c["source"]),
-        population=tuple(CensusPoint(p["year"], p["value"], _text(p["label"])) for p in c["population"]),
-        published_change=c["published_change"], published_decline_pct=_decimal(c["published_decline_pct"]))
-    municipalities = Municipalities(
-        source=_text(m["source"]), total=m["total"], increased=m["increased"], decreased=m["decreased"],
-        published_increased_pct=_decimal(m.get("published_increased_pct")),
-        published_decreased_pct=_decimal(m.get("published_decreased_pct")),
-        published_decreased_5pct_or_more_pct=_decimal(m.get("published_decreased_5pct_or_more_pct")))
-    return Context(census, municipalities)
+def build_context(doc: Marked, display: str = "context.yaml") -> Context:
+    """The context figures; each table's rows hold one value for each of its columns, and ids are unique."""
+    census = municipalities = None
+    if "census" in doc:
+        c = doc["census"]
+        census = Census(
+            source=_text(c["source"]),
+            population=tuple(CensusPoint(p["year"], p["value"], _text(p["label"])) for p in c["population"]),
+            published_change=c["published_change"], published_decline_pct=_decimal(c["published_decline_pct"]))
+    if "municipalities" in doc:
+        m = doc["municipalities"]
+        municipalities = Municipalities(
+            source=_text(m["source"]), total=m["total"], increased=m["increased"], decreased=m["decreased"],
+            published_increased_pct=_decimal(m.get("published_increased_pct")),
+            published_decreased_pct=_decimal(m.get("published_decreased_pct")),
+            published_decreased_5pct_or_more_pct=_decimal(m.get("published_decreased_5pct_or_more_pct")))
+    tables, seen = [], set()
+    for t in doc.get("tables", []):
+        if t["id"] in seen:
+            raise DataError(display, t.line_of("id"), f"tables[{t['id']}].id", problem(
+                f"表の id「{t['id']}」が2回あります", f"the table id {t['id']!r} is used twice",
+                "表ごとに別の id にしてください", "give each table its own id"))
+        seen.add(t["id"])
+        width = len(t["columns"])
+        for i, row in enumerate(t["rows"]):
+            if len(row["values"]) != width:
+                raise DataError(display, row.line_of("values"), f"tables[{t['id']}].rows[{i}].values", problem(
+                    f"値が{len(row['values'])}個ありますが、列（columns）は{width}個です",
+                    f"{len(row['values'])} value(s) for {width} column(s)",
+                    "列ごとに値を1つずつ書いてください（値がなければ null）",
+                    "give one value for each column (null for none)"))
+        tables.append(ContextTable(
+            t["id"], _text(t["caption"]), _text(t["source"]), tuple(_text(c) for c in t["columns"]),
+            tuple(ContextRow(_text(r["label"]), tuple(_decimal(v) for v in r["values"])) for r in t["rows"])))
+    return Context(census, municipalities, tuple(tables))

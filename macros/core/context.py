@@ -1,7 +1,8 @@
 """Section I (社会情勢) arithmetic: the population change and shares, and their checks against the print.
 
-The figures come from data/editions/2024-02/context.yaml; what the report printed is kept beside them only to be
-compared. A difference becomes a data note (kind census), like every other cross-check.
+The figures come from an edition's context.yaml (census and municipalities, when it has them); what the
+report printed is kept beside them only to be compared. A difference becomes a data note (kind census),
+like every other cross-check. Generic tables are shown as written: they have nothing to check.
 """
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def context_notes(context: Context) -> list[DataNote]:
     """Checks of the printed section I figures against the ones computed from data."""
     c, m = context.census, context.municipalities
     out: list[DataNote] = []
+    if c is None:
+        return out
 
     def add(where_ja: str, where_en: str, ja: str, en: str) -> None:
         out.append(DataNote(NoteKind.CENSUS, None, Text(ja, en), where=Text(where_ja, where_en)))
@@ -49,7 +52,7 @@ def context_notes(context: Context) -> list[DataNote]:
         add("人口減少率", "Rate of decline",
             f"計算では {decline}%、本文では {c.published_decline_pct}%。",
             f"Computes to {decline}%; the text prints {c.published_decline_pct}%.")
-    rest = unaccounted(m)
+    rest = unaccounted(m) if m is not None else 0
     if rest:
         both = m.increased + m.decreased
         add("全国の市町村数", "Municipalities",

@@ -341,11 +341,33 @@ class Municipalities:
 
 
 @dataclass(frozen=True)
-class Context:
-    """The figures of section I (社会情勢), from data/editions/2024-02/context.yaml."""
+class ContextRow:
+    label: Text
+    values: tuple[Decimal | None, ...]   # one per value column; None: no figure
 
-    census: Census
-    municipalities: Municipalities
+
+@dataclass(frozen=True)
+class ContextTable:
+    """A table of figures a site shows for context (households, visitors, anything), with its source."""
+
+    id: str
+    caption: Text
+    source: Text
+    columns: tuple[Text, ...]   # the headings of the value columns (the rows' labels head themselves)
+    rows: tuple[ContextRow, ...]
+
+
+@dataclass(frozen=True)
+class Context:
+    """An edition's context figures (data/editions/<版>/context.yaml): the census population and the national
+    municipality counts (a report's section 社会情勢), and any number of generic tables; each part optional."""
+
+    census: Census | None = None
+    municipalities: Municipalities | None = None   # only with census (its years head the table)
+    tables: tuple[ContextTable, ...] = ()
+
+    def table(self, table_id: str) -> ContextTable | None:
+        return next((t for t in self.tables if t.id == table_id), None)
 
 
 @dataclass(frozen=True)

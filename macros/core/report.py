@@ -103,7 +103,7 @@ def _context(root: Path, data_dir: str, languages: tuple[str, ...]) -> Context |
         return None
     doc = load_yaml(root / display, display)
     check_schema(doc, "context.schema.json", display, languages)
-    return build_context(doc)
+    return build_context(doc, display)
 
 
 def load_report(root: Path, edition: str | None = None, require_english: bool | None = None,

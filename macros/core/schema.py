@@ -142,6 +142,17 @@ def _describe(err: jsonschema.ValidationError) -> tuple[str, Any]:
                        " (= + - @ ＝ ＋ － ＠, a tab or a line break)",
                        "先頭の文字を削除するか、別の書き方にしてください（例:「+5%」は「5%増」）",
                        "remove the first character or reword it (e.g. '+5%' as '5% more')"), path
+    if v == "pattern" and "description" in err.schema:   # a pattern that says what it wants
+        want = err.schema["description"]
+        return problem(f"「{err.instance}」の形式が違います（{want.split(' / ')[0]}）",
+                       f"{err.instance!r} is malformed ({want.split(' / ')[-1]})",
+                       "その形式で書いてください", "write it in that form"), path
+    if v == "dependentRequired":
+        owner, needed = next((prop, d) for prop, deps in err.validator_value.items() if prop in err.instance
+                             for d in deps if d not in err.instance)
+        return problem(f"「{needed}」がありません（「{owner}」には「{needed}」も必要です）",
+                       f"'{needed}' is missing ('{owner}' needs it)",
+                       f"「{needed}:」を追加するか、「{owner}:」を削除してください", f"add '{needed}:', or remove '{owner}:'"), path
     if v == "pattern":
         return problem(f"ID「{err.instance}」の形式が違います", f"id {err.instance!r} is malformed",
                        "「1-2-3」のように半角数字とハイフンで書いてください",

@@ -130,6 +130,25 @@ def define_env(env) -> None:
     by_id("measure_heading", "measure", lambda f, m: f.item_heading(m.id), html=False)
     by_id("kpis", "measure", lambda f, m: f.kpis(m), html=True)
 
+    def context_table_macro(name: str, render) -> None:
+        """A macro taking a table id of the edition's context.yaml `tables:` (a clear error if unknown)."""
+        def macro(table_id):
+            context = edition().data.report.context
+            table = context.table(str(table_id)) if context else None
+            if table is None:
+                known = ", ".join(t.id for t in context.tables) if context else ""
+                line = page_errors.source_line(env.page, rf"{name}\(\s*[\"']?{re.escape(str(table_id))}")
+                raise DataError(page_errors.page_path(env.page), line, name, problem(
+                    f"context.yaml の tables に id「{table_id}」の表がありません" + (f"（あるのは {known}）" if known else ""),
+                    f"context.yaml has no table {table_id!r} in its tables" + (f" (it has {known})" if known else ""),
+                    "context.yaml の tables にある表の id にしてください", "use the id of a table in context.yaml's tables"))
+            return defer(render(fragments(), table))
+        macro.__name__ = macro.__qualname__ = name
+        env.macro(macro, name)
+
+    context_table_macro("context_table", lambda f, t: f.context_table(t))
+    context_table_macro("context_chart", lambda f, t: f.context_chart(t))
+
     # Whole-report fragments take no arguments: one macro each (render/pages.py WHOLE_REPORT).
     for name, show in WHOLE_REPORT.items():
         def whole(show=show):

@@ -1,5 +1,5 @@
-"""Fragments for the overview, context and data pages, and the renderer the page macros use: the KPI
-fragments (renderer.py) and its parts, each a class of its own that it holds (composition, not mixins):
+"""Fragments for the overview, context (census and generic tables) and data pages, and the renderer the
+page macros use: the KPI fragments (renderer.py) and its parts, each a class of its own that it holds (composition, not mixins):
 the worked examples, the status rules, the comparison years and the edition banner."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from markupsafe import Markup
 from ..core.context import change, change_pct, share_pct
 from ..core.errors import DataError, problem
 from ..core.fiscal import wareki_year
-from ..core.model import Context
+from ..core.model import Context, ContextTable
 from .comparison_years import ComparisonYears
 from .edition_comparison import EditionBanner
 from .glossary import glossary_context
@@ -80,26 +80,62 @@ class PageFragments(Renderer):
         return self.data.site.municipality.get(self.lang)
 
     # --- section I (context) ------------------------------------------------------
+    def _context_file(self) -> str:
+        return f"data/editions/{self.edition.id if self.edition else '<版>'}/context.yaml"
+
     def _context(self) -> Context:
         """The edition's context figures; a page that shows them needs its context.yaml."""
         context = self.data.report.context
         if context is None:
-            edition = self.edition.id if self.edition else "<版>"
-            raise DataError(f"data/editions/{edition}/context.yaml", None, "file", problem(
+            raise DataError(self._context_file(), None, "file", problem(
                 "ファイルがありません（社会情勢の数値を表示するページがあります）",
                 "the file is missing (a page shows the context figures)",
                 "context.yaml を作るか、ページから census_table と census_chart を削除してください",
                 "add context.yaml, or remove census_table and census_chart from the page"))
         return context
 
+    def _census(self):
+        """The edition's census figures; a page that shows them needs them in its context.yaml."""
+        census = self._context().census
+        if census is None:
+            raise DataError(self._context_file(), None, "census", problem(
+                "国勢調査の人口（census）がありません（国勢調査の表か図を表示するページがあります）",
+                "there are no census figures (census), which a page shows",
+                "census: を書くか、ページから census_table と census_chart を削除してください",
+                "add census:, or remove census_table and census_chart from the page"))
+        return census
+
+    def context_table(self, table: ContextTable) -> Markup:
+        """One of the edition's generic context tables, its source in its caption."""
+        rows = [(r.label.get(self.lang), *(fmt_number(v, self.L["no_value"]) for v in r.values)) for r in table.rows]
+        caption = self.L["context.caption"].format(caption=table.caption.get(self.lang),
+                                                   source=table.source.get(self.lang))
+        return self._render("simple_table.html", caption=caption, rows=rows,
+                            head=[""] + [c.get(self.lang) for c in table.columns])
+
+    def context_chart(self, table: ContextTable) -> Markup:
+        """Bars of the table's first value column, a row without a figure left out (the table, shown
+        before it, is its text alternative)."""
+        if any(r.values[0] is not None and r.values[0] < 0 for r in table.rows):
+            raise DataError(self._context_file(), None, f"tables[{table.id}]", problem(
+                "負の値は棒グラフ（context_chart）にできません", "a bar chart (context_chart) cannot show a negative value",
+                f"ページから context_chart(\"{table.id}\") を削除し、表だけを表示してください",
+                f"remove context_chart(\"{table.id}\") from the page and show the table alone"))
+        column = table.columns[0].get(self.lang)
+        caption = self.L["context.chart_caption"].format(caption=table.caption.get(self.lang), column=column)
+        return self._bars(f"chart-{table.id}", caption,
+                          [(r.label.get(self.lang), r.values[0]) for r in table.rows if r.values[0] is not None])
+
     def census_table(self) -> Markup:
-        c, m = self._context().census, self._context().municipalities
+        c, m = self._census(), self._context().municipalities
         rows = [(p.label.get(self.lang), f"{p.value:,}") for p in c.population]
         # A fall is written with a true minus sign (−2,912), as in the KPI tables.
         rows.append((self.L["census.change"], fmt_number(change(c))))
         rows.append((self.L["census.change_pct"], fmt_pct(change_pct(c), "—")))
         pop = self._render("simple_table.html", caption=self.L["census.caption"].format(municipality=self.municipality()),
                            head=["", self.L["census.people"]], rows=rows)
+        if m is None:
+            return pop
         mrows = [(self.L["municipalities.total"], f"{m.total:,}", "100.0%")]
         mrows += [(self.L[f"municipalities.{which}"], f"{getattr(m, which):,}", f"{share_pct(m, getattr(m, which))}%")
                   for which in ("increased", "decreased")]
@@ -109,7 +145,7 @@ class PageFragments(Renderer):
         return Markup(f"{pop}\n\n{mun}")
 
     def census_chart(self) -> Markup:
-        c = self._context().census
+        c = self._census()
         years = [wareki_year(p.year) if self.lang == "ja" else str(p.year) for p in c.population]
         caption = self.L["census.chart_caption"].format(
             municipality=self.municipality(), years="・".join(years) if self.lang == "ja" else " and ".join(years))

@@ -26,6 +26,7 @@ from string import Template
 
 import yaml
 
+from ..core.builder import build_context
 from ..core.errors import DataError, problem
 from ..core.fiscal import wareki
 from ..core.loader import Marked, load_yaml
@@ -102,6 +103,9 @@ def load_answers(path: Path, display: str, need_sheet: bool = True) -> dict:
         raise DataError(display, first.line_of("actual_fy"), "first_edition.actual_fy", problem(
             "実績値の年度が策定時から目標までの間にありません", "the actuals' year is not between the baseline and the target",
             "年度を確かめてください", "check the year"))
+    if "context" in doc:   # checked as the build checks the edition's context.yaml, at the answers' lines
+        check_schema(doc["context"], "context.schema.json", display, tuple(doc["languages"]))
+        build_context(doc["context"], display)
     sheet = path.parent / doc["plan"]["sheet"]
     if need_sheet and not sheet.is_file():
         raise DataError(display, doc["plan"].line_of("sheet"), "plan.sheet", problem(
@@ -297,12 +301,33 @@ def doc_files(answers: dict, tops: list[Item]) -> dict[str, str]:
         files[f"{base}/print{s}"] = _print_page(tops, lang)
         for item in tops:
             files[f"{base}/strategy-{item.id}{s}"] = _strategy_page(item, lang, levels)
-        for name in ["index", "kpis", "print"] + [f"strategy-{t.id}" for t in tops]:
+        names = ["index", "kpis", "print"] + [f"strategy-{t.id}" for t in tops]
+        if "context" in answers:
+            files[f"{base}/context{s}"] = _context_page(answers["context"], lang)
+            names.append("context")
+        for name in names:
             files[f"docs/{name}{s}"] = LATEST
         for name in ("methodology", "data", "glossary", "accessibility"):
             text = (SCAFFOLD / "docs" / f"{name}{s}").read_text(encoding="utf-8")
             files[f"docs/{name}{s}"] = Template(text).substitute(_page_values(answers))
     return files
+
+
+def _context_page(context: dict, lang: str) -> str:
+    """The context page: the census table and chart when the answers give census figures, then each generic
+    table (a bar chart of its first column too, when its figures are none negative), under a placeholder."""
+    ja = lang == "ja"
+    lines = ["# 社会情勢" if ja else "# Social context", "",
+             f"{PLACEHOLDER['ja']}戦略の前提となる社会情勢をここに書いてください。" if ja else
+             f"{PLACEHOLDER['en']} Describe the social context of the strategy here.", ""]
+    if "census" in context:
+        lines += ["## 国勢調査人口 {#census}" if ja else "## Census population {#census}", "",
+                  "{{ census_table() }}", "", "{{ census_chart() }}", ""]
+    for table in context.get("tables", []):
+        lines += [f"## {table['caption'][lang]} {{#{table['id']}}}", "", f'{{{{ context_table("{table["id"]}") }}}}', ""]
+        if all(row["values"][0] is None or row["values"][0] >= 0 for row in table["rows"]):
+            lines += [f'{{{{ context_chart("{table["id"]}") }}}}', ""]
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def _page_values(answers: dict) -> dict:
@@ -323,9 +348,9 @@ def mkdocs_yml(answers: dict, tops: list[Item]) -> str:
     items = [(f"{levels[0]['ja']}{t.id} {t.title['ja']}",
               f"{levels[0].get('en', '')} {t.id}: {t.title.get('en', '')}", f"strategy-{t.id}.md") for t in tops]
     nav = ["  - トップ: index.md", "  - 計画の評価:"]
-    nav += [f"      - {_q(ja)}: {md}" for ja, _en, md in items] + ["      - KPI一覧: kpis.md",
-                                                                      "      - 報告書全文（印刷用）: print.md",
-                                                                      "  - このサイトについて:"]
+    nav += [f"      - {_q(ja)}: {md}" for ja, _en, md in items] + ["      - KPI一覧: kpis.md"]
+    nav += ["      - 社会情勢: context.md"] if "context" in answers else []
+    nav += ["      - 報告書全文（印刷用）: print.md", "  - このサイトについて:"]
     nav += [f"      - {_q(ja)}: {md}" for ja, _en, md in about]
     i18n = ["        - locale: ja", "          default: true", "          name: 日本語", "          build: true"]
     if "en" in langs:
@@ -334,6 +359,7 @@ def mkdocs_yml(answers: dict, tops: list[Item]) -> str:
                  f"          site_description: {_q(answers['plan']['en'] + ': every KPI generated from open data.')}",
                  f"          copyright: {_q(answers['municipality']['en'])}", "          nav_translations:",
                  "            トップ: Home", "            計画の評価: Evaluation of the plan", "            KPI一覧: All KPIs",
+                 "            社会情勢: Social context",
                  "            報告書全文（印刷用）: Full report (print)",
                  "            このサイトについて: About this site"]
         i18n += [f"            {_q(ja)}: {_q(en)}" for ja, en, _md in items + about]

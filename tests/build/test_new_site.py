@@ -81,7 +81,12 @@ ANSWERS = {
         {"year": 2020, "value": 4800, "label": {"ja": "令和2年", "en": "2020"}}],
         "published_change": -200, "published_decline_pct": 4.0},
         "municipalities": {"source": {"ja": "国勢調査", "en": "National Census"}, "total": 1719, "increased": 298,
-                           "decreased": 1421}},
+                           "decreased": 1421},
+        "tables": [{"id": "visitors", "caption": {"ja": "観光客数", "en": "Visitors"},
+                    "source": {"ja": "町の観光統計", "en": "The town's tourism statistics"},
+                    "columns": [{"ja": "観光客数（千人）", "en": "Visitors (thousands)"}],
+                    "rows": [{"label": {"ja": "令和4年度", "en": "FY2022"}, "values": [120.5]},
+                             {"label": {"ja": "令和5年度", "en": "FY2023"}, "values": [131]}]}]},
 }
 
 
@@ -209,6 +214,18 @@ def test_the_print_page_holds_the_whole_report(town, lang):
     for kpi in KPIS:
         assert kpi[2 if lang == "ja" else 3] in text
     assert ("報告書全文（印刷用）" if lang == "ja" else "Full report (print)") in _read(page(site, lang, "")).nav
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_context_page_shows_the_answers_figures(town, lang):
+    """The answers' context figures: a context page in the navigation with the census and each table."""
+    _project, site = town
+    p = _read(page(site, lang, "context"))
+    text = "".join(p.text)
+    table = ANSWERS["context"]["tables"][0]
+    assert table["caption"][lang] in [t for tag, t in p.headings if tag == "h2"]
+    assert table["source"][lang] in text and "120.5" in text and "4,800" in text   # the census, a figure of the table
+    assert ("社会情勢" if lang == "ja" else "Social context") in _read(page(site, lang, "")).nav
 
 
 def test_the_glossary_explains_the_levels(town):

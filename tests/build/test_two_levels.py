@@ -165,6 +165,78 @@ def test_the_kpi_list_filters_by_the_top_level(town, lang):
     assert ("基本目標で絞り込む" if lang == "ja" else "Filter by Basic Goal") in p.captions
 
 
+class _Tables(HTMLParser):
+    """Each table's caption and its rows' cell texts; each bar chart's id, its bars' labels and values."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables: list[dict] = []
+        self.charts: dict[str, list[tuple[str, str]]] = {}
+        self._cell: list | None = None
+        self._chart: str | None = None
+        self._in = ""
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        if tag == "table":
+            self.tables.append({"caption": "", "rows": []})
+        elif tag == "caption":
+            self._in = "caption"
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append([])
+        elif tag in ("th", "td") and self.tables:
+            self._cell = [""]
+        elif tag == "figure" and "bar-chart" in classes:
+            self._chart = a["id"]
+            self.charts[self._chart] = []
+        elif self._chart and ("bar-chart__label" in classes or "bar-chart__value" in classes):
+            self._in = "bar"
+            if "bar-chart__label" in classes:
+                self.charts[self._chart].append(["", ""])
+            self._bar_part = 0 if "bar-chart__label" in classes else 1
+
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self._in = ""
+        elif tag in ("th", "td") and self._cell is not None:
+            self.tables[-1]["rows"][-1].append(self._cell[0].strip())
+            self._cell = None
+        elif tag == "figure":
+            self._chart = None
+        elif tag == "span" and self._in == "bar":
+            self._in = ""
+
+    def handle_data(self, data):
+        if self._in == "caption":
+            self.tables[-1]["caption"] += data
+        elif self._cell is not None:
+            self._cell[0] += data
+        elif self._in == "bar":
+            self.charts[self._chart][-1][self._bar_part] += data
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_context_page_shows_the_towns_own_tables_from_its_data(town, data, lang):
+    """context.yaml's generic tables (tests/towns/two_levels: households, visitors) on the town's context
+    page: each with its caption and source, its column headings, every row's label and figures (— where
+    there is none), and a bar chart of its first column where the page asks for one."""
+    _project, site = town
+    p = _Tables()
+    p.feed(page(site, lang, "context"))
+    shown = {t["caption"]: t["rows"] for t in p.tables}
+    for table in data.report.context.tables:
+        caption = next(c for c in shown if c.startswith(table.caption.get(lang)))
+        assert table.source.get(lang) in caption
+        head, *rows = shown[caption]
+        assert head == [""] + [c.get(lang) for c in table.columns]
+        assert rows == [[r.label.get(lang)] + [f"{v:,}" if v is not None else "—" for v in r.values]
+                        for r in table.rows]
+    households = data.report.context.table("households")
+    assert p.charts["chart-households"] == [[r.label.get(lang), f"{r.values[0]:,}"] for r in households.rows]
+    assert "chart-visitors" not in p.charts and len(data.report.context.tables) == 2
+
+
 def test_downloads_have_one_column_per_level_and_the_towns_ids(town, data):
     _project, site = town
     want = list(columns(2))

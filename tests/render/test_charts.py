@@ -1,5 +1,6 @@
 """Every figure the site draws is valid plotly JSON (validated by plotly.py) and template-free."""
 import json
+from decimal import Decimal
 
 import plotly.graph_objects as go
 import pytest
@@ -69,3 +70,24 @@ def test_line_chart_writes_a_low_value_below_its_point():
     fig = json.loads(charts.line_chart(["令和元年", "令和2年", "令和3年"], [Decimal(487), Decimal(229), Decimal(247)], "n")[0])
     assert fig["data"][0]["textposition"] == ["top center", "bottom center", "top center"]
     assert fig["data"][0]["x"][0] == "令和<br>元年"
+
+
+def test_a_context_chart_refuses_a_negative_figure_and_a_census_chart_needs_a_census(data):
+    """Bars cannot show a fall: the table alone shows it. A page asking for census figures that the
+    edition's context.yaml does not have is told which file lacks them."""
+    from dataclasses import replace
+
+    from macros.core.errors import DataError
+    from macros.core.model import ContextRow, ContextTable, Text
+
+    table = ContextTable("change", Text("増減", "Change"), Text("町", "Town"), (Text("人", "People"),),
+                         (ContextRow(Text("令和5年", "2023"), (Decimal(-3),)),))
+    f = PageFragments(data, "ja", lambda t: t)
+    assert "−3" in f.context_table(table)
+    with pytest.raises(DataError) as err:
+        f.context_chart(table)
+    assert "tables[change]" in str(err.value) and "negative" in str(err.value)
+    no_census = replace(data, report=replace(data.report, context=replace(data.report.context, census=None)))
+    with pytest.raises(DataError) as err:
+        PageFragments(no_census, "en", lambda t: t).census_chart()
+    assert "context.yaml: census:" in str(err.value)

@@ -106,6 +106,13 @@ ANSWER_CASES = [
     AnswerCase("実績値の年度を目標の年度より後にした",
                lambda d: d | {"first_edition": {"id": "2025-03", "actual_fy": 2030}}, "answers.yaml:",
                "first_edition.actual_fy"),
+    AnswerCase("社会情勢の表（context の tables）で、列（columns）の数と違う数の値を行に書いた",
+               lambda d: d | {"context": {"tables": [{
+                   "id": "households", "caption": {"ja": "世帯数", "en": "Households"},
+                   "source": {"ja": "住民基本台帳", "en": "Basic Resident Register"},
+                   "columns": [{"ja": "世帯", "en": "Households"}, {"ja": "人口", "en": "People"}],
+                   "rows": [{"label": {"ja": "令和5年", "en": "2023"}, "values": [4150]}]}]}},
+               "answers.yaml:", "tables[households].rows[0].values: 値が1個ありますが、列（columns）は2個です"),
     AnswerCase("PDF のファイル名に空白と大文字を使った", lambda d: d | {"files": {"pdf": "Town Report"}},
                "answers.yaml:", "files.pdf"),
     AnswerCase("KPIの定義の表の名前を、ないファイルにした",
