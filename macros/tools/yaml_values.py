@@ -123,7 +123,8 @@ def _set_status(k: CommentedMap, edit: StatusEdit) -> None:
 
 def _edited_lines(doc, keys: list[tuple[str, str]]) -> set[int]:
     """The lines (0-based) of the edited fields that the document has; a status reason's keys' lines too
-    (written over several lines, it is rewritten on one; a value's block is refused instead: _new_node)."""
+    (written over several lines, it is rewritten on one; a value written over several lines is not, so
+    the layout check refuses to rewrite it)."""
     kpis = _kpis(doc)
     lines = set()
     for kid, field in keys:
@@ -163,7 +164,7 @@ def set_values(text: str, edits: list[Edit], display: str, remarks: list[RemarkE
                statuses: list[StatusEdit] = ()) -> str:
     """The file's text with the edits applied; raises LayoutChanged if more than their lines would change."""
     _, sequence, offset = load_yaml_guess_indent(text)   # the file's own list indentation (ruamel's guess)
-    y = _yaml(sequence or 4, offset or 0)
+    y = _yaml(sequence, offset) if sequence is not None and offset is not None else _yaml()
     doc = y.load(text)
     kpis = _kpis(doc)
     keys = [(e.kpi_id, e.field) for e in edits] + [(r.kpi_id, "remarks") for r in remarks]
