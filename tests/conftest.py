@@ -176,7 +176,7 @@ REFERENCE_SITE_FILES = frozenset({
     "tests/build/test_contact.py", "tests/build/test_content.py", "tests/build/test_downloads.py",
     "tests/build/test_editions.py", "tests/build/test_english_pages.py", "tests/build/test_escaping.py",
     "tests/build/test_kpi_anchors.py", "tests/build/test_preview.py", "tests/build/test_print_page.py",
-    "tests/build/test_properdocs.py", "tests/build/test_reproducible.py", "tests/build/test_status_scheme.py",
+    "tests/build/test_properdocs.py", "tests/build/test_reproducible.py",
     "tests/build/test_terms.py",
     "tests/core/test_export.py", "tests/core/test_formula_text.py", "tests/core/test_glossary.py",
     "tests/core/test_report.py", "tests/core/test_validate.py", "tests/core/test_worked_examples.py",

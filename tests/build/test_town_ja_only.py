@@ -1,5 +1,6 @@
-"""A town that is not 美祢市, published in Japanese only (tests/towns/ja_only/), built strictly by this
-engine: no English page, link or switch is built, every page is Japanese, and nothing names 美祢.
+"""A town that is not 美祢市, published in Japanese only (tests/towns/ja_only/: one level above its KPIs,
+the graded status scheme, no context page), built strictly by this engine: no English page, link or
+switch is built, every page is Japanese, and nothing names 美祢.
 
 The town's folder holds only its own files (data/, docs/, mkdocs.yml); the engine (macros/, overrides/)
 and the front-end packages are linked in from this repository, as a shared engine would be. What the
@@ -58,6 +59,20 @@ def _text_files(site: Path):
 def test_the_town_is_not_mine_city():
     site = load_site(TOWN)
     assert site.languages == ("ja",) and site.municipality.ja != load_site(ROOT).municipality.ja
+
+
+def test_a_one_level_plan_graded_without_context_shows_each_kpis_computed_grade(site):
+    """The engine's own town differs from 美祢's in every way a town may: one level above its KPIs, the
+    graded scheme (S/A/B/C/−), no context page. Each KPI's row on its page carries its computed grade."""
+    data = load_report(TOWN)
+    assert len(data.report.levels) == 1 and data.scheme.name == "graded" and data.report.context is None
+    assert not (site / "context").exists()
+    grades = {data.evaluations[k.id].status for k in data.report.kpis()}
+    assert len(grades) >= 3   # the town's figures reach several grades
+    for s in data.report.strategies:
+        html = (site / f"strategy-{s.id}" / "index.html").read_text(encoding="utf-8")
+        shown = dict(re.findall(r'id="kpi-([0-9-]+)" data-status="([^"]+)"', html))
+        assert shown == {k.id: data.evaluations[k.id].status for k in s.kpis()}, s.id
 
 
 def test_no_english_page_is_built(site):

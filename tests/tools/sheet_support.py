@@ -23,8 +23,7 @@ def entered_town(town: str, dest: Path) -> Path:
     for part in ("data", "docs"):
         shutil.copytree(TOWNS / town / part, dest / part)
     site = dest / "data" / "site.yaml"
-    site.write_text(site.read_text(encoding="utf-8").replace("scheme: four-categories", "scheme: entered"),
-                    encoding="utf-8")
+    site.write_text(re.sub(r"scheme: \S+", "scheme: entered", site.read_text(encoding="utf-8")), encoding="utf-8")
     register = dest / "data" / "editions.yaml"
     text = register.read_text(encoding="utf-8").replace("state: published", "state: draft")
     register.write_text(re.sub(r"\n *fingerprint: .*", "", text), encoding="utf-8")
