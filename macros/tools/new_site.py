@@ -104,8 +104,12 @@ def load_answers(path: Path, display: str, need_sheet: bool = True) -> dict:
             "実績値の年度が策定時から目標までの間にありません", "the actuals' year is not between the baseline and the target",
             "年度を確かめてください", "check the year"))
     if "context" in doc:   # checked as the build checks the edition's context.yaml, at the answers' lines
-        check_schema(doc["context"], "context.schema.json", display, tuple(doc["languages"]))
-        build_context(doc["context"], display)
+        try:
+            check_schema(doc["context"], "context.schema.json", display, tuple(doc["languages"]))
+            build_context(doc["context"], display)
+        except DataError as err:   # named from the answers' top: context.tables[…]
+            field = "context" if err.field == "(top)" else f"context.{err.field}"
+            raise DataError(err.file, err.line, field, err.problem) from None
     sheet = path.parent / doc["plan"]["sheet"]
     if need_sheet and not sheet.is_file():
         raise DataError(display, doc["plan"].line_of("sheet"), "plan.sheet", problem(

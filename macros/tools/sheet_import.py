@@ -516,8 +516,10 @@ def _read_status(ws, copy, r: int, copy_r: int, k: Kpi, entry: Entry, choices: t
             got.append(read(ws[cells[key]].value))
             was.append(read(copy[copy_cell].value))
         except NotText as err:
+            value = err.args[0]
+            typed = ("TRUE" if value else "FALSE") if isinstance(value, bool) else shown(value)   # as Excel shows it
             s.error(KPI_SHEET, cells[key], f"{k.id}.{key}", problem(
-                f"文字ではない値（{shown(err.args[0])}）が入っています", f"the cell holds no text ({shown(err.args[0])})",
+                f"文字ではない値（{typed}）が入っています", f"the cell holds no text ({typed})",
                 "状況の id か文章を入力してください", "type a status id or text"))
             return None
     if not english:   # a Japanese-only workbook has no English column: the data's stays as it is

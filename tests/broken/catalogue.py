@@ -140,6 +140,15 @@ def new_site_lines() -> list[tuple[str, str, str]]:
         return [("new-site", title, stable(line)) for title, line in catalogue_lines(Path(tmp))]
 
 
+def entered_lines() -> list[tuple[str, str, str]]:
+    """(section, title, message) of the mistakes with statuses a city enters (tests/tools/sheet_entered_cases.py),
+    on copies of a synthetic town."""
+    import tempfile
+    from tests.tools.sheet_entered_cases import catalogue_lines
+    with tempfile.TemporaryDirectory() as tmp:
+        return [(section, title, stable(line)) for section, title, line in catalogue_lines(Path(tmp))]
+
+
 def direct_lines() -> list[tuple[str, str, str]]:
     """Messages no broken input in a copy of the project can provoke, made by the functions that print them."""
     import json
@@ -184,7 +193,8 @@ def catalogue(outcomes: dict) -> str:
     """The catalogue from the broken builds' outcomes (tests/broken/test_broken.py) and the workbook cases."""
     from tests.broken.test_broken import error_line
     lines = {case_id: error_line(o) for case_id, o in outcomes.items()}
-    return render(build_lines(lines) + edition_lines() + new_site_lines() + sheet_lines(ROOT / "data") + direct_lines())
+    return render(build_lines(lines) + edition_lines() + new_site_lines() + sheet_lines(ROOT / "data") + entered_lines()
+                  + direct_lines())
 
 
 def main() -> None:

@@ -15,7 +15,9 @@ from macros.core.report import load_report
 from macros.tools import edition_cli
 from macros.tools.sheet_layout import COPY_SHEET, KPI_SHEET, column_letter
 from tests.tools.edition_cases import run_tool
+from tests.tools.sheet_entered_cases import CASES, fill, refusal, scheme_changed
 from tests.tools.sheet_support import digest, entered_town, exported, import_cli
+
 
 @pytest.fixture
 def bilingual(tmp_path) -> Path:
@@ -48,17 +50,6 @@ def _find(node, kpi_id: str):
     return None
 
 
-def _fill(project: Path, cells: dict[str, object]) -> Path:
-    """Export, type the cells (by column key and row: {"status2": "A"}), save; returns the workbook's path."""
-    path, wb = exported(project)
-    ws = wb[KPI_SHEET]
-    for key, value in cells.items():
-        column, row = re.fullmatch(r"([a-z_]+?)(\d+)", key).groups()
-        ws[f"{column_letter(column)}{row}"] = value
-    wb.save(path)
-    return path
-
-
 def test_the_workbook_has_the_status_and_its_reason_to_fill_in(bilingual):
     _path, wb = exported(bilingual)
     ws = wb[KPI_SHEET]
@@ -80,7 +71,7 @@ def test_a_japanese_only_site_has_no_english_reason_column(japanese):
 
 
 def test_an_entered_status_reaches_the_data_and_the_report(bilingual, capsys):
-    path = _fill(bilingual, {"status2": "A", "status_reason2": "創業支援が計画どおり進んだ",
+    path = fill(bilingual, {"status2": "A", "status_reason2": "創業支援が計画どおり進んだ",
                              "status_reason_en2": "Start-up support went as planned"})
     code, out, err = import_cli(bilingual, path, capsys)
     assert code == 0, err
@@ -100,42 +91,32 @@ def test_an_entered_status_reaches_the_data_and_the_report(bilingual, capsys):
 
 
 def test_a_status_cleared_in_the_workbook_leaves_the_kpi_waiting(japanese, capsys):
-    path = _fill(japanese, {"status2": "B", "status_reason2": "相談は増えたが目標に届かない"})
+    path = fill(japanese, {"status2": "B", "status_reason2": "相談は増えたが目標に届かない"})
     assert import_cli(japanese, path, capsys)[0] == 0
-    assert _kpi(japanese, "1-1-1-1")["status_reason"] == {"ja": "相談は増えたが目標に届かない"}
-    path = _fill(japanese, {"status2": None, "status_reason2": None})
+    assert _kpi(japanese, "1-1")["status_reason"] == {"ja": "相談は増えたが目標に届かない"}
+    path = fill(japanese, {"status2": None, "status_reason2": None})
     code, out, err = import_cli(japanese, path, capsys)
     assert code == 0, err
-    k = _kpi(japanese, "1-1-1-1")
+    k = _kpi(japanese, "1-1")
     assert "status" not in k and "status_reason" not in k
-    assert load_report(japanese, "2025-03", published=False).evaluations["1-1-1-1"].status == "none"
+    assert load_report(japanese, "2025-03", published=False).evaluations["1-1"].status == "none"
 
 
-@pytest.mark.parametrize("cells, where, words", [
-    ({"status2": "E", "status_reason2": "理由"}, "!{status}2 (1-1-1.status)", ["A, B, C, D"]),
-    ({"status2": "none", "status_reason2": "理由"}, "!{status}2 (1-1-1.status)", ["A, B, C, D"]),
-    ({"status2": "A"}, "!{status_reason}2 (1-1-1.status_reason)", ["has no reason"]),
-    ({"status_reason2": "理由だけ"}, "!{status}2 (1-1-1.status)", ["no status"]),
-    ({"status2": "A", "status_reason2": "=HYPERLINK(\"http://x\")"}, "!{status_reason}2 (1-1-1.status_reason)",
-     ["formula"]),
-    ({"status2": True, "status_reason2": "理由"}, "!{status}2 (1-1-1.status)", ["no text"]),
-], ids=["unknown", "not-yet-entered-typed", "no-reason", "reason-only", "formula", "not-text"])
-def test_a_wrong_status_cell_is_one_line_at_its_cell_and_nothing_is_written(bilingual, capsys, cells, where, words):
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_a_wrong_status_cell_is_one_line_at_its_cell_and_nothing_is_written(bilingual, capsys, case):
     before = digest(bilingual)
-    path = _fill(bilingual, cells)
+    path = fill(bilingual, case.cells)
     code, out, err = import_cli(bilingual, path, capsys)
     assert code == 1 and out == ""
     [line] = [l for l in err.splitlines() if "KPI!" in l]
-    at = where.format(status=column_letter("status"), status_reason=column_letter("status_reason"))
-    assert f"kpis.xlsx: KPI{at}:" in line and all(w in line for w in words), line
+    assert f"kpis.xlsx: KPI!{column_letter(case.at)}2 (1-1-1.{case.at}): " in line, line
+    assert all(w in line for w in case.words), line
+    assert refusal(bilingual, path) == "kpis.xlsx: " + line.split("kpis.xlsx: ", 1)[1]   # as the catalogue lists it
     assert digest(bilingual) == before
 
 
 def test_a_workbook_exported_before_the_scheme_changed_is_refused(bilingual, capsys):
-    path, _ = exported(bilingual)
-    site = bilingual / "data" / "site.yaml"
-    site.write_text(site.read_text(encoding="utf-8").replace("scheme: entered", "scheme: four-categories"),
-                    encoding="utf-8")
+    path = scheme_changed(bilingual)
     before = digest(bilingual)
     code, _, err = import_cli(bilingual, path, capsys)
     assert code == 1 and "KPI!A1" in err and "export again" in err
@@ -149,7 +130,7 @@ def test_the_yearly_cycle_publishing_asks_for_every_status_and_the_next_edition_
     lines = run_tool(japanese, "publish", "2025-03")
     assert [line.split(": ", 2)[1] for line in lines[:-1]] == [f"{kid}.status" for kid in ids]
     assert all("A, B, C, D" in line for line in lines[:-1])
-    path = _fill(japanese, {f"{key}{row}": value for row in range(2, 2 + len(ids))
+    path = fill(japanese, {f"{key}{row}": value for row in range(2, 2 + len(ids))
                             for key, value in (("status", "ABCD"[row % 4]), ("status_reason", f"理由{row}"))})
     assert import_cli(japanese, path, capsys)[0] == 0
     edition_cli.publish(japanese, "2025-03")
