@@ -107,9 +107,11 @@ def test_nothing_municipal_in_the_engine():
     the example as it is has nothing to check."""
     root = MACROS.parent
     example = (MACROS / "scaffold" / "answers.example.yaml").read_text(encoding="utf-8")
-    words = [w for w in _municipal_words(root) if not w.search(example)]
+    names = _municipal_words(root)
+    assert len(names) >= 3   # its name in Japanese, short and long, its PDF name (and its English names)
+    words = [w for w in names if not w.search(example)]   # a site may share some of the example's names
     if not words:
         pytest.skip("this site is the engine's example town")
     found = [f"{path.relative_to(root)}:{n}: {w.pattern}" for path, text in _engine_text_files(root)
              for n, line in enumerate(text.splitlines(), 1) for w in words if w.search(line)]
-    assert len(words) >= 3 and not found, "\n".join(found)
+    assert not found, "\n".join(found)
