@@ -14,6 +14,7 @@ valid: the site is made in a temporary folder beside DIR and moved into place wh
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import re
@@ -242,9 +243,9 @@ def data_files(answers: dict, tops: list[Item], units: dict) -> dict[str, str]:
 def _item_lines(item: Item, lang: str, levels: list[dict]) -> list[str]:
     """The Markdown of one item below the top: its heading, a placeholder for its text, its KPIs."""
     level = levels[item.id.count("-")]
-    what = (f"{PLACEHOLDER['ja']}この{level['ja']}の取組内容・評価・課題・今後の方向性をここに書いてください。"
+    what = (f"{PLACEHOLDER['ja']}この{_literal(level['ja'])}の取組内容・評価・課題・今後の方向性をここに書いてください。"
             if lang == "ja" else f"{PLACEHOLDER['en']} Describe what is done under this "
-            f"{level['en'].lower()}, how it was evaluated, its issues and its direction here.")
+            f"{_literal(level['en'].lower())}, how it was evaluated, its issues and its direction here.")
     lines = [f'{{{{ heading("{item.id}") }}}}', "", what, ""]
     if item.items:
         for child in item.items:
@@ -255,8 +256,8 @@ def _item_lines(item: Item, lang: str, levels: list[dict]) -> list[str]:
 
 
 def _strategy_page(top: Item, lang: str, levels: list[dict]) -> str:
-    intro = (f"{PLACEHOLDER['ja']}この{levels[0]['ja']}の概要をここに書いてください。" if lang == "ja"
-             else f"{PLACEHOLDER['en']} Summarise this {levels[0]['en'].lower()} here.")
+    intro = (f"{PLACEHOLDER['ja']}この{_literal(levels[0]['ja'])}の概要をここに書いてください。" if lang == "ja"
+             else f"{PLACEHOLDER['en']} Summarise this {_literal(levels[0]['en'].lower())} here.")
     lines = [f"# {{{{ strategy_title({top.id}) }}}}", "", f"{{{{ strategy_status({top.id}) }}}}", "", intro, ""]
     if top.items:
         for item in top.items:
@@ -289,7 +290,7 @@ def doc_files(answers: dict, tops: list[Item]) -> dict[str, str]:
     files = {}
     for lang in langs:
         s = _suffix(lang)
-        top = levels[0][lang]
+        top = _literal(levels[0][lang])
         if lang == "ja":
             index = (f"# {{{{ report_meta(\"title\") }}}}\n\n{{{{ report_meta(\"publisher\") }}}}　{{{{ report_meta(\"published\") }}}}\n\n"
                      "## KPIの達成状況 {#summary}\n\n全{{ kpi_count() }}件のKPIについて、実績値を目標値と比べた結果です。\n\n"
@@ -317,6 +318,13 @@ def doc_files(answers: dict, tops: list[Item]) -> dict[str, str]:
     return files
 
 
+def _literal(text: str) -> str:
+    """Words from the answers as a page's Markdown shows them: never a macro, an HTML tag, an entity, a link
+    or emphasis (the pages are rendered by Jinja, then Markdown)."""
+    escaped = re.sub(r"([\\`*_\[\]()!])", r"\\\1", html.escape(text, quote=False))
+    return f"{{% raw %}}{escaped}{{% endraw %}}" if re.search(r"\{[{%#]", text) else escaped
+
+
 def _context_page(context: dict, lang: str) -> str:
     """The context page: the census table and chart when the answers give census figures, then each generic
     table (a bar chart of its first column too, when its figures are none negative), under a placeholder."""
@@ -328,7 +336,7 @@ def _context_page(context: dict, lang: str) -> str:
         lines += ["## 国勢調査人口 {#census}" if ja else "## Census population {#census}", "",
                   "{{ census_table() }}", "", "{{ census_chart() }}", ""]
     for table in context.get("tables", []):
-        lines += [f"## {table['caption'][lang]} {{#{table['id']}}}", "", f'{{{{ context_table("{table["id"]}") }}}}', ""]
+        lines += [f"## {_literal(table['caption'][lang])} {{#{table['id']}}}", "", f'{{{{ context_table("{table["id"]}") }}}}', ""]
         if all(row["values"][0] is None or row["values"][0] >= 0 for row in table["rows"]):
             lines += [f'{{{{ context_chart("{table["id"]}") }}}}', ""]
     return "\n".join(lines).rstrip() + "\n"

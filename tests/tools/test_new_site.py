@@ -254,3 +254,30 @@ def test_a_levels_label_in_the_answers_reaches_the_site_file(tmp_path):
         labels = load_site(base / "site").level_labels
         assert labels[0] is None
         assert (labels[1].ja, labels[1].en) == ("（{id}）{name}", "{name} ({id})" if "en" in languages else "")
+
+
+@pytest.mark.parametrize("text", ["基本目標", "{{ 7*7 }}<script>alert(1)</script>", "{% include 'x' %}{## c ##}",
+                                  "[x](javascript:alert(1)) *a* _b_ `c` &amp; \\"])
+def test_words_from_the_answers_read_in_a_page_as_typed(text):
+    """A level's name or a table's caption written into a generated page is neither a macro (Jinja, as the
+    pages are rendered) nor HTML, a link or emphasis (Markdown): the reader sees exactly what was typed."""
+    import markdown
+    from html.parser import HTMLParser
+    from jinja2 import Environment
+
+    rendered = Environment(comment_start_string="{##", comment_end_string="##}").from_string(
+        f"## {ns._literal(text)} {{#x}}").render()
+    html = markdown.markdown(rendered, extensions=["attr_list"])
+
+    class Page(HTMLParser):
+        tags, text = [], ""
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+
+        def handle_data(self, data):
+            self.text += data
+
+    page = Page(convert_charrefs=True)
+    page.feed(html)
+    assert page.tags == ["h2"] and page.text == text
