@@ -80,29 +80,29 @@ class PageFragments(Renderer):
         return self.data.site.municipality.get(self.lang)
 
     # --- section I (context) ------------------------------------------------------
-    def _context_file(self) -> str:
-        return f"data/editions/{self.edition.id if self.edition else '<版>'}/context.yaml"
+    def _context_error(self, field: str, what_ja: str, what_en: str, fix_ja: str, fix_en: str) -> DataError:
+        """A page asks the edition's context.yaml for what it does not have, or cannot show."""
+        return DataError(f"data/editions/{self.edition.id if self.edition else '<版>'}/context.yaml", None, field,
+                         problem(what_ja, what_en, fix_ja, fix_en))
 
     def _context(self) -> Context:
         """The edition's context figures; a page that shows them needs its context.yaml."""
         context = self.data.report.context
         if context is None:
-            raise DataError(self._context_file(), None, "file", problem(
-                "ファイルがありません（社会情勢の数値を表示するページがあります）",
-                "the file is missing (a page shows the context figures)",
-                "context.yaml を作るか、ページから census_table と census_chart を削除してください",
-                "add context.yaml, or remove census_table and census_chart from the page"))
+            raise self._context_error("file", "ファイルがありません（社会情勢の数値を表示するページがあります）",
+                                "the file is missing (a page shows the context figures)",
+                                "context.yaml を作るか、ページから census_table と census_chart を削除してください",
+                                "add context.yaml, or remove census_table and census_chart from the page")
         return context
 
     def _census(self):
         """The edition's census figures; a page that shows them needs them in its context.yaml."""
         census = self._context().census
         if census is None:
-            raise DataError(self._context_file(), None, "census", problem(
-                "国勢調査の人口（census）がありません（国勢調査の表か図を表示するページがあります）",
-                "there are no census figures (census), which a page shows",
-                "census: を書くか、ページから census_table と census_chart を削除してください",
-                "add census:, or remove census_table and census_chart from the page"))
+            raise self._context_error("census", "国勢調査の人口（census）がありません（国勢調査の表か図を表示するページがあります）",
+                                "there are no census figures (census), which a page shows",
+                                "census: を書くか、ページから census_table と census_chart を削除してください",
+                                "add census:, or remove census_table and census_chart from the page")
         return census
 
     def context_table(self, table: ContextTable) -> Markup:
@@ -117,10 +117,10 @@ class PageFragments(Renderer):
         """Bars of the table's first value column, a row without a figure left out (the table, shown
         before it, is its text alternative)."""
         if any(r.values[0] is not None and r.values[0] < 0 for r in table.rows):
-            raise DataError(self._context_file(), None, f"tables[{table.id}]", problem(
-                "負の値は棒グラフ（context_chart）にできません", "a bar chart (context_chart) cannot show a negative value",
-                f"ページから context_chart(\"{table.id}\") を削除し、表だけを表示してください",
-                f"remove context_chart(\"{table.id}\") from the page and show the table alone"))
+            raise self._context_error(f"tables[{table.id}]", "負の値は棒グラフ（context_chart）にできません",
+                                "a bar chart (context_chart) cannot show a negative value",
+                                f"ページから context_chart(\"{table.id}\") を削除し、表だけを表示してください",
+                                f"remove context_chart(\"{table.id}\") from the page and show the table alone")
         column = table.columns[0].get(self.lang)
         caption = self.L["context.chart_caption"].format(caption=table.caption.get(self.lang), column=column)
         return self._bars(f"chart-{table.id}", caption,
