@@ -93,6 +93,16 @@ def made_once(tmp_path_factory, name: str, make) -> Path:
     return out
 
 
+def town_copy(town: str, dest: Path) -> Path:
+    """A synthetic town's own files (tests/towns/<town>), with this repository's engine and front-end
+    packages linked in, as a shared engine would be."""
+    shutil.copytree(ROOT / "tests" / "towns" / town, dest)
+    for engine in ("macros", "overrides", "node_modules"):
+        (dest / engine).symlink_to(ROOT / engine, target_is_directory=True)
+    shutil.copy2(ROOT / "package.json", dest / "package.json")
+    return dest
+
+
 def strict_build(project: Path, site_dir: Path, env: dict | None = None) -> Path:
     """run_build that must succeed; the build's output is kept beside the site (build.log)."""
     result = run_build(project, site_dir, env)

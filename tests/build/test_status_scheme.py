@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from macros.core.status_schemes import GRAPHIC_MIN, PAGE_BACKGROUND, TEXT_MIN, c
 from macros.render.labels import status_name
 from macros.render.status_css import PATH
 from tests.build.pages import page
-from tests.conftest import ROOT, made_once, run_build, strict_build
+from tests.conftest import ROOT, made_once, run_build, strict_build, town_copy
 
 TOWNS = ROOT / "tests" / "towns"
 # Each town, and the status block its copy is given (None: its own site file's, the graded scheme).
@@ -27,15 +26,6 @@ SCHEMES = {
     "ja_only": None,
     "two_levels": "status:\n  scheme: bands\n  thresholds: [80, 50, 20]\n",
 }
-
-
-def town_copy(town: str, dest: Path) -> Path:
-    """A synthetic town's own files, with this repository's engine and front-end packages linked in."""
-    shutil.copytree(TOWNS / town, dest)
-    for engine in ("macros", "overrides", "node_modules"):
-        (dest / engine).symlink_to(ROOT / engine, target_is_directory=True)
-    shutil.copy2(ROOT / "package.json", dest / "package.json")
-    return dest
 
 
 def _with_scheme(project: Path, block: str | None) -> Path:

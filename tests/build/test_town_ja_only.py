@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import jsonschema
@@ -22,7 +21,7 @@ from macros.core.register import read_register
 from macros.core.report import load_report
 from macros.core.site import load_site
 from macros.tools.pdf import edition_path, pdf_paths
-from tests.conftest import ROOT, strict_build
+from tests.conftest import ROOT, strict_build, town_copy
 
 TOWN = ROOT / "tests" / "towns" / "ja_only"
 CONTACT = "https://example.org/kaku/contact"
@@ -31,12 +30,7 @@ TEXT_SUFFIXES = {".html", ".json", ".csv", ".xml", ".js", ".css", ".txt"}
 
 @pytest.fixture(scope="module")
 def town(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("town") / "kaku"
-    shutil.copytree(TOWN, project)
-    for engine in ("macros", "overrides", "node_modules"):
-        (project / engine).symlink_to(ROOT / engine, target_is_directory=True)
-    shutil.copy2(ROOT / "package.json", project / "package.json")
-    return project
+    return town_copy("ja_only", tmp_path_factory.mktemp("town") / "kaku")
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.core.levels import kpi_records
 from macros.core.report import load_report
 from macros.tools import edition_cli
 from macros.tools.sheet_layout import COPY_SHEET, KPI_SHEET, column_letter
@@ -30,24 +31,12 @@ def japanese(tmp_path) -> Path:
 
 
 def _kpi(project: Path, kpi_id: str, edition_id: str = "2025-03") -> dict:
+    """A KPI's record as its strategy file holds it (core/levels.py kpi_records: any number of levels)."""
     for path in (project / "data" / "editions" / edition_id).glob("strategies/*.yaml"):
-        text = path.read_text(encoding="utf-8")
-        if f"- id: {kpi_id}\n" in text:
-            return _find(yaml.safe_load(text), kpi_id)
+        for k in kpi_records(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            if k["id"] == kpi_id:
+                return k
     raise LookupError(kpi_id)
-
-
-def _find(node, kpi_id: str):
-    if isinstance(node, dict):
-        if node.get("id") == kpi_id and "unit" in node:
-            return node
-        node = list(node.values())
-    if isinstance(node, list):
-        for child in node:
-            found = _find(child, kpi_id)
-            if found is not None:
-                return found
-    return None
 
 
 def test_the_workbook_has_the_status_and_its_reason_to_fill_in(bilingual):
