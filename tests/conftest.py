@@ -32,12 +32,12 @@ def build_env(extra: dict | None = None) -> dict:
 def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder (the real one or a copy) into site_dir.
 
-    Not --quiet: it silences warnings before strict mode counts them (mkdocs issue #4126).
+    Not --quiet: it silences warnings before strict mode counts them (mkdocs issue #4126). Run in a
+    process forked from one that has MkDocs and the engine imported (tests/forked_builds.py).
     """
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-         "-d", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=build_env(env), timeout=300)
+    from tests.forked_builds import mkdocs
+    return mkdocs(["build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+                  cwd=project, env=build_env(env), timeout=300)
 
 
 def copy_project(dest: Path) -> Path:
