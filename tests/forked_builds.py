@@ -20,6 +20,7 @@ import atexit
 import hashlib
 import json
 import os
+import shutil
 import socket
 import socketserver
 import subprocess
@@ -61,13 +62,17 @@ def _address() -> str:
     with _lock:
         if "socket" not in _server:
             folder = tempfile.mkdtemp(prefix="builds-")
+            atexit.register(shutil.rmtree, folder, True)
             path = os.path.join(folder, "server")
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
             # The server stops when its standard input closes: when this process ends, however it ends.
+            # Its standard error goes to a file, never a pipe nobody reads (which, once full, would stop it).
+            errors = tempfile.TemporaryFile(mode="w+")
             proc = subprocess.Popen([sys.executable, "-m", "tests.forked_builds", path], cwd=ROOT, env=env,
-                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True)
             if proc.stdout.readline().strip() != "ready":
-                raise RuntimeError(f"the test build server did not start:\n{proc.stderr.read()}")
+                errors.seek(0)
+                raise RuntimeError(f"the test build server did not start:\n{errors.read()}")
             atexit.register(proc.terminate)
             _server["socket"] = path
         return _server["socket"]
