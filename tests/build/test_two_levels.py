@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,29 +21,18 @@ from macros.tools.sheet_export import export
 from macros.tools.sheet_import import import_sheet
 from macros.tools.sheet_layout import FIRST_ROW, KPI_SHEET, column_letter
 from tests.build.pages import page
-from tests.conftest import ROOT, made_once, strict_build
+from tests.conftest import made_once, strict_build, town_copy
 from tests.synthetic_editions import add_edition
 
-TOWN = ROOT / "tests" / "towns" / "two_levels"
 # Words of a three-level plan's levels (美祢's), which the town's site.yaml does not name.
 OTHER_LEVELS = ("重点戦略", "戦略方針", "具体的施策", "Priority Strategy", "Strategic Policy")
-
-
-def town_copy(dest: Path) -> Path:
-    """The town's own files with the engine of this repository (macros/ with its schemas, overrides/)."""
-    shutil.copytree(TOWN, dest, dirs_exist_ok=True)
-    for name in ("macros", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "package.json", dest / "package.json")
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
 
 
 @pytest.fixture(scope="module")
 def town(tmp_path_factory) -> tuple[Path, Path]:
     """(project, site): the town built strictly once."""
     base = made_once(tmp_path_factory, "two_levels",
-                     lambda out: strict_build(town_copy(out / "project"), out / "site"))
+                     lambda out: strict_build(town_copy("two_levels", out / "project"), out / "site"))
     return base / "project", base / "site"
 
 
@@ -124,7 +112,7 @@ def test_strategy_pages_name_the_towns_levels_and_its_ids(town, data, lang):
 def test_a_town_names_its_items_as_its_site_file_says(tmp_path):
     """data/site.yaml `label:` per level: the headings, the cards and the KPI list say the items so; the
     English, given for one level only, keeps the engine's words for the other."""
-    project = town_copy(tmp_path / "project")
+    project = town_copy("two_levels", tmp_path / "project")
     site_file = project / "data" / "site.yaml"
     site_file.write_text(site_file.read_text(encoding="utf-8").replace(
         "  - {ja: 基本目標, en: Basic Goal}\n  - {ja: 施策, en: Policy}\n",
@@ -273,7 +261,7 @@ def test_the_published_download_schemas_describe_the_towns_rows(town, name):
 def test_the_workbook_round_trip_in_a_two_level_plan(tmp_path):
     """Next year's draft edition is started, exported to the workbook (headed by the town's levels),
     an actual typed in, and imported back into the two-level strategy file."""
-    project = town_copy(tmp_path / "project")
+    project = town_copy("two_levels", tmp_path / "project")
     add_edition(project, "2026-03", 2025, publish=False)
     draft = yaml.safe_load((project / "data/editions/2026-03/strategies/strategy-1.yaml").read_text(encoding="utf-8"))
     assert [m["id"] for m in draft["measures"]] == ["1-1", "1-2"] and "policies" not in draft
