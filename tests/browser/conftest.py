@@ -55,7 +55,7 @@ def page_sweep(site: Path, browser):
     does elsewhere."""
     from .sweep import CONCURRENT, PageSweep
     with contextlib.ExitStack() as servers:
-        sweep = PageSweep([servers.enter_context(serve(site)) for _ in range(CONCURRENT)])
+        sweep = PageSweep(site, [servers.enter_context(serve(site)) for _ in range(CONCURRENT)])
         yield sweep
         sweep.close()
 

@@ -13,7 +13,18 @@ measurements apart:
   and the network is idle again: the bytes and the shifts so far; then charts, captions, `lang` and
   axe-core; then, at 320 px with every section drawn, each section's estimated against its real height.
 - desktop: loaded, read to the end, charts, captions, `lang` and axe-core; then the first chart
-  hovered and, on the home pages, a search typed; the Content-Security-Policy violations reported.
+  hovered and, on the home pages, a search typed; the Content-Security-Policy violations reported and
+  the inline scripts that run.
+
+An edition's own copy of a page at today's address (editions/<id>/… of the latest edition) repeats that
+page's content: its article is the same, byte for byte, once each page's own address is named alike, and
+so is its Content-Security-Policy but for the hashes of the inline scripts of its own <head>
+(`repeats`). Such a copy is visited without being read to the end: what depends on the page's own
+frame (loading cleanly, `lang`, axe-core on the whole page with its charts not yet drawn, the
+policy's violations, its weight and shifts while loading) is taken on its own visit; what depends on
+the content read to the end (every chart drawn, captions, the weight and the shifts of reading, the
+sections' heights) is the visit of the page it repeats, which is made first. A copy that differs in
+anything is visited like any other page.
 
 The bytes are counted as bench/site_server.transferred counts them for the benchmark. Pages are visited
 several at a time, each in a fresh context, in a Chromium and from a server of its own: a page spends
@@ -24,8 +35,11 @@ waits a fixed time: every wait is for an event or a condition.
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from bench.site_server import CHROMIUM, CHROMIUM_ARGS, SCROLL_THROUGH
 from macros.core.site import load_site
@@ -62,6 +76,10 @@ CHART_STATE = """() => ({
     })),
     lang: document.documentElement.getAttribute('lang'),
 })"""
+# The page's inline scripts that run (test_content_security_policy: each one the theme wrote).
+RUNNABLE_INLINE = """() => [...document.scripts]
+    .filter(s => !s.src && ['', 'module', 'text/javascript'].includes(s.type))
+    .map(s => s.textContent)"""
 # Installed before any of the page's own scripts run, so that nothing early is missed.
 CSP_RECORD = """window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
@@ -99,14 +117,70 @@ BODY_HEIGHTS = """bs => bs.map(b => [
     parseFloat(b.style.containIntrinsicSize.replace('auto', '')), b.getBoundingClientRect().height])"""
 
 
+EDITION_COPY = re.compile(r"^(en/)?editions/[^/]+/")
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
+
+
+def _article(html: str) -> str:
+    start, end = html.find("<article"), html.find("</article>")
+    return html[start:end] if 0 <= start < end else ""
+
+
+def _content(html: str, rel: str) -> str:
+    """The page's article as a reader meets it: without comments, its own address named PAGE, and each
+    relative link as the page it leads to, an edition's page named as the page at today's address (from
+    editions/2024-02/kpis/, ../strategy-1/ and ../../../data/ are strategy-1/ and data/, as from kpis/)."""
+    address = CANONICAL.search(html)
+    text = re.sub(r"<!--.*?-->\s*", "", _article(html), flags=re.S)
+    text = text.replace(address.group(1), "PAGE") if address else text
+
+    def target(m: re.Match) -> str:
+        url = m.group(2)
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^/", url):
+            return m.group(0)
+        path = urlsplit(urljoin("http://site/" + rel, url))
+        return f'{m.group(1)}="{EDITION_COPY.sub(lambda e: e.group(1) or "", path.path.lstrip("/"))}' + \
+            (f"#{path.fragment}" if path.fragment else "") + '"'
+    return re.sub(r'\b(href|src)="([^"#][^"]*)"', target, text)
+
+
+def _policy_beyond_head_scripts(html: str) -> str:
+    """The page's Content-Security-Policy without the hashes of its inline scripts: pages hold none (a page
+    with a <script> stops the build), so those are the <head>'s, which the copy's own visit runs."""
+    found = POLICY.search(html)
+    directives = (found.group(1) if found else "").split(";")
+    return ";".join(" ".join(w for w in d.split() if not w.startswith("'sha256-")) if d.split()[:1] == ["script-src"]
+                    else d for d in directives)
+
+
+def repeats(site: Path, rel: str) -> str | None:
+    """The page at today's address whose content the edition's page `rel` repeats (see the module's
+    docstring), or None: `rel` is no edition's page, has no counterpart, or differs from it in its article or
+    in its policy beyond its own <head>'s scripts."""
+    if not EDITION_COPY.match(rel):
+        return None
+    today = EDITION_COPY.sub(lambda m: m.group(1) or "", rel)
+    mine, theirs = site / rel / "index.html", site / today / "index.html"
+    if not (mine.is_file() and theirs.is_file()):
+        return None
+    a, b = mine.read_text(encoding="utf-8"), theirs.read_text(encoding="utf-8")
+    same = (_content(a, rel) == _content(b, today) != ""
+            and _policy_beyond_head_scripts(a) == _policy_beyond_head_scripts(b))
+    return today if same else None
+
+
 @dataclass
 class Visit:
     """What one visit to a page found."""
     rel: str
     problems: list[str] = field(default_factory=list)   # test_pages: loads cleanly, charts, captions, lang, axe
+    chart_problems: list[str] = field(default_factory=list)   # of those, the charts' and captions'
     charts: int = 0                                      # [data-plotly-figure] elements
+    repeats: str | None = None                           # the page whose content this one repeats (see repeats)
     # desktop
     csp: list[str] = field(default_factory=list)         # violations reported (event or console)
+    inline_scripts: list[str] = field(default_factory=list)   # once loaded and read (RUNNABLE_INLINE)
     all_drawn: bool = False
     charts_drawn: int = 0
     hovered: bool = False
@@ -149,16 +223,20 @@ def _chart_timeout(rel: str) -> int:
     return 60_000 if is_print(rel) else 20_000
 
 
-async def _checked(page, visit: Visit, log) -> None:
-    """Charts, captions, lang and axe-core, on a page read to the end (test_pages)."""
+async def _checked(page, visit: Visit, log, read: bool = True) -> None:
+    """Charts, captions, lang and axe-core, on a page read to the end (test_pages); on a copy not read
+    (`read` false), lang and axe-core only."""
     from .support import format_axe
-    try:
-        await page.wait_for_function(ALL_DRAWN, timeout=_chart_timeout(visit.rel), polling=100)
-    except Exception:  # reported below, chart by chart
-        pass
+    if read:
+        try:
+            await page.wait_for_function(ALL_DRAWN, timeout=_chart_timeout(visit.rel), polling=100)
+        except Exception:  # reported below, chart by chart
+            pass
     state = await page.evaluate(CHART_STATE)
     visit.charts = len(state["charts"])
-    visit.problems += _chart_problems(state, visit.rel)
+    found = _chart_problems(state, visit.rel)
+    visit.chart_problems = [p for p in found if not p.startswith("<html lang")]
+    visit.problems += [p for p in found if read or p.startswith("<html lang")]
     violations = await _axe(page)
     if violations:
         visit.problems.append(f"{len(violations)} axe violation(s):\n" + format_axe(violations))
@@ -182,7 +260,8 @@ async def _search(page, word: str) -> None:
     await page.wait_for_selector(".md-search-result__item", timeout=30_000)
 
 
-async def _desktop(browser, base: str, rel: str) -> Visit:
+async def _desktop(browser, base: str, rel: str, read: bool = True) -> Visit:
+    """The visit at the desktop size; a copy not `read` is loaded and checked, not read to the end."""
     visit = Visit(rel)
     ctx = await browser.new_context(viewport=VIEWPORTS["desktop"], service_workers="block")
     ctx.set_default_timeout(60_000 if is_print(rel) else 15_000)
@@ -198,6 +277,11 @@ async def _desktop(browser, base: str, rel: str) -> Visit:
             visit.problems.append(f"HTTP {response.status if response else 'no response'}")
             return visit
         await page.wait_for_function(JS_UP)
+        if not read:
+            await _checked(page, visit, log, read=False)
+            visit.csp = await page.evaluate("window.__cspViolations") + console
+            visit.inline_scripts = await page.evaluate(RUNNABLE_INLINE)
+            return visit
         await _read_to_the_end(page)
         if rel != "404.html":
             await _checked(page, visit, log)
@@ -217,12 +301,14 @@ async def _desktop(browser, base: str, rel: str) -> Visit:
             await _search(page, SEARCH_WORDS["en" if rel else "ja"])
             visit.searched = True
         visit.csp = await page.evaluate("window.__cspViolations") + console
+        visit.inline_scripts = await page.evaluate(RUNNABLE_INLINE)
     finally:
         await ctx.close()
     return visit
 
 
-async def _phone(browser, base: str, rel: str) -> Visit:
+async def _phone(browser, base: str, rel: str, read: bool = True) -> Visit:
+    """The visit at the phone size; a copy not `read` is loaded and checked, not read to the end."""
     visit = Visit(rel)
     ctx = await browser.new_context(viewport=VIEWPORTS["mobile"], service_workers="block")
     ctx.set_default_timeout(60_000 if is_print(rel) else 15_000)
@@ -274,6 +360,12 @@ async def _phone(browser, base: str, rel: str) -> Visit:
         loaded = len(finished)
         await page.evaluate(FRAMES)
         visit.shifts_loading = await page.evaluate("window.__shifts")
+        if not read:
+            first = await transferred(loaded)
+            visit.first_bytes = sum(first.values())
+            visit.first_largest = sorted(first, key=first.get, reverse=True)[:5]
+            await _checked(page, visit, log, read=False)
+            return visit
         await _read_to_the_end(page)
         await page.wait_for_load_state("networkidle")
         try:
@@ -295,6 +387,21 @@ async def _phone(browser, base: str, rel: str) -> Visit:
     return visit
 
 
+def _complete(copy: Visit, today: Visit) -> None:
+    """A copy's visit (loaded, not read) completed with what the visit of the page it repeats found once
+    read to the end: its charts and captions, the weight and the shifts that reading added, the heights."""
+    copy.repeats = today.rel
+    copy.charts = today.charts
+    copy.chart_problems = list(today.chart_problems)
+    copy.problems += [f"{p} (on /{today.rel}, whose content this page repeats)" for p in today.chart_problems]
+    copy.all_drawn, copy.charts_drawn, copy.hovered = today.all_drawn, today.charts_drawn, today.hovered
+    copy.csp += [f"{v} (on /{today.rel} read to the end, whose content this page repeats)" for v in today.csp]
+    copy.full_bytes = copy.first_bytes + (today.full_bytes - today.first_bytes)
+    copy.full_error = today.full_error
+    copy.shifts_reading = copy.shifts_loading + today.shifts_reading[len(today.shifts_loading):]
+    copy.heights = list(today.heights)
+
+
 class PageSweep:
     """The visits, made on demand and kept: visits(viewport, pages) opens, several at a time, those of
     the pages not yet visited at that viewport. Each test asks for the pages it checks, so the time a
@@ -303,7 +410,9 @@ class PageSweep:
     Its Chromium runs from a thread of its own with an asyncio loop: the tests' synchronous Playwright
     keeps an event loop of its own on the main thread."""
 
-    def __init__(self, bases: list[str]):
+    def __init__(self, site: Path, bases: list[str]):
+        self.site = site
+        self.repeated: dict[str, str | None] = {}   # repeats(site, page), once a page
         self.bases = bases   # one server per page open at once (see CONCURRENT)
         self.done: dict[str, dict[str, Visit]] = {"desktop": {}, "mobile": {}}
         self.loop = asyncio.new_event_loop()
@@ -320,7 +429,7 @@ class PageSweep:
         self.browsers = [await self.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                          for _ in self.bases]
 
-    async def _visit_all(self, viewport: str, pages: list[str]) -> list[Visit]:
+    async def _visit_all(self, viewport: str, pages: list[str], read: bool) -> list[Visit]:
         if not self.browsers:
             await self._launch()
         free: asyncio.Queue = asyncio.Queue()
@@ -331,19 +440,33 @@ class PageSweep:
         async def one(rel: str) -> Visit:
             browser, base = await free.get()
             try:
-                return await visit(browser, base, rel)
+                return await visit(browser, base, rel, read)
             finally:
                 free.put_nowait((browser, base))
 
         return await asyncio.gather(*(one(rel) for rel in pages))
 
-    def visits(self, viewport: str, pages: list[str]) -> dict[str, Visit]:
-        """{page: Visit} for these pages at "desktop" or "mobile" (404.html too, at "desktop")."""
+    def _visit(self, viewport: str, pages: set[str], read: bool) -> None:
         # The print pages (the whole report on one page) take longest: they start first.
-        missing = sorted({rel for rel in pages if rel not in self.done[viewport]}, key=lambda rel: not is_print(rel))
-        for rel, visit in zip(missing, self._run(self._visit_all(viewport, missing)) if missing else []):
+        missing = sorted(pages - set(self.done[viewport]), key=lambda rel: not is_print(rel))
+        for rel, visit in zip(missing, self._run(self._visit_all(viewport, missing, read)) if missing else []):
             self.done[viewport][rel] = visit
+
+    def visits(self, viewport: str, pages: list[str]) -> dict[str, Visit]:
+        """{page: Visit} for these pages at "desktop" or "mobile" (404.html too, at "desktop"). A copy that
+        repeats a page at today's address is visited after that page, and its visit completed with it."""
+        copies = {rel: self.copy_of(rel) for rel in pages if rel not in self.done[viewport]}
+        copies = {rel: today for rel, today in copies.items() if today is not None}
+        self._visit(viewport, {rel for rel in pages if rel not in copies} | set(copies.values()), read=True)
+        self._visit(viewport, set(copies), read=False)
+        for rel, today in copies.items():
+            _complete(self.done[viewport][rel], self.done[viewport][today])
         return {rel: self.done[viewport][rel] for rel in pages}
+
+    def copy_of(self, rel: str) -> str | None:
+        if rel not in self.repeated:
+            self.repeated[rel] = repeats(self.site, rel)
+        return self.repeated[rel]
 
     def close(self) -> None:
         async def stop():

@@ -2,13 +2,20 @@
 macros/glue/content_security_policy.py) blocks nothing the site itself does: on every page in both
 languages, with every chart drawn and hovered and a search typed, the browser reports no violation,
 neither as a `securitypolicyviolation` event nor on the console (recorded on each page's one visit at
-the desktop size, tests/browser/sweep.py). And the policy is in force: an inline script or style that
-a page did not ship is refused."""
+the desktop size, tests/browser/sweep.py). Every inline script that runs on a page is one the theme
+wrote (the scripts of its templates), never one that only happens to be there: the policy hashes exactly
+those (macros/glue/content_security_policy.py). And the policy is in force: an inline script or style
+that a page did not ship is refused."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import jinja2
 import pytest
+from mkdocs.utils import get_relative_url
 
 from macros.core.site import load_site
+from macros.glue.content_security_policy import ThemeScripts
 from tests.conftest import ROOT
 
 from .sweep import CSP_RECORD as RECORD
@@ -48,6 +55,25 @@ def test_no_page_reports_a_violation(page_sweep, pages):
     # every page's charts drawn, a chart hovered, a search typed on each language's home page
     assert charts_drawn and hovered and searched == len(load_site(ROOT).languages), (charts_drawn, hovered, searched)
     assert not problems, "\n".join(f"{rel}:\n  " + "\n  ".join(p[:10]) for rel, p in problems.items())
+
+
+def _known_scripts(url: str) -> set[str]:
+    """The theme's inline scripts as MkDocs renders them for a page at `url` (its base_url)."""
+    import material
+    dirs = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
+    env = jinja2.Environment()
+    context = {"base_url": get_relative_url(".", url or "."), "config": {"extra": {}}, "page": {"meta": {}}}
+    return {env.from_string(source).render(context) for source in ThemeScripts().sources(dirs)}
+
+
+def test_every_inline_script_is_one_the_theme_wrote(page_sweep, pages):
+    visits = page_sweep.visits("desktop", pages)
+    for url in pages:
+        scripts = visits[url].inline_scripts
+        known = _known_scripts(url)
+        assert scripts and set(scripts) <= known, \
+            f"/{url}: inline scripts the theme did not write: {[s[:80] for s in scripts if s not in known]}"
+        assert 'document.documentElement.classList.add("has-js")' in scripts, f"/{url}: the site's own script"
 
 
 def test_the_policy_refuses_what_the_page_did_not_ship(recording, server):

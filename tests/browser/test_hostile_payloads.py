@@ -7,9 +7,8 @@ from data, a page's heading, code and front-matter title. Each gets a payload he
 of that site is opened in Chromium and the flag must stay unset, with no payload element in the
 document. The search box is tried with the payload's word too (the results are written as HTML).
 
-And on the real site, every inline script of every page is one the theme wrote (the scripts of its
-templates), never one that only happens to be there: the CSP hashes exactly those
-(macros/glue/content_security_policy.py).
+(That every inline script of the site's own pages is one the theme wrote is checked on the page sweep's
+visits: tests/browser/test_content_security_policy.py.)
 """
 from __future__ import annotations
 
@@ -17,13 +16,10 @@ import json
 import re
 from pathlib import Path
 
-import jinja2
 import pytest
-from mkdocs.utils import get_relative_url
 
 from bench.site_server import serve
-from macros.glue.content_security_policy import ThemeScripts
-from tests.conftest import ROOT, copy_project, run_build
+from tests.conftest import copy_project, run_build
 
 from .support import new_context
 
@@ -147,32 +143,3 @@ def test_search_results_show_payloads_as_text(browser, hostile_site):
         ctx.close()
     assert "pwned" in results, "the search did not list the pages with the payload"
     assert found == {"flag": None, "scripts": 0, "handlers": [], "links": 0, "images": 0}, found
-
-
-def _known_scripts(url: str) -> set[str]:
-    """The theme's inline scripts as MkDocs renders them for a page at `url` (its base_url)."""
-    import material
-    dirs = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
-    env = jinja2.Environment()
-    context = {"base_url": get_relative_url(".", url or "."), "config": {"extra": {}}, "page": {"meta": {}}}
-    return {env.from_string(source).render(context) for source in ThemeScripts().sources(dirs)}
-
-
-RUNNABLE_INLINE = """() => [...document.scripts]
-    .filter(s => !s.src && ['', 'module', 'text/javascript'].includes(s.type))
-    .map(s => s.textContent)"""
-
-
-def test_every_inline_script_of_the_real_site_is_one_the_theme_wrote(browser, server, pages):
-    ctx = new_context(browser, "desktop")
-    try:
-        page = ctx.new_page()
-        for url in pages:
-            page.goto(server + url, wait_until="domcontentloaded")
-            scripts = page.evaluate(RUNNABLE_INLINE)
-            known = _known_scripts(url)
-            assert scripts and set(scripts) <= known, \
-                f"/{url}: inline scripts the theme did not write: {[s[:80] for s in scripts if s not in known]}"
-            assert 'document.documentElement.classList.add("has-js")' in scripts, f"/{url}: the site's own script"
-    finally:
-        ctx.close()

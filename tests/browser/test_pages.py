@@ -4,7 +4,9 @@ scrolled into view, every chart figure has a caption, and axe-core finds no WCAG
 violation. Problems of all pages are collected and reported together, page by page.
 
 The pages are visited once per viewport for all the per-page checks (tests/browser/sweep.py); these
-tests read what that visit found."""
+tests read what that visit found. An edition's copy of a page at today's address, the same content in
+another frame, is loaded and checked on its own (loading, `lang`, axe-core); its charts and captions are
+those the page it repeats showed when read to the end (sweep.repeats; tests/browser/test_sweep_copies.py)."""
 from __future__ import annotations
 
 import gzip
