@@ -132,14 +132,18 @@ def published() -> bool:
     return any(e.published for e in read_register(ROOT).entries)
 
 
+def site_env(extra: dict | None = None) -> dict:
+    """The variables the site is built with for its tests (and `extra`). A new site whose only edition is
+    still a draft has no published pages yet: its pages are tested as `make check` builds them, drafts
+    shown, which is how they will be published."""
+    return {**({} if published() else {"SHOW_DRAFTS": "true"}), **(extra or {})}
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once per test run with the strict build (the variables of
-    UNSET_FOR_BUILDS unset: no contact address, no workflow commands). A new site whose only edition
-    is still a draft has no published pages yet: its pages are tested as `make check` builds them,
-    drafts shown, which is how they will be published."""
-    env = None if published() else {"SHOW_DRAFTS": "true"}
-    return made_once(tmp_path_factory, "real", lambda out: strict_build(ROOT, out / "site", env)) / "site"
+    UNSET_FOR_BUILDS unset: no contact address, no workflow commands; site_env)."""
+    return made_once(tmp_path_factory, "real", lambda out: strict_build(ROOT, out / "site", site_env())) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -183,10 +187,10 @@ REFERENCE_SITE_FILES = frozenset({
     "tests/browser/test_kpi_filter.py", "tests/browser/test_kpi_layout.py", "tests/browser/test_print.py",
     "tests/browser/test_search.py", "tests/browser/test_search_recall.py",
     "tests/build/test_annotations.py", "tests/build/test_atomic_build.py", "tests/build/test_claims.py",
-    "tests/build/test_contact.py", "tests/build/test_content.py", "tests/build/test_downloads.py",
+    "tests/build/test_content.py", "tests/build/test_downloads.py",
     "tests/build/test_editions.py", "tests/build/test_english_pages.py", "tests/build/test_escaping.py",
     "tests/build/test_kpi_anchors.py", "tests/build/test_preview.py", "tests/build/test_print_page.py",
-    "tests/build/test_properdocs.py", "tests/build/test_reproducible.py",
+    "tests/build/test_properdocs.py",
     "tests/build/test_terms.py",
     "tests/core/test_export.py", "tests/core/test_formula_text.py", "tests/core/test_glossary.py",
     "tests/core/test_report.py", "tests/core/test_validate.py", "tests/core/test_worked_examples.py",

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from macros.core.site import load_site
-from tests.conftest import run_build
+from tests.conftest import SITE_LANGUAGES, run_build, site_env
 
 CONTACT = "https://example.org/mine-city/contact"
 FEEDBACK = "https://github.com/example-owner/example-repo/issues"
@@ -15,7 +15,7 @@ FEEDBACK = "https://github.com/example-owner/example-repo/issues"
 @pytest.fixture(scope="module")
 def configured(root, tmp_path_factory):
     out = tmp_path_factory.mktemp("configured")
-    result = run_build(root, out, env={"CONTACT_URL": CONTACT, "FEEDBACK_URL": FEEDBACK})
+    result = run_build(root, out, env=site_env({"CONTACT_URL": CONTACT, "FEEDBACK_URL": FEEDBACK}))
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
@@ -47,10 +47,10 @@ def _contact_section(html: str) -> str:
     return html[start:html.index('<footer class="md-footer"')]
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("lang", SITE_LANGUAGES)
 def test_configured_addresses_are_linked_from_the_footer_and_the_accessibility_page(configured, municipality, lang):
     town = municipality.get(lang)
-    for path in ("", "accessibility", "strategy-1"):
+    for path in ("", "accessibility", "kpis"):
         footer = _footer(_page(configured, lang, path))
         assert f'href="{CONTACT}"' in footer and f'href="{FEEDBACK}"' in footer, (lang, path)
         assert re.search(rf'href="{re.escape(CONTACT)}">[^<]*{re.escape(town)}', footer), (lang, path)
@@ -59,7 +59,7 @@ def test_configured_addresses_are_linked_from_the_footer_and_the_accessibility_p
     assert "GitHub" in section and town in section
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("lang", SITE_LANGUAGES)
 def test_no_address_is_shown_that_was_not_configured(unconfigured, municipality, lang):
     for path in ("", "accessibility"):
         html = _page(unconfigured, lang, path)

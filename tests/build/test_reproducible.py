@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, run_build
+from tests.conftest import copy_project, run_build, site_env
 
 def _files(site: Path) -> dict[str, Path]:
     return {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("*")) if p.is_file()}
@@ -24,7 +24,7 @@ def test_two_builds_of_the_same_tree_are_byte_identical(site, tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     copy_project(project)
-    result = run_build(project, tmp_path / "site")
+    result = run_build(project, tmp_path / "site", site_env())
     assert result.returncode == 0, result.stdout + result.stderr
     a, b = _files(site), _files(tmp_path / "site")
     assert sorted(a) == sorted(b), f"different files: {sorted(set(a) ^ set(b))}"
