@@ -320,9 +320,10 @@ def doc_files(answers: dict, tops: list[Item]) -> dict[str, str]:
 
 def _literal(text: str) -> str:
     """Words from the answers as a page's Markdown shows them: never a macro, an HTML tag, an entity, a link
-    or emphasis (the pages are rendered by Jinja, then Markdown)."""
+    or emphasis (the pages are rendered by Jinja, then Markdown). Braces become character references, so
+    Jinja finds no delimiter at all (a {% raw %} block would end at an {% endraw %} in the words)."""
     escaped = re.sub(r"([\\`*_\[\]()!])", r"\\\1", html.escape(text, quote=False))
-    return f"{{% raw %}}{escaped}{{% endraw %}}" if re.search(r"\{[{%#]", text) else escaped
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _context_page(context: dict, lang: str) -> str:

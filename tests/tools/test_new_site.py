@@ -257,6 +257,7 @@ def test_a_levels_label_in_the_answers_reaches_the_site_file(tmp_path):
 
 
 @pytest.mark.parametrize("text", ["基本目標", "{{ 7*7 }}<script>alert(1)</script>", "{% include 'x' %}{## c ##}",
+                                  "{{ a }}{% endraw %}{{ 7*7 }}",
                                   "[x](javascript:alert(1)) *a* _b_ `c` &amp; \\"])
 def test_words_from_the_answers_read_in_a_page_as_typed(text):
     """A level's name or a table's caption written into a generated page is neither a macro (Jinja, as the
