@@ -17,6 +17,7 @@ build to a subprocess build, output and site byte for byte.
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
 import json
 import os
@@ -47,14 +48,13 @@ def runs_this_engine(project: Path) -> bool:
     return (project / "macros").resolve() == ROOT / "macros" or engine_digest(project) == _own_engine()
 
 
-_lock = threading.Lock()
-_server: dict = {}
-
-
+@functools.cache
 def _own_engine() -> str:
-    if "engine" not in _server:
-        _server["engine"] = engine_digest(ROOT)
-    return _server["engine"]
+    return engine_digest(ROOT)
+
+
+_lock = threading.Lock()
+_server: dict = {}   # "socket": this process's build server's, once started
 
 
 def _address() -> str:
