@@ -90,9 +90,9 @@ class PageFragments(Renderer):
         context = self.data.report.context
         if context is None:
             raise self._context_error("file", "ファイルがありません（社会情勢の数値を表示するページがあります）",
-                                "the file is missing (a page shows the context figures)",
-                                "context.yaml を作るか、ページから census_table と census_chart を削除してください",
-                                "add context.yaml, or remove census_table and census_chart from the page")
+                                      "the file is missing (a page shows the context figures)",
+                                      "context.yaml を作るか、ページから census_table と census_chart を削除してください",
+                                      "add context.yaml, or remove census_table and census_chart from the page")
         return context
 
     def _census(self):
@@ -100,9 +100,9 @@ class PageFragments(Renderer):
         census = self._context().census
         if census is None:
             raise self._context_error("census", "国勢調査の人口（census）がありません（国勢調査の表か図を表示するページがあります）",
-                                "there are no census figures (census), which a page shows",
-                                "census: を書くか、ページから census_table と census_chart を削除してください",
-                                "add census:, or remove census_table and census_chart from the page")
+                                      "there are no census figures (census), which a page shows",
+                                      "census: を書くか、ページから census_table と census_chart を削除してください",
+                                      "add census:, or remove census_table and census_chart from the page")
         return census
 
     def context_table(self, table: ContextTable) -> Markup:
@@ -118,7 +118,7 @@ class PageFragments(Renderer):
         before it, is its text alternative)."""
         if any(r.values[0] is not None and r.values[0] < 0 for r in table.rows):
             raise self._context_error(f"tables[{table.id}]", "負の値は棒グラフ（context_chart）にできません",
-                                "a bar chart (context_chart) cannot show a negative value",
+                                      "a bar chart (context_chart) cannot show a negative value",
                                 f"ページから context_chart(\"{table.id}\") を削除し、表だけを表示してください",
                                 f"remove context_chart(\"{table.id}\") from the page and show the table alone")
         column = table.columns[0].get(self.lang)
